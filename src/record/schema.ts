@@ -194,10 +194,22 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+/** Where one value of the record was read from, for readers of renderings. */
+export const Provenance = z.object({
+  span: Span,
+  confidence: z.number().min(0).max(1).describe('1: read from a labelled place; lower: placed by inference'),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
 export const ParseResult = z.object({
   ok: z.boolean().describe('true when a record was read; issues may still hold errors'),
   record: OwnershipRecord.nullable(),
   source: Source,
   issues: z.array(Issue),
+  provenance: z
+    .record(z.string(), Provenance)
+    .nullable()
+    .optional()
+    .describe('for renderings: each value\'s source span, keyed by dotted record path (nonDerivativeTransactions.0.shares)'),
 });
 export type ParseResult = z.infer<typeof ParseResult>;
