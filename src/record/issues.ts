@@ -13,6 +13,10 @@ const catalogue = {
       `The input is larger than ${p.limit} bytes (${p.size} bytes read); no Form 3/4/5 comes near that. ` +
       'Raise the limit with --max-bytes if this really is a filing.',
   },
+  INPUT_UNREADABLE: {
+    severity: 'error',
+    message: (p) => `The input could not be read: ${p.reason}.`,
+  },
   INPUT_BINARY: {
     severity: 'error',
     message: (p) => `The input is binary data, not a text filing (byte 0x${p.byte} at offset ${p.offset}).`,

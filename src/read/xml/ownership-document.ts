@@ -59,10 +59,10 @@ const KNOWN: Record<string, Set<string>> = {
     'transactionAcquiredDisposedCode',
   ]),
   underlyingSecurity: new Set(['underlyingSecurityTitle', 'underlyingSecurityShares', 'underlyingSecurityValue']),
-  postTransactionAmounts: new Set('sharesOwnedFollowingTransaction.valueOwnedFollowingTransaction'),
-  ownershipNature: new Set('directOrIndirectOwnership.natureOfOwnership'),
-  footnotes: new Set('footnote'),
-  ownerSignature: new Set('signatureName.signatureDate'),
+  postTransactionAmounts: new Set(['sharesOwnedFollowingTransaction', 'valueOwnedFollowingTransaction']),
+  ownershipNature: new Set(['directOrIndirectOwnership', 'natureOfOwnership']),
+  footnotes: new Set(['footnote']),
+  ownerSignature: new Set(['signatureName', 'signatureDate']),
 };
 
 const NONE: XmlElement[] = [];

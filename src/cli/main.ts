@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// The `form4` command: routes to a subcommand and maps failures to exit codes
+// (0 ok, 1 some input failed, 2 usage error).
+import { parseCommand, parseHelp } from './parse-command.ts';
+import { UsageError } from './usage-error.ts';
+
+const help = `Usage: form4 COMMAND [options]
+
+form4 reads SEC insider filings (Forms 3, 4, 5 and amendments) into one exact
+record, whatever form they come in.
+
+Commands:
+  parse FILE...   read filings and print their records (JSON, JSON Lines, CSV, table)
+  help [COMMAND]  show help for a command
+
+Run "form4 COMMAND --help" for a command's options.`;
+
+const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
+  parse: { run: parseCommand, help: parseHelp },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(help + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  if (name === 'help') {
+    const topic = rest[0] === undefined ? undefined : commands[rest[0]];
+    process.stdout.write((topic ? topic.help : help) + '\n');
+    return 0;
+  }
+  if (name === '--version') {
+    process.stdout.write('form4 0.1.0\n');
+    return 0;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`form4: ${(error as Error).message}\nRun "form4 ${command ? `${name} ` : ''}--help" for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await main(process.argv.slice(2));
+}
