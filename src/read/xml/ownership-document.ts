@@ -66,6 +66,7 @@ const KNOWN: Record<string, Set<string>> = {
 };
 
 const NONE: XmlElement[] = [];
+const TIMEZONE_SUFFIX = /^\d{4}-\d{2}-\d{2}(?:Z|[+-]\d{2}:\d{2})$/;
 
 class DocumentReader {
   readonly text: string;
@@ -163,6 +164,10 @@ class DocumentReader {
     const r = toDate(raw);
     if (r.problem === 'invalid') this.report('FORM4_DATE_INVALID', { value: raw.trim(), field: fieldName(path) }, path, el);
     else if (r.problem === 'impossible') this.report('FORM4_DATE_IMPOSSIBLE', { value: r.value ?? '', field: fieldName(path) }, path, el);
+    // `2021-09-30-05:00`: the date is kept, and the dropped offset is said.
+    if (r.value !== null && TIMEZONE_SUFFIX.test(raw.trim())) {
+      this.report('FORM4_DATE_TIMEZONE', { value: raw.trim(), field: fieldName(path), date: r.value }, path, el);
+    }
     return r.value;
   }
 

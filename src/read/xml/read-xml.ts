@@ -15,7 +15,9 @@ export function readXml(
   const issues: Issue[] = [];
   const scan = scanXml(text, start, end);
   for (const w of scan.warnings) {
-    issues.push(makeIssue(w.code, { name: w.name }, null, positions.span(w.offset, w.offset + w.name.length + 1)));
+    // `&nbsp;` spans the whole reference; a bare `&` spans itself.
+    const length = w.code === 'XML_UNKNOWN_ENTITY' ? w.name.length + 2 : 1;
+    issues.push(makeIssue(w.code, { name: w.name }, null, positions.span(w.offset, w.offset + length)));
   }
   if (!scan.ok) {
     const { error } = scan;

@@ -137,7 +137,13 @@ export function scanXml(text: string, start = 0, end = text.length): XmlScanResu
         continue;
       }
       if (text.startsWith('<!DOCTYPE', lt) || text.startsWith('<!ENTITY', lt)) {
-        const gt = text.indexOf('>', lt);
+        // The span covers the whole declaration, internal subset `[...]` included.
+        let gt = text.indexOf('>', lt);
+        const subset = text.indexOf('[', lt);
+        if (subset !== -1 && (gt === -1 || subset < gt)) {
+          const close = text.indexOf(']', subset);
+          gt = close === -1 ? -1 : text.indexOf('>', close);
+        }
         return fail('XML_DOCTYPE_FORBIDDEN', 'DOCTYPE', lt, gt === -1 || gt >= end ? end : gt + 1);
       }
       return fail('XML_MALFORMED', 'unknown markup declaration "<!"', lt, lt + 2);
