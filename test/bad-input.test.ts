@@ -62,12 +62,12 @@ test('XML that stops between elements names the innermost element left open', ()
   assert.match(issue.message, new RegExp(`<footnotes> \\(opened at line ${line}, column 5\\)`));
 });
 
-test('an HTML page is detected as HTML, not read as XML', () => {
+test('an HTML page that is not a Form 3/4/5 is detected as HTML, not read as XML, and refused', () => {
   const result = parse('<html>\n<head><title>Form 4</title></head>\n<body><p>STATEMENT</p></body>\n</html>\n');
-  refused(result, 'FORMAT_NOT_SUPPORTED');
+  refused(result, 'HTML_NOT_OWNERSHIP_FORM');
   assert.equal(result.source.format, 'html');
   const xhtml = parse('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>\n');
-  refused(xhtml, 'FORMAT_NOT_SUPPORTED');
+  refused(xhtml, 'HTML_NOT_OWNERSHIP_FORM');
   assert.equal(xhtml.source.format, 'html');
 });
 

@@ -2,6 +2,7 @@
 // The `form4` command: routes to a subcommand and maps failures to exit codes
 // (0 ok, 1 some input failed, 2 usage error).
 import { parseCommand, parseHelp } from './parse-command.ts';
+import { ingestCommand, ingestHelp, reparseCommand, reparseHelp, statsCommand, statsHelp } from './store-commands.ts';
 import { UsageError } from './usage-error.ts';
 
 const help = `Usage: form4 COMMAND [options]
@@ -11,12 +12,18 @@ record, whatever form they come in.
 
 Commands:
   parse FILE...   read filings and print their records (JSON, JSON Lines, CSV, table)
+  ingest PATH...  read files, folders and .tar.gz archives into the store
+  stats           count what the store holds
+  reparse         read every stored filing again with this version's readers
   help [COMMAND]  show help for a command
 
 Run "form4 COMMAND --help" for a command's options.`;
 
 const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   parse: { run: parseCommand, help: parseHelp },
+  ingest: { run: ingestCommand, help: ingestHelp },
+  stats: { run: statsCommand, help: statsHelp },
+  reparse: { run: reparseCommand, help: reparseHelp },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,6 +4,7 @@ import { detectFormat } from '../detect/detect-format.ts';
 import { makeIssue } from '../record/issues.ts';
 import type { Format, Issue, ParseResult, Source } from '../record/schema.ts';
 import { Positions } from '../util/positions.ts';
+import { readHtml } from './html/read-html.ts';
 import { readSubmission } from './sgml/read-submission.ts';
 import { readXml } from './xml/read-xml.ts';
 
@@ -52,8 +53,10 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
       const read = readSubmission(text, positions);
       return finish({ record: read.record, issues: read.issues, source: { format: 'sgml', file: fileName, ...read.source } }, options);
     }
-    case 'html':
-      return fail('html', makeIssue('FORMAT_NOT_SUPPORTED', { what: 'an HTML page' }));
+    case 'html': {
+      const { record, issues, provenance } = readHtml(text, positions);
+      return finish({ record, issues, source: emptySource('html', fileName), provenance }, options);
+    }
     case 'text':
       return fail('text', makeIssue('FORMAT_NOT_SUPPORTED', { what: 'a text rendering of the printed form' }));
     default:
@@ -66,7 +69,9 @@ function finish(
   options: ParseOptions,
 ): ParseResult {
   const ok = result.record !== null && !(options.strict && result.issues.some((i) => i.severity === 'error'));
-  return { ok, record: result.record, source: result.source, issues: result.issues };
+  const out: ParseResult = { ok, record: result.record, source: result.source, issues: result.issues };
+  if (result.provenance) out.provenance = result.provenance;
+  return out;
 }
 
 export function emptySource(format: Format, file: string | null): Source {

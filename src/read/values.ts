@@ -56,3 +56,27 @@ export function toText(raw: string): string | null {
   const s = raw.trim();
   return s === '' ? null : s;
 }
+
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** `10/22/2003` and `5/7/2004` (month/day/year, as the printed forms write dates) → `2003-10-22`. */
+export function toUsDate(raw: string): Converted<string> {
+  const s = raw.trim();
+  if (s === '') return { value: null, problem: null };
+  const m = US_DATE.exec(s);
+  if (!m) return { value: null, problem: 'invalid' };
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  const date = `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return { value: date, problem: isCalendarDate(Number(m[3]), month, day) ? null : 'impossible' };
+}
+
+const GROUPED = /^[-+]?\$?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/**
+ * Whether the thousands separators of a printed number sit where they belong:
+ * `13,750` and `4.6667` do, `10,00` (a number cut in two by text extraction) does not.
+ */
+export function isWellGrouped(raw: string): boolean {
+  return GROUPED.test(raw.trim());
+}

@@ -17,6 +17,10 @@ const catalogue = {
     severity: 'error',
     message: (p) => `The input could not be read: ${p.reason}.`,
   },
+  READER_FAILED: {
+    severity: 'error',
+    message: (p) => `form4's reader failed on this input (a bug: please report it with the file): ${p.reason}`,
+  },
   INPUT_BINARY: {
     severity: 'error',
     message: (p) => `The input is binary data, not a text filing (byte 0x${p.byte} at offset ${p.offset}).`,
@@ -118,7 +122,234 @@ const catalogue = {
     severity: 'warning',
     message: (p) => `Document type "${p.value}" is not one of 3, 4, 5, 3/A, 4/A, 5/A.`,
   },
+
+  // Renderings of the printed form (HTML pages of EDGAR and of the SEC's stylesheets).
+  HTML_NOT_OWNERSHIP_FORM: {
+    severity: 'error',
+    message: () => 'The HTML page shows no Form 3, 4 or 5: no form title and no Table I or Table II was found.',
+  },
+  HTML_COLUMN_UNKNOWN: {
+    severity: 'warning',
+    message: (p) => `Column "${p.label}" of ${p.table} is not a column of the printed form; its cells were skipped.`,
+  },
+  HTML_ROW_SHAPE: {
+    severity: 'warning',
+    message: (p) => `A row of ${p.table} has ${p.cells} cells where the header has ${p.columns} columns; cells were read left to right.`,
+  },
+  HTML_STATE_UNKNOWN: {
+    severity: 'warning',
+    message: (p) => `"${p.value}" is not an EDGAR state or country name; state is null and the name was kept as stateDescription.`,
+  },
+  HTML_AMENDMENT_INFERRED: {
+    severity: 'info',
+    message: (p) => `The page titles the form "${p.form}" but fills in the date the original was filed; it was read as ${p.form}/A.`,
+  },
+  HTML_OWNER_ADDRESS_LINES: {
+    severity: 'info',
+    message: (p) =>
+      `The address of reporting owner ${p.owner} is printed as ${p.lines} lines; ${p.detail}.`,
+  },
+  HTML_OWNER_HEADER_MISMATCH: {
+    severity: 'warning',
+    message: (p) => `Box 1 names "${p.header}" but the Reporting Owners table starts with "${p.table}"; the table was followed.`,
+  },
+  HTML_AMOUNT_IN_BOTH_COLUMNS: {
+    severity: 'warning',
+    message: () => 'Amounts are printed in both the (A) and the (D) column of a Table II row; the (A) amount was kept.',
+  },
+  HTML_FOOTNOTE_UNDEFINED: {
+    severity: 'warning',
+    message: (p) => `The mark (${p.number}) refers to footnote ${p.id}, which the Explanation of Responses does not give.`,
+  },
+
+  // Text renderings of the printed form (src/read/text/).
+  TEXT_NOT_A_FORM: {
+    severity: 'error',
+    message: (p) =>
+      `The text is not a rendering of Form 3, 4 or 5: it shows ${p.found} of the form's printed anchors ` +
+      `(box labels, table titles, column headings); at least ${p.needed} are needed.`,
+  },
+  TEXT_LABEL_DAMAGED: {
+    severity: 'info',
+    message: (p) => `The printed label "${p.label}" was recognized in damaged text: "${p.seen}".`,
+  },
+  TEXT_FORM_TYPE_CONFLICT: {
+    severity: 'warning',
+    message: (p) => `The rendering names the form both as Form ${p.first} and as Form ${p.second}; Form ${p.first} was kept.`,
+  },
+  TEXT_FORM_TYPE_INFERRED: {
+    severity: 'warning',
+    message: (p) => `The rendering prints no form name or statement title; Form ${p.form} was inferred from its boxes.`,
+  },
+  TEXT_SYMBOL_MISSING: {
+    severity: 'warning',
+    message: (p) => `Box "Issuer Name and Ticker or Trading Symbol" prints "${p.value}" with no [SYMBOL]; the trading symbol is null.`,
+  },
+  TEXT_ADDRESS_SPLIT_INFERRED: {
+    severity: 'info',
+    message: (p) =>
+      `The street line "${p.value}" holds two address lines run together; it was split before the street number ("${p.street1}" | "${p.street2}").`,
+  },
+  TEXT_ADDRESS_UNREAD: {
+    severity: 'warning',
+    message: (p) => `"${p.value}" does not read as city, state and ZIP code; ${p.kept}.`,
+  },
+  TEXT_RELATIONSHIP_TITLE_AMBIGUOUS: {
+    severity: 'warning',
+    message: (p) => `The title "${p.value}" is printed under box 5, ${p.why}; it was kept as ${p.field}.`,
+  },
+  TEXT_FRAGMENT_UNREAD: {
+    severity: 'info',
+    message: (p) => `"${p.value}" (${p.where}) belongs to no box or column of the form; it was not read.`,
+  },
+  TEXT_ROW_ALIGNED_BY_TYPE: {
+    severity: 'info',
+    message: (p) =>
+      `Row ${p.row} of ${p.table} does not fit the form's ${p.columns} columns cell by cell (${p.cells} filled cells); ` +
+      'its values were placed by what each column can hold, in order (confidence below 1).',
+  },
+  TEXT_NUMBER_SPLIT_JOINED: {
+    severity: 'warning',
+    message: (p) => `"${p.first}" and "${p.second}" are one number cut across two cells; ${p.field} is ${p.value}.`,
+  },
+  TEXT_CELL_UNPLACED: {
+    severity: 'warning',
+    message: (p) => `"${p.value}" in row ${p.row} of ${p.table} fits none of the remaining columns; it was not read.`,
+  },
+  TEXT_CELL_AMBIGUOUS: {
+    severity: 'warning',
+    message: (p) => `"${p.value}" in row ${p.row} of ${p.table} fits ${p.first} as well as ${p.second}; it was read as ${p.chosen}.`,
+  },
+  TEXT_LINE_UNREAD: {
+    severity: 'warning',
+    message: (p) => `The line "${p.value}" inside ${p.table} is not a row of the table; it was not read.`,
+  },
+  TEXT_AMOUNT_BOTH_COLUMNS: {
+    severity: 'warning',
+    message: (p) => `Row ${p.row} of Table II prints an amount both as acquired (${p.acquired}) and as disposed of (${p.disposed}); shares is null.`,
+  },
+  TEXT_CODE_DISPOSITION_UNUSUAL: {
+    severity: 'warning',
+    message: (p) =>
+      `Row ${p.row} of ${p.table} prints transaction code ${p.code} (${p.meaning}) with (A) or (D) = "${p.printed}", ` +
+      `where the form expects "${p.expected}" in ${p.table}. The value is kept as printed.`,
+  },
+  TEXT_BALANCE_MISMATCH: {
+    severity: 'info',
+    message: (p) =>
+      `Row ${p.row} of ${p.table}: ${p.previous} owned after the row before, ${p.sign} ${p.amount}, gives ${p.expected}, ` +
+      `but ${p.following} is printed as owned following the transaction.`,
+  },
+  TEXT_PRICE_LOOKS_TOTAL: {
+    severity: 'warning',
+    message: (p) =>
+      `Row ${p.row} of Table II prints ${p.price} as the price of the derivative security: exactly ${p.shares} × ${p.exercise} ` +
+      '(amount × exercise price), an aggregate rather than a price. It is kept as printed.',
+  },
+  TEXT_VALUE_WORD: {
+    severity: 'info',
+    message: (p) => `${p.field} is printed as "${p.value}", not as a ${p.kind}; the value is null.`,
+  },
+  TEXT_FOOTNOTE_UNDEFINED: {
+    severity: 'warning',
+    message: (p) => `Footnote mark (${p.id}) is used but "Explanation of Responses" gives no footnote ${p.id}.`,
+  },
+
+  // Validation (src/validate/): checks of a read record against the SEC's rules. Values
+  // stay as reported; these say what does not add up.
+  CHECK_TRANSACTION_CODE_UNKNOWN: {
+    severity: 'warning',
+    message: (p) => `Transaction code "${p.code}" is not one of the SEC's codes (${p.known}).`,
+  },
+  CHECK_TRANSACTION_CODE_DIRECTION: {
+    severity: 'warning',
+    message: (p) =>
+      `Code ${p.code} (${p.meaning}) is ${p.expected === 'A' ? 'an acquisition (A)' : 'a disposition (D)'} on a ` +
+      `${p.table} row, but the row reports ${p.actual}; the value is kept as reported.`,
+  },
+  CHECK_HOLDINGS_ARITHMETIC: {
+    severity: 'warning',
+    message: (p) =>
+      `${p.position}: ${p.previousPath} leaves ${p.previous} owned; ${p.change} should leave ${p.expected}, ` +
+      `but this row reports ${p.actual}.`,
+  },
+  CHECK_FOOTNOTE_UNDEFINED: {
+    severity: 'warning',
+    message: (p) => `${p.field} of ${p.row} refers to footnote ${p.id}, which the filing does not give.`,
+  },
+  CHECK_FOOTNOTE_UNUSED: {
+    severity: 'info',
+    message: (p) => `Footnote ${p.id} is given but no value of the filing refers to it.`,
+  },
+  CHECK_DATE_AFTER_FILING: {
+    severity: 'warning',
+    message: (p) => `${p.field} ${p.value} is after the ${p.basis} ${p.filed}: a filing cannot report what has not happened yet.`,
+  },
+  CHECK_DATE_IMPLAUSIBLE: {
+    severity: 'warning',
+    message: (p) => `${p.field} ${p.value} is ${p.bound}; it looks like a typo and is kept as reported.`,
+  },
+  CHECK_TRANSACTION_BEFORE_PERIOD: {
+    severity: 'warning',
+    message: (p) =>
+      `The transaction date ${p.date} is before the period of report ${p.period}, which box 3 gives as the date of the earliest transaction.`,
+  },
+  CHECK_PERIOD_NOT_EARLIEST: {
+    severity: 'info',
+    message: (p) =>
+      `The period of report ${p.period} is the date of no transaction; box 3 should be the earliest transaction date, ${p.earliest}.`,
+  },
+  CHECK_DEEMED_DATE_BEFORE_TRANSACTION: {
+    severity: 'warning',
+    message: (p) => `The deemed execution date ${p.deemed} is before the transaction date ${p.date}.`,
+  },
+  CHECK_DEEMED_DATE_TOO_LATE: {
+    severity: 'info',
+    message: (p) =>
+      `The deemed execution date ${p.deemed} is after ${p.limit}, the third business day after the trade on ${p.date}, ` +
+      'the latest Rule 16a-3(g) allows.',
+  },
+  CHECK_EXPIRATION_BEFORE_EXERCISE: {
+    severity: 'warning',
+    message: (p) => `The expiration date ${p.expiration} is before the date exercisable ${p.exercise}.`,
+  },
+  CHECK_PRICE_OUTLIER: {
+    severity: 'warning',
+    message: (p) =>
+      `The price ${p.price} is more than ${p.ratio} times off the median ${p.median} of the ${p.others} other open-market ` +
+      `(P/S) prices of ${p.title} in this filing.`,
+  },
+  CHECK_FILED_LATE: {
+    severity: 'warning',
+    message: (p) => `Filed late: ${lateDeadline(p)}`,
+  },
+  CHECK_FILED_LATE_DECLARED: {
+    severity: 'info',
+    message: (p) => `Reported as late by the filer: ${lateDeadline(p)}`,
+  },
+  CHECK_HISTORY_BREAK: {
+    severity: 'info',
+    message: (p) =>
+      `${p.position}: the owner's ${p.previousForm} (${p.previousKey}) left ${p.previous} owned as of ${p.asOf}; ` +
+      `${p.change} should leave ${p.expected}, but this row reports ${p.actual}. A split, a retitled security, ` +
+      'a dividend reinvestment or plan acquisition, or a transaction reported elsewhere may explain it.',
+  },
 } satisfies Catalogue;
+
+/** The deadline part of a late-filing message: what was due when, and how late it came. */
+function lateDeadline(p: Record<string, string | number>): string {
+  const event = p.eventField === 'deemedExecutionDate' ? 'deemed execution date' : p.eventField === 'periodOfReport' ? 'period of report' : 'transaction date';
+  const rule =
+    p.form === '3'
+      ? `a Form 3 is due within 10 days after the owner became an insider, the ${event} ${p.event} (Section 16(a)(2)(A))`
+      : p.form === '5'
+        ? `a Form 5 is due on the 45th day after the fiscal year end ${p.fye} (Rule 16a-3(f))`
+        : `a Form 4 is due by the end of the second business day after the ${event} ${p.event} (Rule 16a-3(g))`;
+  return (
+    `${rule}, i.e. by ${p.due}; the ${p.basis} is ${p.filed}, ` +
+    `${p.calendarDays} calendar day${p.calendarDays === 1 ? '' : 's'} and ${p.businessDays} business day${p.businessDays === 1 ? '' : 's'} late.`
+  );
+}
 
 export type IssueCode = keyof typeof catalogue;
 

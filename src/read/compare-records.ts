@@ -1,0 +1,118 @@
+// Compares a record read from a rendering with the record of the same filing's XML, on the
+// fields a rendering shows: the measure of the rendering readers and the check of their tests.
+import type { OwnershipRecord } from '../record/schema.ts';
+
+export interface Mismatch {
+  /** Dotted path into the record: `nonDerivativeTransactions.2.shares`. */
+  path: string;
+  /** The path with indices folded: `nonDerivativeTransactions[].shares`. */
+  kind: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface Comparison {
+  compared: number;
+  mismatches: Mismatch[];
+}
+
+/**
+ * Fields no rendering prints: CIKs, the schema version, a row's form type, and address parts the
+ * page leaves out (the SEC stylesheet prints a state's name, not stateDescription, and a country
+ * it does not take from the XML).
+ */
+const NOT_SHOWN = new Set([
+  'schemaVersion',
+  'issuer.cik',
+  'reportingOwners[].cik',
+  'reportingOwners[].address.stateDescription',
+  'reportingOwners[].address.country',
+  'reportingOwners[].address.nonUSStateTerritory',
+  'reportingOwners[].address.nonUSAddress',
+  'nonDerivativeTransactions[].transactionFormType',
+  'nonDerivativeHoldings[].transactionFormType',
+  'derivativeTransactions[].transactionFormType',
+  'derivativeHoldings[].transactionFormType',
+  // Early or late: the stylesheet does not print it.
+  'nonDerivativeTransactions[].transactionTimeliness',
+  'derivativeTransactions[].transactionTimeliness',
+]);
+
+/** Footnote keys a rendering cannot place: the row's form type is not printed. */
+const FOOTNOTE_KEYS_NOT_SHOWN = new Set(['transactionFormType']);
+
+/** Numbers within this of each other are equal: the SEC stylesheet rounds to 4 decimals. */
+export const NUMBER_TOLERANCE = 1e-4;
+
+/**
+ * Compares `actual` (read from a rendering) with `expected` (read from the XML) field by field.
+ * Equal means: numbers within {@link NUMBER_TOLERANCE}; text equal once runs of white space are
+ * collapsed (a page does not show them); a flag's null equal to false (an unchecked box and an
+ * absent flag print alike); footnote ids equal as sets per field.
+ */
+export function compareRecords(expected: OwnershipRecord, actual: OwnershipRecord): Comparison {
+  const out: Comparison = { compared: 0, mismatches: [] };
+  walk(expected, actual, '', '', out);
+  return out;
+}
+
+function walk(expected: unknown, actual: unknown, path: string, kind: string, out: Comparison): void {
+  if (NOT_SHOWN.has(kind)) return;
+  if (kind.endsWith('.footnotes') && kind !== 'footnotes') {
+    footnoteMaps(expected, actual, path, kind, out);
+    return;
+  }
+  if (Array.isArray(expected) || Array.isArray(actual)) {
+    const e = Array.isArray(expected) ? expected : [];
+    const a = Array.isArray(actual) ? actual : [];
+    out.compared++;
+    if (e.length !== a.length) out.mismatches.push({ path: path + '.length', kind: kind + '.length', expected: e.length, actual: a.length });
+    for (let i = 0; i < Math.min(e.length, a.length); i++) walk(e[i], a[i], join(path, String(i)), kind + '[]', out);
+    return;
+  }
+  if (isObject(expected) || isObject(actual)) {
+    // A null object (no address given) compares as an object of nulls.
+    const e = isObject(expected) ? expected : {};
+    const a = isObject(actual) ? actual : {};
+    const keys = new Set([...Object.keys(e), ...Object.keys(a)]);
+    for (const key of keys) walk(e[key] ?? null, a[key] ?? null, join(path, key), join(kind, key), out);
+    return;
+  }
+  out.compared++;
+  if (!sameValue(expected, actual)) out.mismatches.push({ path, kind, expected, actual });
+}
+
+function footnoteMaps(expected: unknown, actual: unknown, path: string, kind: string, out: Comparison): void {
+  const e = (isObject(expected) ? expected : {}) as Record<string, string[]>;
+  const a = (isObject(actual) ? actual : {}) as Record<string, string[]>;
+  const keys = new Set([...Object.keys(e), ...Object.keys(a)]);
+  for (const key of keys) {
+    if (FOOTNOTE_KEYS_NOT_SHOWN.has(key)) continue;
+    out.compared++;
+    const es = [...new Set(e[key] ?? [])].sort();
+    const as = [...new Set(a[key] ?? [])].sort();
+    if (es.join(',') !== as.join(',')) out.mismatches.push({ path: join(path, key), kind: join(kind, key), expected: es, actual: as });
+  }
+}
+
+function sameValue(expected: unknown, actual: unknown): boolean {
+  if (expected === actual) return true;
+  if (typeof expected === 'boolean' || typeof actual === 'boolean') {
+    return (expected ?? false) === (actual ?? false);
+  }
+  if (typeof expected === 'number' && typeof actual === 'number') return Math.abs(expected - actual) <= NUMBER_TOLERANCE;
+  if (typeof expected === 'string' && typeof actual === 'string') return squash(expected) === squash(actual);
+  return false;
+}
+
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function join(a: string, b: string): string {
+  return a === '' ? b : `${a}.${b}`;
+}
