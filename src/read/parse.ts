@@ -1,4 +1,4 @@
-// The reading pipeline for one input: bytes → text → detect → read (xml | sgml) → result.
+// The reading pipeline for one input: bytes → text → detect → read (xml | sgml | html | text) → result.
 // No I/O here: callers (CLI, ingester, server) read files and hand over bytes or text.
 import { detectFormat } from '../detect/detect-format.ts';
 import { makeIssue } from '../record/issues.ts';
@@ -6,6 +6,7 @@ import type { Format, Issue, ParseResult, Source } from '../record/schema.ts';
 import { Positions } from '../util/positions.ts';
 import { readHtml } from './html/read-html.ts';
 import { readSubmission } from './sgml/read-submission.ts';
+import { readText } from './text/read-text.ts';
 import { readXml } from './xml/read-xml.ts';
 
 export interface ParseOptions {
@@ -57,8 +58,10 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
       const { record, issues, provenance } = readHtml(text, positions);
       return finish({ record, issues, source: emptySource('html', fileName), provenance }, options);
     }
-    case 'text':
-      return fail('text', makeIssue('FORMAT_NOT_SUPPORTED', { what: 'a text rendering of the printed form' }));
+    case 'text': {
+      const { record, issues, provenance } = readText(text, positions);
+      return finish({ record, issues, source: emptySource('text', fileName), provenance }, options);
+    }
     default:
       return fail('text', makeIssue('INPUT_UNRECOGNIZED'));
   }

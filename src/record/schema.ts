@@ -165,7 +165,7 @@ export const Issue = z.object({
 });
 export type Issue = z.infer<typeof Issue>;
 
-export const Format = z.enum(['xml', 'sgml', 'html', 'text']);
+export const Format = z.enum(['xml', 'sgml', 'html', 'text', 'dataset']).describe('dataset: read from the SEC Insider Transactions Data Sets');
 export type Format = z.infer<typeof Format>;
 
 export const HeaderParty = z.object({ cik: text, name: text });

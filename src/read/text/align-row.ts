@@ -1,0 +1,218 @@
+// Places the cells of one table row into the form's columns. A clean row has one cell per
+// column; a damaged one (PDF extraction) has cells merged, split or missing, and is aligned
+// by what each column can hold, in order:
+//
+//   Common Stock ⇥ 10,00 ⇥ 0 $33,100 ⇥ 10,000 ⇥ 0 ⇥ D
+//                  ^^^^^^^^^ one number cut in two → 7. Amount
+//                              ^ price (8)  ^ owned (9)  ^ stray: reported, not read
+import { isWellGrouped } from '../values.ts';
+import type { Column, ColumnKind } from './table-columns.ts';
+import type { Cell } from './text-grid.ts';
+
+/** A value-sized piece of a row: usually a cell, sometimes part of one. */
+export interface Token {
+  /** The value without footnote marks ('' when the cell holds only marks). */
+  text: string;
+  /** Footnote numbers printed after the value: `(1)(3)` → ['1', '3']. */
+  marks: string[];
+  /** Cleaned offsets of the value (or of the marks when there is no value). */
+  start: number;
+  end: number;
+  /** Cleaned offsets of the marks, -1 when there are none. */
+  marksStart: number;
+  marksEnd: number;
+  cellIndex: number;
+}
+
+export interface Placed {
+  tokens: Token[];
+  /** 1 when the cell sits in its column's place and fits it; lower when placed by inference. */
+  confidence: number;
+}
+
+export interface Alignment {
+  /** Column index → what was placed there. */
+  placed: Map<number, Placed>;
+  unplaced: Token[];
+  /** True when cells matched columns one to one. */
+  clean: boolean;
+}
+
+const MARKS = /(?:\s*\(\d{1,2}\))+\s*$/;
+const MARK = /\((\d{1,2})\)/g;
+const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+export const DATE_WORD = /^(?:immediately|immediate|immed\.?|n\/a|none|various|-+|—|–)$/i;
+const NUMBER = /^\$?\s?-?(?:[\d,]*\.?\d+)$/;
+const CODE = /^[A-Z](?:\/[A-Z])?$/;
+const VALUE_WORD = /^(?:\$?-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z]|\$)$/;
+
+/** Cuts a cell into tokens: its value and footnote marks, or several values a cell merged ("0 $33,100"). */
+export function tokenize(cell: Cell): Token[] {
+  if (cell.text === '') return [];
+  const words = cell.text.split(/\s+/);
+  if (words.length > 1 && words.every((w) => VALUE_WORD.test(w)) && words.some((w) => /\d/.test(w) && !/^\(/.test(w))) {
+    // Several values in one cell: a `$` joins the number after it, marks join the value before.
+    const out: Token[] = [];
+    let at = 0;
+    let pendingDollar: number | null = null;
+    for (const w of words) {
+      const pos = cell.text.indexOf(w, at);
+      at = pos + w.length;
+      if (w === '$') {
+        pendingDollar = pos;
+        continue;
+      }
+      const last = out[out.length - 1];
+      if (/^\(\d{1,2}\)$/.test(w) && last) {
+        last.marks.push(w.slice(1, -1));
+        if (last.marksStart === -1) last.marksStart = cell.start + pos;
+        last.marksEnd = cell.start + pos + w.length;
+        continue;
+      }
+      const start = cell.start + (pendingDollar ?? pos);
+      const text = pendingDollar !== null ? '$' + w : w;
+      out.push({ text, marks: [], start, end: cell.start + pos + w.length, marksStart: -1, marksEnd: -1, cellIndex: cell.index });
+      pendingDollar = null;
+    }
+    return out;
+  }
+  const m = MARKS.exec(cell.text);
+  const valueText = m ? cell.text.slice(0, m.index).trimEnd() : cell.text;
+  const marks = m ? [...m[0].matchAll(MARK)].map((x) => x[1] as string) : [];
+  const marksStart = m ? cell.start + m.index + (m[0].length - m[0].trimStart().length) : -1;
+  const marksEnd = m ? cell.end : -1;
+  if (valueText === '') return [{ text: '', marks, start: cell.start, end: cell.end, marksStart, marksEnd, cellIndex: cell.index }];
+  const end = cell.start + valueText.length;
+  return [{ text: valueText, marks, start: cell.start, end, marksStart, marksEnd, cellIndex: cell.index }];
+}
+
+const NO = -Infinity;
+
+/** How well a value fits a column: higher is better, -Infinity never. */
+export function fit(text: string, kind: ColumnKind): number {
+  if (text === '') return 1; // marks only: any column may be null with a footnote
+  switch (kind) {
+    case 'date':
+      return DATE.test(text) ? 3 : DATE_WORD.test(text) ? 1.5 : NO;
+    case 'number':
+    case 'price': {
+      if (!NUMBER.test(text)) return DATE_WORD.test(text) ? 0.5 : NO;
+      if (!isWellGrouped(text)) return 0.3;
+      const dollar = text.startsWith('$');
+      if (kind === 'price') return dollar ? 3 : 2;
+      return dollar ? 0.5 : 2;
+    }
+    case 'code':
+      return CODE.test(text) ? 3 : NO;
+    case 'v':
+      return text === 'V' || text === 'v' ? 3 : NO;
+    case 'ad':
+      return text === 'A' || text === 'D' ? 3 : NO;
+    case 'di':
+      return text === 'D' || text === 'I' ? 3 : NO;
+    case 'text':
+      if (!/[A-Za-z]/.test(text) || DATE.test(text)) return NO;
+      return text.length === 1 ? 0.5 : 2;
+  }
+}
+
+/** Whether the row's cells stand one per column and each fits its column. */
+function alignsCleanly(cells: Cell[], columns: Column[]): boolean {
+  const n = columns.length;
+  // A trailing tab (or several) adds empty cells after the last column.
+  for (let k = n; k < cells.length; k++) if ((cells[k] as Cell).text !== '') return false;
+  if (cells.length < n - 1) return false;
+  for (let k = 0; k < Math.min(n, cells.length); k++) {
+    const tokens = tokenize(cells[k] as Cell);
+    if (tokens.length > 1) return false;
+    const t = tokens[0];
+    if (t && fit(t.text, (columns[k] as Column).kind) < 1) return false;
+  }
+  return true;
+}
+
+export function alignRow(cells: Cell[], columns: Column[]): Alignment {
+  const placed = new Map<number, Placed>();
+  if (alignsCleanly(cells, columns)) {
+    for (let k = 0; k < Math.min(columns.length, cells.length); k++) {
+      const t = tokenize(cells[k] as Cell)[0];
+      if (t) placed.set(k, { tokens: [t], confidence: 1 });
+    }
+    return { placed, unplaced: [], clean: true };
+  }
+
+  const tokens = cells.flatMap(tokenize);
+  const T = tokens.length;
+  const C = columns.length;
+  // best[i][j]: best score for tokens i.. into columns j..; choice records the move taken.
+  const best: Float64Array[] = [];
+  const choice: Int8Array[] = [];
+  for (let i = 0; i <= T; i++) {
+    best.push(new Float64Array(C + 1));
+    choice.push(new Int8Array(C + 1));
+  }
+  const skipPenalty = (t: Token) => (t.text.length <= 2 ? -3 : -5);
+  const place = (t: Token, j: number, text = t.text) => {
+    const f = fit(text, (columns[j] as Column).kind);
+    return f === NO ? NO : f - Math.min(3, Math.abs(t.cellIndex - j));
+  };
+  const joinable = (i: number, j: number): number => {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    const kind = (columns[j] as Column).kind;
+    if (!a || !b || a.marks.length > 0 || (kind !== 'number' && kind !== 'price')) return NO;
+    if (isWellGrouped(a.text) || !NUMBER.test(a.text) || !/^\d+$/.test(b.text.replace(/^\$/, '')) || b.text.startsWith('$')) return NO;
+    const joined = a.text + b.text;
+    return isWellGrouped(joined) ? place(a, j, joined) + 2 : NO;
+  };
+  for (let i = T; i >= 0; i--) {
+    for (let j = C; j >= 0; j--) {
+      if (i === T) {
+        best[i]![j] = 0;
+        continue;
+      }
+      let b = best[i + 1]![j]! + skipPenalty(tokens[i] as Token);
+      let ch = 0; // 0 skip token, 1 skip column, 2 place, 3 join two tokens
+      if (j < C) {
+        const skipCol = best[i]![j + 1]!;
+        if (skipCol > b) {
+          b = skipCol;
+          ch = 1;
+        }
+        const p = place(tokens[i] as Token, j);
+        if (p !== NO && p + best[i + 1]![j + 1]! > b) {
+          b = p + best[i + 1]![j + 1]!;
+          ch = 2;
+        }
+        const jn = i + 1 < T ? joinable(i, j) : NO;
+        if (jn !== NO && jn + best[i + 2]![j + 1]! > b) {
+          b = jn + best[i + 2]![j + 1]!;
+          ch = 3;
+        }
+      }
+      best[i]![j] = b;
+      choice[i]![j] = ch;
+    }
+  }
+  const unplaced: Token[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < T) {
+    const ch = j <= C ? choice[i]![j]! : 0;
+    if (ch === 0 || j >= C) {
+      unplaced.push(tokens[i] as Token);
+      i++;
+    } else if (ch === 1) j++;
+    else if (ch === 2) {
+      const t = tokens[i] as Token;
+      placed.set(j, { tokens: [t], confidence: t.cellIndex === j ? 0.9 : 0.7 });
+      i++;
+      j++;
+    } else {
+      placed.set(j, { tokens: [tokens[i] as Token, tokens[i + 1] as Token], confidence: 0.6 });
+      i += 2;
+      j++;
+    }
+  }
+  return { placed, unplaced, clean: false };
+}

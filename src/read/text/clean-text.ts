@@ -1,0 +1,145 @@
+// Undoes what HTML-to-text converters leave in a rendering (tags, escapes, entities,
+// superscript footnote marks, checkbox inputs) while remembering where each character came from.
+//
+//   <u><a href="#">OHARA</a></u>  \$0.25  05/19/2001 ⁽¹⁾  <input checked="" type="checkbox"/> Officer
+//   → "OHARA"                    "$0.25"  "05/19/2001 (1)"  "☒ Officer"
+//
+// Tabs and newlines are kept: they are the cell and row structure the readers work on.
+
+/** The cleaned text and, for each of its characters, the offset it came from in the input. */
+export interface CleanText {
+  readonly text: string;
+  /** `origin[i]` is the input offset of cleaned character i; `origin[text.length]` is the input's length. */
+  readonly origin: Int32Array;
+}
+
+export const CHECKED = '☒';
+export const UNCHECKED = '☐';
+
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]{0,300}?(\/?)>/y;
+const ENTITY = /&(amp|lt|gt|quot|apos|nbsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/y;
+const ESCAPABLE = '\\`*_{}[]()#+-.!$<>|~"\'';
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+/** Tags that separate words in the HTML; the others (u, a, b, font, span, ...) are inline. */
+const BREAKING = new Set(['br', 'hr', 'p', 'div', 'td', 'th', 'tr', 'li', 'table']);
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export function cleanText(input: string): CleanText {
+  const out: string[] = [];
+  // A bare superscript mark (one character) becomes three: (1).
+  let origin = new Int32Array(input.length * 3 + 1);
+  let n = 0;
+  const emit = (s: string, from: number): void => {
+    for (let k = 0; k < s.length; k++) origin[n + k] = from;
+    out.push(s);
+    n += s.length;
+  };
+  let copyFrom = 0;
+  const flush = (to: number): void => {
+    if (to <= copyFrom) return;
+    for (let k = copyFrom; k < to; k++) origin[n++] = k;
+    out.push(input.slice(copyFrom, to));
+  };
+
+  let i = 0;
+  const len = input.length;
+  while (i < len) {
+    const c = input.charCodeAt(i);
+    // Fast path: plain characters are copied in runs.
+    if (c !== 60 /* < */ && c !== 92 /* \ */ && c !== 42 /* * */ && c !== 38 /* & */ && c !== 13 && c < 0xa0) {
+      i++;
+      continue;
+    }
+    const ch = input[i] as string;
+    if (ch === '<') {
+      TAG.lastIndex = i;
+      const m = TAG.exec(input);
+      if (m) {
+        flush(i);
+        const name = (m[2] as string).toLowerCase();
+        if (name === 'input') emit(/\bchecked\b/i.test(m[0]) ? CHECKED : UNCHECKED, i);
+        else if (BREAKING.has(name)) emit(' ', i);
+        i += m[0].length;
+        copyFrom = i;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '\\') {
+      const next = input[i + 1];
+      if (next !== undefined && ESCAPABLE.includes(next)) {
+        flush(i);
+        emit(next, i + 1);
+        i += 2;
+        copyFrom = i;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '*') {
+      // Markdown bold `**`; an escaped `\*\*` was handled above and stays.
+      if (input[i + 1] === '*') {
+        flush(i);
+        i += 2;
+        copyFrom = i;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '&') {
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(input);
+      if (m) {
+        flush(i);
+        const e = m[1] as string;
+        const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : e.startsWith('#') ? parseInt(e.slice(1), 10) : -1;
+        const s = code === -1 ? (NAMED[e] as string) : code === 0xa0 ? ' ' : String.fromCodePoint(code);
+        emit(s, i);
+        i += m[0].length;
+        copyFrom = i;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c === 13) {
+      flush(i);
+      i++;
+      copyFrom = i;
+      continue;
+    }
+    if (c === 0xa0) {
+      flush(i);
+      emit(' ', i);
+      i++;
+      copyFrom = i;
+      continue;
+    }
+    if (ch === '⁽' || SUPERSCRIPT_DIGITS.includes(ch)) {
+      // ⁽¹⁾ or a bare ¹: a footnote mark, written as (1).
+      let j = ch === '⁽' ? i + 1 : i;
+      const from = j;
+      while (j < len && SUPERSCRIPT_DIGITS.includes(input[j] as string)) j++;
+      if (j === from) {
+        i++;
+        continue;
+      }
+      flush(i);
+      emit('(', i);
+      for (let k = from; k < j; k++) emit(String(SUPERSCRIPT_DIGITS.indexOf(input[k] as string)), k);
+      if (input[j] === '⁾') j++;
+      emit(')', j - 1);
+      i = j;
+      copyFrom = i;
+      continue;
+    }
+    i++;
+  }
+  flush(len);
+  origin[n] = len;
+  origin = origin.subarray(0, n + 1);
+  return { text: out.join(''), origin };
+}

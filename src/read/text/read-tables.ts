@@ -1,0 +1,473 @@
+// Reads the rows of Table I (non-derivative) and Table II (derivative) into record rows:
+// finds each table by its printed title or column headings, places every row's cells
+// into the form's columns, and checks what the form guarantees (A/D against the code,
+// shares owned following = previous ± amount).
+import type {
+  DerivativeHolding,
+  DerivativeTransaction,
+  FootnoteMap,
+  NonDerivativeHolding,
+  NonDerivativeTransaction,
+  OwnershipRecord,
+} from '../../record/schema.ts';
+import { toNumber, toUsDate } from '../values.ts';
+import { alignRow, DATE_WORD, type Placed } from './align-row.ts';
+import { fuzzyFind } from './fuzzy-match.ts';
+import { columnsOf, type Column } from './table-columns.ts';
+import type { Line, TextSink } from './text-grid.ts';
+
+export interface TableBounds {
+  /** Line numbers: first line after the table's title/headings start, and the line that ends it. */
+  table1: { from: number; to: number } | null;
+  table2: { from: number; to: number } | null;
+  /** First line of the tables (end of the header boxes). */
+  start: number;
+  /** Line that ends the tables: Explanation of Responses, Remarks, the signature. */
+  end: number;
+  anchors: number;
+}
+
+const T1_TITLE = /\bTable\s+I\b(?!I)/i;
+const T2_TITLE = /\bTable\s+II\b/i;
+const T1_HEAD = /Title\s+of\s+Security/i;
+const T2_HEAD = /Title\s+of\s+Derivative\s+Security/i;
+const END = /Explanation\s+of\s+Responses|^\s*Remarks\s*:|Signature\s+of\s+Reporting\s+Person|^\s*Reminder\s*:/i;
+const HEADER_LINE = /\(Instr\.|Title\s+of|Date\s+Exercisable|\bCode\b|Month\/Day\/Year|\bTable\s+II?\b|Amount\s+or\s+Number/i;
+
+export function findTables(lines: Line[], sink: TextSink): TableBounds {
+  let t1 = -1;
+  let t2 = -1;
+  let h1 = -1;
+  let h2 = -1;
+  let end = -1;
+  for (const line of lines) {
+    if (line.blank) continue;
+    const j = line.joined;
+    if (t1 === -1 && T1_TITLE.test(j) && /deriv|securit|owned/i.test(j)) t1 = line.no;
+    else if (t2 === -1 && T2_TITLE.test(j)) t2 = line.no;
+    if (h2 === -1 && T2_HEAD.test(j)) h2 = line.no;
+    else if (h1 === -1 && T1_HEAD.test(j) && !/Derivative/i.test(j)) h1 = line.no;
+    if (END.test(j) && (t1 !== -1 || t2 !== -1 || h1 !== -1 || h2 !== -1)) {
+      end = line.no;
+      break;
+    }
+  }
+  // A title broken by extraction ("Tal⇥ole I - Non-De⇥erivativ"): matched letter by letter.
+  if (t1 === -1) {
+    const limit = Math.min(h1 !== -1 ? h1 : h2 !== -1 ? h2 : lines.length, 300);
+    for (const line of lines) {
+      if (line.no >= limit) break;
+      if (line.blank || line.joined.length > 400 || !/ta|ble|le\s*I/i.test(line.joined)) continue;
+      const hit = fuzzyFind(line.joined, 'tableinonderivativesecuritiesacquireddisposedoforbeneficiallyowned', 0.2);
+      if (hit) {
+        t1 = line.no;
+        const raw = line.cells.filter((c) => c.text !== '');
+        sink.report(
+          'TEXT_LABEL_DAMAGED',
+          { label: 'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned', seen: line.joined.slice(hit.start, hit.end) },
+          null,
+          raw[0]?.start ?? line.start,
+          raw[raw.length - 1]?.end ?? line.end,
+        );
+        break;
+      }
+    }
+  }
+  const endLine = end === -1 ? lines.length : end;
+  const first = (...xs: number[]) => {
+    const ok = xs.filter((x) => x !== -1);
+    return ok.length === 0 ? -1 : Math.min(...ok);
+  };
+  const s1 = first(t1, h1);
+  const s2 = first(t2, h2);
+  const anchors = [t1, t2, h1, h2].filter((x) => x !== -1).length;
+  return {
+    table1: s1 === -1 ? null : { from: s1, to: s2 !== -1 && s2 > s1 ? s2 : endLine },
+    table2: s2 === -1 ? null : { from: s2, to: endLine },
+    start: first(s1, s2) === -1 ? endLine : first(s1, s2),
+    end: endLine,
+    anchors,
+  };
+}
+
+type Form = '3' | '4' | '5';
+
+/** Dispositions the form expects for codes that have one: "what (A) or (D) is printed with code X". */
+const EXPECTED: Record<1 | 2, Record<string, 'A' | 'D'>> = {
+  1: { P: 'A', S: 'D', A: 'A', M: 'A', X: 'A', C: 'A', O: 'A', F: 'D', D: 'D' },
+  2: { P: 'A', S: 'D', A: 'A', M: 'D', X: 'D', C: 'D', O: 'D', F: 'D', D: 'D' },
+};
+const MEANING: Record<string, string> = {
+  M: 'exercise or conversion of a derivative security',
+  X: 'exercise of an in-the-money or at-the-money derivative security',
+  C: 'conversion of a derivative security',
+  O: 'exercise of an out-of-the-money derivative security',
+  P: 'open market or private purchase',
+  S: 'open market or private sale',
+  A: 'grant or award',
+  F: 'payment of exercise price or tax by delivering securities',
+  D: 'disposition to the issuer',
+};
+
+export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink: TextSink, record: OwnershipRecord): void {
+  for (const table of [1, 2] as const) {
+    const range = table === 1 ? bounds.table1 : bounds.table2;
+    if (!range) continue;
+    const columns = columnsOf(form, table);
+    const name = table === 1 ? 'Table I' : 'Table II';
+    let rowNo = 0;
+    // The first line is the table's title (or its headings when the title is lost).
+    for (let n = range.from + 1; n < range.to; n++) {
+      const line = lines[n] as Line;
+      if (line.blank || HEADER_LINE.test(line.joined)) continue;
+      const filled = line.cells.filter((c) => c.text !== '');
+      if (filled.length < 2) {
+        const cell = filled[0];
+        if (cell) sink.report('TEXT_LINE_UNREAD', { value: cell.text, table: name }, null, cell.start, cell.end);
+        continue;
+      }
+      rowNo++;
+      readRow(line, columns, table, form, rowNo, sink, record);
+    }
+  }
+  checkBalances(record.nonDerivativeTransactions, 'nonDerivativeTransactions', 'Table I', sink);
+  checkBalances(record.derivativeTransactions, 'derivativeTransactions', 'Table II', sink);
+}
+
+interface Cellv {
+  text: string;
+  marks: string[];
+  start: number;
+  end: number;
+  marksStart: number;
+  marksEnd: number;
+  confidence: number;
+  joined: boolean;
+}
+
+function readRow(line: Line, columns: Column[], table: 1 | 2, form: Form, rowNo: number, sink: TextSink, record: OwnershipRecord): void {
+  const name = table === 1 ? 'Table I' : 'Table II';
+  const alignment = alignRow(line.cells, columns);
+  const filled = line.cells.filter((c) => c.text !== '').length;
+  if (!alignment.clean) {
+    sink.report('TEXT_ROW_ALIGNED_BY_TYPE', { row: rowNo, table: name, cells: filled, columns: columns.length }, null, line.start, line.end);
+  }
+  const values = new Map<string, Cellv>();
+  columns.forEach((col, k) => {
+    const p: Placed | undefined = alignment.placed.get(k);
+    if (!p) return;
+    const first = p.tokens[0];
+    const last = p.tokens[p.tokens.length - 1];
+    if (!first || !last) return;
+    values.set(col.field, {
+      text: p.tokens.map((t) => t.text).join(''),
+      marks: p.tokens.flatMap((t) => t.marks),
+      start: first.start,
+      end: last.end,
+      marksStart: last.marksStart,
+      marksEnd: last.marksEnd,
+      confidence: p.confidence,
+      joined: p.tokens.length > 1,
+    });
+  });
+
+  const hasTransaction = ['transactionDate', 'transactionCode', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode'].some(
+    (f) => (values.get(f)?.text ?? '') !== '',
+  );
+  const kind: 'transaction' | 'holding' = form !== '3' && hasTransaction ? 'transaction' : 'holding';
+  const list =
+    table === 1
+      ? kind === 'transaction' ? 'nonDerivativeTransactions' : 'nonDerivativeHoldings'
+      : kind === 'transaction' ? 'derivativeTransactions' : 'derivativeHoldings';
+  const index = record[list].length;
+  const base = `${list}.${index}`;
+  const footnotes: FootnoteMap = {};
+
+  for (const t of alignment.unplaced) {
+    const value = t.text + t.marks.map((m) => `(${m})`).join('');
+    sink.report('TEXT_CELL_UNPLACED', { value, row: rowNo, table: name }, base, t.start, t.end);
+  }
+
+  const mark = (key: string, v: Cellv | undefined) => {
+    if (!v || v.marks.length === 0) return;
+    footnotes[key] = v.marks.map((m) => 'F' + Number(m));
+    if (v.marksStart !== -1) sink.set(`${base}.footnotes.${key}`, v.marksStart, v.marksEnd, v.confidence);
+  };
+  const text = (field: string, key = field): string | null => {
+    const v = values.get(field);
+    mark(key, v);
+    if (!v || v.text === '') return null;
+    const value = tidy(v.text);
+    sink.set(`${base}.${key}`, v.start, v.end, v.confidence);
+    return value;
+  };
+  const number = (field: string, key = field): number | null => {
+    const v = values.get(field);
+    mark(key, v);
+    if (!v || v.text === '') return null;
+    if (DATE_WORD.test(v.text)) {
+      sink.report('TEXT_VALUE_WORD', { field: `${base}.${key}`, value: v.text, kind: 'number' }, `${base}.${key}`, v.start, v.end);
+      return null;
+    }
+    const r = toNumber(v.text);
+    if (r.problem === 'invalid') {
+      sink.report('FORM4_NUMBER_INVALID', { value: v.text, field: `${base}.${key}` }, `${base}.${key}`, v.start, v.end);
+      return null;
+    }
+    if (v.joined) {
+      sink.report(
+        'TEXT_NUMBER_SPLIT_JOINED',
+        { first: sink.clean.text.slice(v.start, v.start + firstPartLength(sink.clean.text, v.start)), second: lastPart(sink.clean.text, v.end), field: `${base}.${key}`, value: String(r.value) },
+        `${base}.${key}`,
+        v.start,
+        v.end,
+      );
+    }
+    if (r.value !== null) sink.set(`${base}.${key}`, v.start, v.end, v.confidence);
+    return r.value;
+  };
+  const date = (field: string): string | null => {
+    const v = values.get(field);
+    mark(field, v);
+    if (!v || v.text === '') return null;
+    if (DATE_WORD.test(v.text)) {
+      sink.report('TEXT_VALUE_WORD', { field: `${base}.${field}`, value: v.text, kind: 'date' }, `${base}.${field}`, v.start, v.end);
+      return null;
+    }
+    const r = toUsDate(v.text);
+    if (r.problem === 'invalid') sink.report('FORM4_DATE_INVALID', { value: v.text, field: `${base}.${field}` }, `${base}.${field}`, v.start, v.end);
+    else if (r.problem === 'impossible') sink.report('FORM4_DATE_IMPOSSIBLE', { value: r.value ?? v.text, field: `${base}.${field}` }, `${base}.${field}`, v.start, v.end);
+    if (r.value !== null) sink.set(`${base}.${field}`, v.start, v.end, v.confidence);
+    return r.value;
+  };
+
+  const securityTitle = text('securityTitle');
+  const ownership = () => ({
+    sharesOwnedFollowingTransaction: number('sharesOwnedFollowingTransaction'),
+    valueOwnedFollowingTransaction: null,
+    directOrIndirectOwnership: text('directOrIndirectOwnership'),
+    natureOfOwnership: text('natureOfOwnership'),
+    footnotes,
+  });
+  const coding = () => {
+    const code = values.get('transactionCode');
+    mark('transactionCode', code);
+    let transactionCode: string | null = null;
+    let equitySwapInvolved: boolean | null = null;
+    if (code && code.text !== '') {
+      // The form prints an equity swap as a second code: "S/K".
+      const m = /^([A-Z])(?:\/([A-Z]))?$/.exec(code.text);
+      transactionCode = m ? (m[1] as string) : code.text;
+      equitySwapInvolved = m?.[2] === 'K';
+      if (m && m[2] && m[2] !== 'K') transactionCode = code.text;
+      sink.set(`${base}.transactionCode`, code.start, code.end, code.confidence);
+      sink.set(`${base}.equitySwapInvolved`, code.start, code.end, code.confidence * 0.9);
+    }
+    const v = values.get('transactionFormType');
+    mark('transactionFormType', v);
+    let transactionFormType: string | null = null;
+    if (v && /^v$/i.test(v.text)) {
+      // "V": voluntarily reported, a transaction reportable on Form 5 reported on this Form 4.
+      // The SEC's stylesheet prints V exactly when the XML's transactionFormType is 5
+      // (checked over every Form 4 of the corpus), so that is what V reads back to.
+      transactionFormType = '5';
+      sink.set(`${base}.transactionFormType`, v.start, v.end, v.confidence);
+    }
+    // The printed form has no place for transactionTimeliness (E/L).
+    return { transactionCode, equitySwapInvolved, transactionFormType, transactionTimeliness: null };
+  };
+
+  if (table === 1 && kind === 'transaction') {
+    const transactionDate = date('transactionDate');
+    const deemedExecutionDate = date('deemedExecutionDate');
+    const { transactionCode, equitySwapInvolved, transactionFormType, transactionTimeliness } = coding();
+    const shares = number('shares');
+    const pricePerShare = number('pricePerShare');
+    const acquiredDisposedCode = text('acquiredDisposedCode');
+    const row: NonDerivativeTransaction = {
+      securityTitle,
+      transactionDate,
+      deemedExecutionDate,
+      transactionFormType,
+      transactionCode,
+      equitySwapInvolved,
+      transactionTimeliness,
+      shares,
+      totalValue: null,
+      pricePerShare,
+      acquiredDisposedCode,
+      ...ownership(),
+    };
+    checkDisposition(row.transactionCode, row.acquiredDisposedCode, 1, rowNo, base, values.get('acquiredDisposedCode'), sink);
+    record.nonDerivativeTransactions.push(row);
+  } else if (table === 1) {
+    const row: NonDerivativeHolding = { securityTitle, transactionFormType: null, ...ownership() };
+    record.nonDerivativeHoldings.push(row);
+  } else {
+    const conversionOrExercisePrice = number('conversionOrExercisePrice');
+    if (kind === 'transaction') {
+      const transactionDate = date('transactionDate');
+      const deemedExecutionDate = date('deemedExecutionDate');
+      const { transactionCode, equitySwapInvolved, transactionFormType, transactionTimeliness } = coding();
+      let a = values.get('sharesA');
+      let d = values.get('sharesD');
+      // A damaged row's lone amount may sit in (A) or (D): the code decides, and says so.
+      const expected = transactionCode === null ? undefined : EXPECTED[2][transactionCode];
+      const lone = (a?.text ?? '') !== '' && (d?.text ?? '') === '' ? a : (d?.text ?? '') !== '' && (a?.text ?? '') === '' ? d : undefined;
+      if (!alignment.clean && lone && lone.confidence < 0.9 && expected && expected !== (lone === a ? 'A' : 'D')) {
+        sink.report(
+          'TEXT_CELL_AMBIGUOUS',
+          { value: lone.text, row: rowNo, table: name, first: '5. (A)', second: '5. (D)', chosen: `(${expected}), as code ${transactionCode} has it` },
+          `${base}.shares`,
+          lone.start,
+          lone.end,
+        );
+        if (expected === 'A') [a, d] = [lone, undefined];
+        else [a, d] = [undefined, lone];
+        values.delete('sharesA');
+        values.delete('sharesD');
+        values.set(expected === 'A' ? 'sharesA' : 'sharesD', lone);
+      }
+      const hasA = a !== undefined && a.text !== '';
+      const hasD = d !== undefined && d.text !== '';
+      let shares: number | null = null;
+      let acquiredDisposedCode: string | null = null;
+      if (a && d && hasA && hasD) {
+        mark('shares', a);
+        sink.report('TEXT_AMOUNT_BOTH_COLUMNS', { row: rowNo, acquired: a.text, disposed: d.text }, `${base}.shares`, a.start, d.end);
+      } else if (hasA || hasD) {
+        shares = number(hasA ? 'sharesA' : 'sharesD', 'shares');
+        const v = (hasA ? a : d) as Cellv;
+        acquiredDisposedCode = hasA ? 'A' : 'D';
+        // The column the amount stands in is the printed (A) or (D).
+        sink.set(`${base}.acquiredDisposedCode`, v.start, v.end, v.confidence);
+      } else {
+        mark('shares', a ?? d);
+      }
+      const pricePerShare = number('pricePerShare');
+      const row: DerivativeTransaction = {
+        securityTitle,
+        conversionOrExercisePrice,
+        transactionDate,
+        deemedExecutionDate,
+        transactionFormType,
+        transactionCode,
+        equitySwapInvolved,
+        transactionTimeliness,
+        shares,
+        totalValue: null,
+        pricePerShare,
+        acquiredDisposedCode,
+        exerciseDate: date('exerciseDate'),
+        expirationDate: date('expirationDate'),
+        underlyingSecurityTitle: text('underlyingSecurityTitle'),
+        underlyingSecurityShares: number('underlyingSecurityShares'),
+        underlyingSecurityValue: null,
+        ...ownership(),
+      };
+      checkDisposition(row.transactionCode, row.acquiredDisposedCode, 2, rowNo, base, hasA ? a : d, sink);
+      checkPriceIsTotal(row, rowNo, base, values.get('pricePerShare'), sink);
+      record.derivativeTransactions.push(row);
+    } else {
+      const row: DerivativeHolding = {
+        securityTitle,
+        conversionOrExercisePrice,
+        transactionFormType: null,
+        exerciseDate: date('exerciseDate'),
+        expirationDate: date('expirationDate'),
+        underlyingSecurityTitle: text('underlyingSecurityTitle'),
+        underlyingSecurityShares: number('underlyingSecurityShares'),
+        underlyingSecurityValue: null,
+        ...ownership(),
+      };
+      record.derivativeHoldings.push(row);
+    }
+  }
+}
+
+/** Cell text as printed, with a word broken at a line end rejoined ("Non- qualified" → "Non-qualified"). */
+function tidy(s: string): string {
+  return s.replace(/(\w)- (?=[a-z])/g, '$1-').replace(/\s+/g, ' ').trim();
+}
+
+function firstPartLength(text: string, start: number): number {
+  let k = start;
+  while (k < text.length && !/\s/.test(text[k] as string)) k++;
+  return k - start;
+}
+
+function lastPart(text: string, end: number): string {
+  let k = end;
+  while (k > 0 && !/\s/.test(text[k - 1] as string)) k--;
+  return text.slice(k, end);
+}
+
+function checkDisposition(
+  code: string | null,
+  printed: string | null,
+  table: 1 | 2,
+  rowNo: number,
+  base: string,
+  cell: Cellv | undefined,
+  sink: TextSink,
+): void {
+  if (code === null || printed === null) return;
+  const expected = EXPECTED[table][code];
+  if (!expected || expected === printed) return;
+  sink.report(
+    'TEXT_CODE_DISPOSITION_UNUSUAL',
+    { row: rowNo, table: table === 1 ? 'Table I' : 'Table II', code, printed, expected, meaning: MEANING[code] ?? code },
+    `${base}.acquiredDisposedCode`,
+    cell?.start,
+    cell?.end,
+  );
+}
+
+function checkPriceIsTotal(row: DerivativeTransaction, rowNo: number, base: string, cell: Cellv | undefined, sink: TextSink): void {
+  const { pricePerShare: price, shares, conversionOrExercisePrice: exercise } = row;
+  if (price === null || shares === null || exercise === null || price === 0 || exercise === 0 || shares <= 1) return;
+  if (Math.abs(price - shares * exercise) > 0.005 * price) return;
+  sink.report(
+    'TEXT_PRICE_LOOKS_TOTAL',
+    { row: rowNo, price: cell?.text ?? String(price), shares, exercise },
+    `${base}.pricePerShare`,
+    cell?.start,
+    cell?.end,
+  );
+}
+
+type Balanced = {
+  securityTitle: string | null;
+  shares: number | null;
+  acquiredDisposedCode: string | null;
+  sharesOwnedFollowingTransaction: number | null;
+  directOrIndirectOwnership: string | null;
+  natureOfOwnership: string | null;
+};
+
+/** Consecutive rows of one security and ownership: owned following = previous ± amount. */
+function checkBalances(rows: Balanced[], list: string, table: string, sink: TextSink): void {
+  for (let k = 1; k < rows.length; k++) {
+    const prev = rows[k - 1] as Balanced;
+    const row = rows[k] as Balanced;
+    if (
+      prev.securityTitle !== row.securityTitle ||
+      prev.directOrIndirectOwnership !== row.directOrIndirectOwnership ||
+      prev.natureOfOwnership !== row.natureOfOwnership
+    ) continue;
+    const before = prev.sharesOwnedFollowingTransaction;
+    const after = row.sharesOwnedFollowingTransaction;
+    if (before === null || after === null || row.shares === null) continue;
+    if (row.acquiredDisposedCode !== 'A' && row.acquiredDisposedCode !== 'D') continue;
+    const sign = row.acquiredDisposedCode === 'A' ? 1 : -1;
+    const expected = Math.round((before + sign * row.shares) * 1e6) / 1e6;
+    if (expected === after) continue;
+    const path = `${list}.${k}.sharesOwnedFollowingTransaction`;
+    sink.reportSpan(
+      'TEXT_BALANCE_MISMATCH',
+      { row: k + 1, table, previous: before, sign: sign > 0 ? 'plus' : 'minus', amount: row.shares, expected, following: after },
+      path,
+      sink.provenance[path]?.span ?? null,
+    );
+  }
+}

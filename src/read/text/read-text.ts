@@ -1,0 +1,163 @@
+// Reads a text rendering of the printed Form 3, 4 or 5 (EDGAR's HTML view converted to
+// text or markdown, or text extracted from a PDF of the paper form) into the canonical record,
+// with the span and confidence of every value it read.
+//
+// clean (tags, escapes, marks) → lines and cells → is it a form? → header boxes 1–6
+// → Tables I and II → footnotes, remarks, signatures → record.
+import { makeIssue } from '../../record/issues.ts';
+import type { Issue, OwnershipRecord, Provenance } from '../../record/schema.ts';
+import type { Positions } from '../../util/positions.ts';
+import { cleanText } from './clean-text.ts';
+import { readClosing } from './read-closing.ts';
+import { readHeader } from './read-header.ts';
+import { findTables, readTables } from './read-tables.ts';
+import { splitLines, TextSink, type Line } from './text-grid.ts';
+
+export interface TextRead {
+  record: OwnershipRecord | null;
+  issues: Issue[];
+  provenance: Record<string, Provenance>;
+}
+
+/** What every Form 3, 4 and 5 prints; a text showing fewer than MIN_ANCHORS of them is not one. */
+const ANCHORS: RegExp[] = [
+  /Name\s+and\s+Address\s+of\s+Reporting\s+Person/i,
+  /Issuer\s+Name\s+and\s+Ticker/i,
+  /Relationship\s+of\s+Reporting\s+Person/i,
+  /Date\s+of\s+(?:Earliest\s+Transaction|Event\s+Requiring\s+Statement)|Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year/i,
+  /Individual\s+or\s+Joint\s*\/\s*Group/i,
+  /Title\s+of\s+(?:Derivative\s+)?Security/i,
+  /Table\s+II?\s*-/i,
+  /Explanation\s+of\s+Responses/i,
+  /Signature\s+of\s+Reporting\s+Person/i,
+  /STATEMENT\s+OF\s+(?:CHANGES\s+IN\s+)?BENEFICIAL\s+OWNERSHIP/i,
+];
+const MIN_ANCHORS = 4;
+
+const FORM_HEADING = /^FORM\s+([345])(\s*\/\s*A)?$/i;
+const TITLES: { re: RegExp; form: '3' | '4' | '5' }[] = [
+  { re: /INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL\s+OWNERSHIP/i, form: '3' },
+  { re: /ANNUAL\s+STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL\s+OWNERSHIP/i, form: '5' },
+  { re: /STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL\s+OWNERSHIP/i, form: '4' },
+];
+
+export function readText(text: string, positions: Positions): TextRead {
+  if (text.trim() === '') return { record: null, issues: [makeIssue('INPUT_EMPTY')], provenance: {} };
+
+  const clean = cleanText(text);
+  const sink = new TextSink(clean, positions);
+
+  // Reject what is not a form before reading it: a 10-K or a novel costs a few scans.
+  let found = 0;
+  for (const re of ANCHORS) if (re.test(clean.text)) found++;
+  if (found < MIN_ANCHORS) {
+    return { record: null, issues: [makeIssue('TEXT_NOT_A_FORM', { found, needed: MIN_ANCHORS })], provenance: {} };
+  }
+
+  const lines = splitLines(clean.text);
+  const bounds = findTables(lines, sink);
+  const headerLines = lines.slice(0, bounds.start);
+  const form = readFormType(headerLines, sink);
+  const header = readHeader(headerLines, text, sink);
+  const closing = readClosing(lines, bounds.end, sink);
+
+  let documentType: string | null = form;
+  if (documentType === null && header.periodOfReport !== null) {
+    // Box 3 "Date of Earliest Transaction" and a Table II with a V column are Form 4's.
+    documentType = '4';
+    sink.report('TEXT_FORM_TYPE_INFERRED', { form: '4' }, 'documentType');
+  }
+  if (documentType !== null && header.dateOfOriginalSubmission !== null) documentType += '/A';
+
+  const record: OwnershipRecord = {
+    documentType,
+    schemaVersion: null,
+    periodOfReport: header.periodOfReport,
+    dateOfOriginalSubmission: header.dateOfOriginalSubmission,
+    notSubjectToSection16: header.notSubjectToSection16,
+    form3HoldingsReported: null,
+    form4TransactionsReported: null,
+    noSecuritiesOwned: null,
+    aff10b5One: header.aff10b5One,
+    issuer: { cik: null, name: header.issuerName, tradingSymbol: header.tradingSymbol, foreignTradingSymbol: null },
+    reportingOwners: [],
+    nonDerivativeTransactions: [],
+    nonDerivativeHoldings: [],
+    derivativeTransactions: [],
+    derivativeHoldings: [],
+    footnotes: closing.footnotes,
+    remarks: closing.remarks,
+    signatures: closing.signatures,
+  };
+  const o = header.owner;
+  if (o.name !== null || o.relationship !== null) {
+    record.reportingOwners.push({ cik: null, name: o.name, address: o.address, relationship: o.relationship });
+  }
+  readTables(lines, bounds, (form ?? '4').charAt(0) as '3' | '4' | '5', sink, record);
+
+  checkRequired(record, sink);
+  checkFootnoteRefs(record, sink);
+  return { record, issues: sink.issues, provenance: sink.provenance };
+}
+
+/** "FORM 4" printed above the title, else the title itself ("STATEMENT OF CHANGES ..."). */
+function readFormType(lines: Line[], sink: TextSink): '3' | '4' | '5' | null {
+  let heading: { form: '3' | '4' | '5'; line: Line } | null = null;
+  let title: { form: '3' | '4' | '5'; line: Line; at: number; len: number } | null = null;
+  for (const line of lines) {
+    if (line.blank) continue;
+    const h = FORM_HEADING.exec(line.joined);
+    if (h && !heading) heading = { form: h[1] as '3' | '4' | '5', line };
+    if (!title) {
+      for (const t of TITLES) {
+        const m = t.re.exec(line.text);
+        if (m) {
+          title = { form: t.form, line, at: m.index, len: m[0].length };
+          break;
+        }
+      }
+    }
+    if (heading && title) break;
+  }
+  if (heading) {
+    const at = heading.line.start + heading.line.text.search(/\S/);
+    sink.set('documentType', at, at + heading.line.joined.length, 1);
+    if (title && title.form !== heading.form) {
+      sink.report('TEXT_FORM_TYPE_CONFLICT', { first: heading.form, second: title.form }, 'documentType', title.line.start + title.at, title.line.start + title.at + title.len);
+    }
+    return heading.form;
+  }
+  if (title) {
+    sink.set('documentType', title.line.start + title.at, title.line.start + title.at + title.len, 1);
+    return title.form;
+  }
+  return null;
+}
+
+function checkRequired(record: OwnershipRecord, sink: TextSink): void {
+  const form = record.documentType ? `Form ${record.documentType}` : 'Form 3, 4 or 5';
+  const missing = (field: string, path: string) => sink.report('FORM4_REQUIRED_MISSING', { field, form }, path);
+  if (record.documentType === null) missing('form type (FORM 3, 4 or 5, or the statement title)', 'documentType');
+  if (record.periodOfReport === null) missing('period of report (box 3, Date of Earliest Transaction)', 'periodOfReport');
+  if (record.issuer.name === null) missing('issuer name (box 2)', 'issuer.name');
+  if (record.reportingOwners.length === 0 || record.reportingOwners.every((r) => r.name === null)) {
+    missing('reporting person name (box 1)', 'reportingOwners');
+  }
+}
+
+function checkFootnoteRefs(record: OwnershipRecord, sink: TextSink): void {
+  const defined = new Set(record.footnotes.map((f) => f.id));
+  const lists = ['nonDerivativeTransactions', 'nonDerivativeHoldings', 'derivativeTransactions', 'derivativeHoldings'] as const;
+  const reported = new Set<string>();
+  for (const list of lists) {
+    record[list].forEach((row, k) => {
+      for (const [field, ids] of Object.entries(row.footnotes)) {
+        for (const id of ids) {
+          if (defined.has(id) || reported.has(id)) continue;
+          reported.add(id);
+          sink.report('TEXT_FOOTNOTE_UNDEFINED', { id: id.slice(1) }, `${list}.${k}.footnotes.${field}`);
+        }
+      }
+    });
+  }
+}

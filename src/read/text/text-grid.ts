@@ -1,0 +1,172 @@
+// The cleaned rendering cut into lines and tab-separated cells, every piece with its
+// offsets, plus the shared sink (issues, provenance) that every part of the text reader writes to.
+import { makeIssue, type IssueCode } from '../../record/issues.ts';
+import type { Issue, Provenance, Span } from '../../record/schema.ts';
+import type { Positions } from '../../util/positions.ts';
+import type { CleanText } from './clean-text.ts';
+
+/** One tab-separated cell, trimmed; offsets are into the cleaned text. */
+export interface Cell {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** 0-based position of the cell in its line (empty cells count). */
+  readonly index: number;
+  readonly line: number;
+}
+
+export interface Line {
+  readonly no: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Every cell, empty ones included: their positions are the table's columns. */
+  readonly cells: Cell[];
+  /** The line without tabs, for matching labels across broken cells. */
+  readonly joined: string;
+  readonly blank: boolean;
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let no = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const lineText = text.slice(start, end);
+    const cells: Cell[] = [];
+    let cs = 0;
+    let index = 0;
+    for (;;) {
+      let ce = lineText.indexOf('\t', cs);
+      if (ce === -1) ce = lineText.length;
+      let a = cs;
+      let b = ce;
+      while (a < b && isSpace(lineText.charCodeAt(a))) a++;
+      while (b > a && isSpace(lineText.charCodeAt(b - 1))) b--;
+      cells.push({ text: lineText.slice(a, b), start: start + a, end: start + b, index, line: no });
+      index++;
+      if (ce === lineText.length) break;
+      cs = ce + 1;
+    }
+    const joined = cells.map((c) => c.text).join(' ').trim();
+    lines.push({ no, start, end, text: lineText, cells, joined, blank: joined === '' });
+    no++;
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009;
+}
+
+/** Where the reader writes what it found: issues, and each value's source span. */
+export class TextSink {
+  readonly clean: CleanText;
+  readonly positions: Positions;
+  readonly issues: Issue[] = [];
+  readonly provenance: Record<string, Provenance> = {};
+
+  constructor(clean: CleanText, positions: Positions) {
+    this.clean = clean;
+    this.positions = positions;
+  }
+
+  /** Input offsets of the cleaned range [start, end). */
+  inputRange(start: number, end: number): [number, number] {
+    const o = this.clean.origin;
+    const a = o[start] ?? 0;
+    const b = end > start ? (o[end - 1] ?? a) + 1 : a;
+    return [a, b];
+  }
+
+  /** Cleaned offset of an input offset (the first cleaned character at or after it). */
+  cleanOffset(input: number): number {
+    const o = this.clean.origin;
+    let lo = 0;
+    let hi = o.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((o[mid] as number) < input) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The input text behind a cleaned range (tags and escapes included). */
+  inputSlice(start: number, end: number, input: string): string {
+    const [a, b] = this.inputRange(start, end);
+    return input.slice(a, b);
+  }
+
+  set(path: string, start: number, end: number, confidence: number): void {
+    const [a, b] = this.inputRange(start, end);
+    this.provenance[path] = { span: this.positions.span(a, b), confidence };
+  }
+
+  report(code: IssueCode, params: Record<string, string | number>, path: string | null, start?: number, end?: number): void {
+    let span = null;
+    if (start !== undefined) {
+      const [a, b] = this.inputRange(start, end ?? start);
+      span = this.positions.span(a, b);
+    }
+    this.issues.push(makeIssue(code, params, path === null ? null : splitPath(path), span));
+  }
+
+  /** Like report, for a span already known (e.g. a value's provenance). */
+  reportSpan(code: IssueCode, params: Record<string, string | number>, path: string | null, span: Span | null): void {
+    this.issues.push(makeIssue(code, params, path === null ? null : splitPath(path), span));
+  }
+}
+
+export function splitPath(path: string): (string | number)[] {
+  return path === '' ? [] : path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** A piece of text with its cleaned start offset. */
+export interface Piece {
+  readonly text: string;
+  readonly start: number;
+}
+
+/**
+ * Pieces joined with single spaces into one string that can be searched with a regex,
+ * keeping a way back to the cleaned offsets.
+ */
+export class Stream {
+  readonly text: string;
+  readonly #starts: number[] = [];
+  readonly #pieces: Piece[];
+
+  constructor(pieces: Piece[]) {
+    this.#pieces = pieces;
+    let s = '';
+    for (const p of pieces) {
+      if (s !== '') s += ' ';
+      this.#starts.push(s.length);
+      s += p.text;
+    }
+    this.text = s;
+  }
+
+  /** Cleaned offset of stream offset `i` (a joining space maps to the end of the piece before it). */
+  at(i: number): number {
+    let k = 0;
+    while (k + 1 < this.#starts.length && (this.#starts[k + 1] as number) <= i) k++;
+    const p = this.#pieces[k];
+    if (!p) return 0;
+    const local = Math.min(i - (this.#starts[k] as number), p.text.length);
+    return p.start + local;
+  }
+
+  /** Cleaned range of the stream range [a, b), trimmed of spaces. */
+  range(a: number, b: number): [number, number] {
+    while (a < b && this.text.charCodeAt(a) === 32) a++;
+    while (b > a && this.text.charCodeAt(b - 1) === 32) b--;
+    if (b <= a) return [this.at(a), this.at(a)];
+    return [this.at(a), this.at(b - 1) + 1];
+  }
+}
