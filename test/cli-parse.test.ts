@@ -141,6 +141,26 @@ describe('form4 parse', () => {
     for (const word of ['--format', 'jsonl', 'csv', 'Exit status', 'standard input']) assert.ok(help.stdout.includes(word), word);
   });
 
+  test('--explain shows each value of a rendering beside the text it was read from', () => {
+    const seed = join(root, 'test/fixtures/seeds/000_35aa284de61378c9.txt');
+    const run = form4(['parse', '--explain', seed]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stdout, /undefined/);
+    const line = run.stdout.split('\n').find((l) => l.includes('nonDerivativeTransactions.0.shares'));
+    assert.ok(line, run.stdout);
+    assert.match(line, /13750\s+← \d+:\d+ "13,750"/);
+    const lines = readFileSync(seed, 'utf8').split('\n');
+    const [, l, c] = /← (\d+):(\d+)/.exec(line)!;
+    assert.equal(lines[Number(l) - 1]!.slice(Number(c) - 1, Number(c) - 1 + 6), '13,750');
+  });
+
+  test('--explain on XML points every value at its element', () => {
+    const run = form4(['parse', '--explain', xml]);
+    assert.equal(run.code, 0, run.stderr);
+    const line = run.stdout.split('\n').find((l) => l.includes('issuer.tradingSymbol'));
+    assert.match(line ?? '', /"AMD"\s+← \d+:\d+ "<issuerTradingSymbol>AMD<\/issuerTradingSymbol>"/);
+  });
+
   test('the installed bin runs the compiled CLI', () => {
     const run = spawnSync(process.execPath, [join(root, 'bin/form4.js'), 'parse', xml], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);

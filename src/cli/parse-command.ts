@@ -4,7 +4,8 @@ import { csvLine } from '../export/csv.ts';
 import { ROW_COLUMNS, recordRows } from '../export/rows.ts';
 import { makeIssue } from '../record/issues.ts';
 import type { Issue, ParseResult } from '../record/schema.ts';
-import { DEFAULT_MAX_BYTES, emptySource, parse } from '../read/parse.ts';
+import { DEFAULT_MAX_BYTES, decode, emptySource, parse } from '../read/parse.ts';
+import { explain } from './explain.ts';
 import { expandInputs } from './inputs.ts';
 import { Output } from './output.ts';
 import { describeIssue, summarize } from './summary.ts';
@@ -28,7 +29,10 @@ Options:
                                columns repeated on each row
                        table   a readable summary for people
       --full           with json: print the whole result (record, source,
-                       issues), not the record alone
+                       issues, provenance), not the record alone
+      --explain        show every value beside the text it was read from
+                       (line:column, the text, and a confidence below 1 where
+                       a value of a rendering was placed by inference)
       --strict         count a filing with error-level issues as failed
       --max-bytes N    refuse inputs larger than N bytes (default ${DEFAULT_MAX_BYTES})
   -v, --verbose        also report info-level issues
@@ -53,6 +57,7 @@ export async function parseCommand(argv: string[]): Promise<number> {
     options: {
       format: { type: 'string', short: 'f', default: 'json' },
       full: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
       'max-bytes': { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
@@ -88,7 +93,14 @@ export async function parseCommand(argv: string[]): Promise<number> {
       const read = await input.read().catch((error: NodeJS.ErrnoException) => ({ error }));
       if ('error' in read) result = failure(input.name, makeIssue('INPUT_UNREADABLE', { reason: read.error.message }));
       else if ('tooLarge' in read) result = failure(input.name, makeIssue('INPUT_TOO_LARGE', { limit: maxBytes, size: read.tooLarge }));
-      else result = parse(read.bytes, { fileName: input.name, maxBytes, strict: values.strict });
+      else {
+        result = parse(read.bytes, { fileName: input.name, maxBytes, strict: values.strict, provenance: values.explain || values.full });
+        if (values.explain) {
+          await out.write(explain(input.name, result, decode(read.bytes)));
+          if (!result.ok) failed++;
+          continue;
+        }
+      }
     }
     if (!result.ok) failed++;
     if (format !== 'table') reportIssues(input.name, result.issues, verbose);
@@ -108,7 +120,7 @@ export async function parseCommand(argv: string[]): Promise<number> {
         break;
     }
   }
-  if (format === 'json') await out.write(JSON.stringify(count === 1 ? records[0] : records, null, 2) + '\n');
+  if (format === 'json' && !values.explain) await out.write(JSON.stringify(count === 1 ? records[0] : records, null, 2) + '\n');
   if (format === 'table' && count > 1) {
     await out.write(`${count} input${count === 1 ? '' : 's'}: ${count - failed} read, ${failed} could not be read\n`);
   }

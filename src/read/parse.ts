@@ -16,6 +16,11 @@ export interface ParseOptions {
   maxBytes?: number;
   /** Treat a record with error-severity issues as not read (`ok: false`). */
   strict?: boolean;
+  /**
+   * Also give each value's source span for XML and submissions (renderings always do).
+   * Off by default: it costs a span per value on the fastest path.
+   */
+  provenance?: boolean;
 }
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -47,12 +52,14 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const format = detectFormat(text);
   switch (format) {
     case 'xml': {
-      const { record, issues } = readXml(text, positions);
-      return finish({ record, issues, source: emptySource('xml', fileName) }, options);
+      const provenance = options.provenance ? {} : null;
+      const { record, issues } = readXml(text, positions, 0, text.length, provenance);
+      return finish({ record, issues, source: emptySource('xml', fileName), provenance }, options);
     }
     case 'sgml': {
-      const read = readSubmission(text, positions);
-      return finish({ record: read.record, issues: read.issues, source: { format: 'sgml', file: fileName, ...read.source } }, options);
+      const provenance = options.provenance ? {} : null;
+      const read = readSubmission(text, positions, provenance);
+      return finish({ record: read.record, issues: read.issues, source: { format: 'sgml', file: fileName, ...read.source }, provenance }, options);
     }
     case 'html': {
       const { record, issues, provenance } = readHtml(text, positions);
@@ -117,7 +124,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('windows-1252');
 
 /** UTF-8 when the bytes are UTF-8 (ASCII included), else Windows-1252 as older filings are. */
-function decode(bytes: Uint8Array): string {
+export function decode(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {

@@ -11,7 +11,7 @@
 // EDGAR also serves the same header as tags (<SUBMISSION>, <ACCESSION-NUMBER>..., <CIK>),
 // and 1990s headers mix both; all three read the same.
 import { makeIssue } from '../../record/issues.ts';
-import type { Issue, OwnershipRecord, Source } from '../../record/schema.ts';
+import type { Issue, OwnershipRecord, Provenance, Source } from '../../record/schema.ts';
 import type { Positions } from '../../util/positions.ts';
 import { readXml } from '../xml/read-xml.ts';
 
@@ -138,7 +138,7 @@ export interface SubmissionRead {
 }
 
 /** Reads a full submission: its header, its documents, and the first ownership XML among them. */
-export function readSubmission(text: string, positions: Positions): SubmissionRead {
+export function readSubmission(text: string, positions: Positions, provenance: Record<string, Provenance> | null = null): SubmissionRead {
   const firstDocument = text.indexOf('<DOCUMENT>');
   const headerEnd = firstDocument === -1 ? text.length : firstDocument;
   const header = readHeader(text, headerEnd);
@@ -190,7 +190,7 @@ export function readSubmission(text: string, positions: Positions): SubmissionRe
     issues.push(makeIssue('SUBMISSION_NO_OWNERSHIP_XML', { accession: header.accessionNumber ?? '', documents: documents.length }, null, null));
     return { record: null, issues, source };
   }
-  const xml = readXml(text, positions, xmlRange[0], xmlRange[1]);
+  const xml = readXml(text, positions, xmlRange[0], xmlRange[1], provenance);
   issues.push(...xml.issues);
   return { record: xml.record, issues, source };
 }

@@ -14,6 +14,7 @@ import type {
   NonDerivativeHolding,
   NonDerivativeTransaction,
   OwnershipRecord,
+  Provenance,
   ReportingOwner,
   Signature,
 } from '../../record/schema.ts';
@@ -72,11 +73,20 @@ class DocumentReader {
   readonly text: string;
   readonly positions: Positions;
   readonly issues: Issue[];
+  /** Where each value came from, when asked for (it costs a span per value). */
+  readonly provenance: Record<string, Provenance> | null;
 
-  constructor(text: string, positions: Positions, issues: Issue[]) {
+  constructor(text: string, positions: Positions, issues: Issue[], provenance: Record<string, Provenance> | null) {
     this.text = text;
     this.positions = positions;
     this.issues = issues;
+    this.provenance = provenance;
+  }
+
+  /** Records that the value at `path` was read from `el` (an element of the document: confidence 1). */
+  from<T>(path: Path, el: XmlElement | null, value: T): T {
+    if (this.provenance && el && value !== null) this.provenance[path] = { span: this.positions.span(el.start, el.end), confidence: 1 };
+    return value;
   }
 
   report(code: IssueCode, params: Record<string, string | number>, path: Path | null, el: XmlElement | null): void {
@@ -180,31 +190,33 @@ class DocumentReader {
   // --- value helpers that read a named child ---
 
   textChild(parent: XmlElement | null, name: string, path: Path): string | null {
-    return toText(this.rawOf(this.one(parent, name, path)));
+    const el = this.one(parent, name, path);
+    return this.from(path, el, toText(this.rawOf(el)));
   }
 
   flagChild(parent: XmlElement | null, name: string, path: Path): boolean | null {
     const el = this.one(parent, name, path);
-    return el ? this.flag(this.rawOf(el), path, el) : null;
+    return el ? this.from(path, el, this.flag(this.rawOf(el), path, el)) : null;
   }
 
   dateChild(parent: XmlElement | null, name: string, path: Path): string | null {
     const el = this.one(parent, name, path);
-    return el ? this.date(this.rawOf(el), path, el) : null;
+    return el ? this.from(path, el, this.date(this.rawOf(el), path, el)) : null;
   }
 
   valuedText(parent: XmlElement | null, name: string, key: string, fn: FootnoteMap, path: Path): string | null {
-    return toText(this.valued(this.one(parent, name, path), key, fn, path));
+    const el = this.one(parent, name, path);
+    return this.from(path, el, toText(this.valued(el, key, fn, path)));
   }
 
   valuedNumber(parent: XmlElement | null, name: string, key: string, fn: FootnoteMap, path: Path): number | null {
     const el = this.one(parent, name, path);
-    return el ? this.number(this.valued(el, key, fn, path), path, el) : null;
+    return el ? this.from(path, el, this.number(this.valued(el, key, fn, path), path, el)) : null;
   }
 
   valuedDate(parent: XmlElement | null, name: string, key: string, fn: FootnoteMap, path: Path): string | null {
     const el = this.one(parent, name, path);
-    return el ? this.date(this.valued(el, key, fn, path), path, el) : null;
+    return el ? this.from(path, el, this.date(this.valued(el, key, fn, path), path, el)) : null;
   }
 
   /** transactionPricePerShare, or X0101's transactionValue in its place. */
@@ -213,7 +225,7 @@ class DocumentReader {
     const legacy = this.one(amountsEl, 'transactionValue', path);
     if (!legacy) return price;
     this.report('XML_LEGACY_ELEMENT', { name: legacy.qname, as: 'pricePerShare' }, path, legacy);
-    return price ?? this.number(this.valued(legacy, 'pricePerShare', fn, path), path, legacy);
+    return price ?? this.from(path, legacy, this.number(this.valued(legacy, 'pricePerShare', fn, path), path, legacy));
   }
 
   // --- the document ---
@@ -277,7 +289,7 @@ class DocumentReader {
           this.report('FORM4_FOOTNOTE_ID_MISSING', {}, 'footnotes', el);
           continue;
         }
-        const footnote: Footnote = { id: id.trim(), text: toText(textContent(this.text, el)) };
+        const footnote: Footnote = { id: id.trim(), text: this.from(`footnotes.${record.footnotes.length}.text`, el, toText(textContent(this.text, el))) };
         record.footnotes.push(footnote);
       }
     }
@@ -407,7 +419,7 @@ class DocumentReader {
         transactionFormType,
         transactionCode: this.textChild(codingEl, 'transactionCode', at('transactionCode')),
         equitySwapInvolved: this.flagChild(codingEl, 'equitySwapInvolved', at('equitySwapInvolved')),
-        transactionTimeliness: toText(this.valued(timelinessEl, 'transactionTimeliness', fn, at('transactionTimeliness'))),
+        transactionTimeliness: this.from(at('transactionTimeliness'), timelinessEl, toText(this.valued(timelinessEl, 'transactionTimeliness', fn, at('transactionTimeliness')))),
         shares: this.valuedNumber(amountsEl, 'transactionShares', 'shares', fn, at('shares')),
         totalValue: this.valuedNumber(amountsEl, 'transactionTotalValue', 'totalValue', fn, at('totalValue')),
         pricePerShare: this.price(amountsEl, fn, at('pricePerShare')),
@@ -454,7 +466,16 @@ function splitPath(path: Path): (string | number)[] {
   return path === '' ? [] : path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/** Reads the record from a scanned `<ownershipDocument>`; issues are appended to `issues`. */
-export function readOwnershipDocument(root: XmlElement, text: string, positions: Positions, issues: Issue[]): OwnershipRecord {
-  return new DocumentReader(text, positions, issues).read(root);
+/**
+ * Reads the record from a scanned `<ownershipDocument>`; issues are appended to `issues`,
+ * and each value's element span to `provenance` when one is given.
+ */
+export function readOwnershipDocument(
+  root: XmlElement,
+  text: string,
+  positions: Positions,
+  issues: Issue[],
+  provenance: Record<string, Provenance> | null = null,
+): OwnershipRecord {
+  return new DocumentReader(text, positions, issues, provenance).read(root);
 }

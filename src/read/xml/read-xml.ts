@@ -1,6 +1,6 @@
 // EDGAR ownership XML → record: scan the text, check the root, read the document.
 import { makeIssue } from '../../record/issues.ts';
-import type { Issue, OwnershipRecord } from '../../record/schema.ts';
+import type { Issue, OwnershipRecord, Provenance } from '../../record/schema.ts';
 import type { Positions } from '../../util/positions.ts';
 import { readOwnershipDocument } from './ownership-document.ts';
 import { MAX_DEPTH, scanXml } from './scan-xml.ts';
@@ -11,6 +11,7 @@ export function readXml(
   positions: Positions,
   start = 0,
   end = text.length,
+  provenance: Record<string, Provenance> | null = null,
 ): { record: OwnershipRecord | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const scan = scanXml(text, start, end);
@@ -44,6 +45,6 @@ export function readXml(
     issues.push(makeIssue('XML_WRONG_ROOT', { name: root.qname }, null, positions.span(root.start, root.innerStart)));
     return { record: null, issues };
   }
-  const record = readOwnershipDocument(root, text, positions, issues);
+  const record = readOwnershipDocument(root, text, positions, issues, provenance);
   return { record, issues };
 }
