@@ -5,6 +5,7 @@ import { ROW_COLUMNS, recordRows } from '../export/rows.ts';
 import { makeIssue } from '../record/issues.ts';
 import type { Issue, ParseResult } from '../record/schema.ts';
 import { DEFAULT_MAX_BYTES, decode, emptySource, parse } from '../read/parse.ts';
+import { validateFiling } from '../validate/validate-filing.ts';
 import { explain } from './explain.ts';
 import { expandInputs } from './inputs.ts';
 import { Output } from './output.ts';
@@ -33,6 +34,9 @@ Options:
       --explain        show every value beside the text it was read from
                        (line:column, the text, and a confidence below 1 where
                        a value of a rendering was placed by inference)
+      --no-check       only read: skip the checks against the SEC's rules
+                       (transaction codes, holdings arithmetic, footnote
+                       references, dates, prices, late filing)
       --strict         count a filing with error-level issues as failed
       --max-bytes N    refuse inputs larger than N bytes (default ${DEFAULT_MAX_BYTES})
   -v, --verbose        also report info-level issues
@@ -54,11 +58,13 @@ export async function parseCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
+    allowNegative: true,
     options: {
       format: { type: 'string', short: 'f', default: 'json' },
       full: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      check: { type: 'boolean', default: true },
       'max-bytes': { type: 'string' },
       verbose: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -95,6 +101,7 @@ export async function parseCommand(argv: string[]): Promise<number> {
       else if ('tooLarge' in read) result = failure(input.name, makeIssue('INPUT_TOO_LARGE', { limit: maxBytes, size: read.tooLarge }));
       else {
         result = parse(read.bytes, { fileName: input.name, maxBytes, strict: values.strict, provenance: values.explain || values.full });
+        if (values.check && result.record) result.issues.push(...validateFiling(result.record, result.source));
         if (values.explain) {
           await out.write(explain(input.name, result, decode(read.bytes)));
           if (!result.ok) failed++;

@@ -702,6 +702,7 @@ function readFiling(accessionNumber: string, g: { [T in TableName]: InRow[] }): 
     formType: r.text(get(sub, 'DOCUMENT_TYPE')),
     periodOfReport: null,
     issuer: null,
+    issuerFiscalYearEnd: null,
     reportingOwners: [],
     documents: [],
   };

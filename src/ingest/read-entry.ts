@@ -1,16 +1,17 @@
-// One entry → the rows the store writes: parse, hash, compress. Runs in a worker thread.
+// One entry → the rows the store writes: parse, check, hash, compress. Runs in a worker thread.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { makeIssue } from '../record/issues.ts';
 import type { Issue, ParseResult } from '../record/schema.ts';
 import { emptySource, parse } from '../read/parse.ts';
 import { filingRows, type FilingRows } from '../store/filing-rows.ts';
+import { validateFiling } from '../validate/validate-filing.ts';
 import type { Entry } from './sources.ts';
 
 export interface ReadOptions {
   maxBytes: number;
-  /** Extra checks on a read record (validation); their issues are stored beside the reader's. */
-  check?: (result: ParseResult) => Issue[];
+  /** Check each read record against the SEC's rules (default true); the findings are stored beside the reader's issues. */
+  validate?: boolean;
 }
 
 export function readEntry(entry: Entry, options: ReadOptions): FilingRows {
@@ -29,7 +30,7 @@ export function readEntry(entry: Entry, options: ReadOptions): FilingRows {
       result = failed(entry.name, makeIssue('READER_FAILED', { reason: (error as Error).stack ?? String(error) }));
     }
   }
-  const extra = result.record && options.check ? options.check(result) : [];
+  const extra = result.record && options.validate !== false ? validateFiling(result.record, result.source) : [];
   // Level 1: a third of level 6's time for ~15% more bytes; the raw documents are kept, not served.
   const raw = { sha256, size: bytes.length, compression: 'gzip' as const, data: gzipSync(bytes, { level: 1 }) };
   return filingRows(result, raw, extra);

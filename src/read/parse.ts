@@ -94,6 +94,7 @@ export function emptySource(format: Format, file: string | null): Source {
     formType: null,
     periodOfReport: null,
     issuer: null,
+    issuerFiscalYearEnd: null,
     reportingOwners: [],
     documents: [],
   };

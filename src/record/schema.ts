@@ -189,6 +189,7 @@ export const Source = z.object({
   formType: text.describe('CONFORMED SUBMISSION TYPE of the header'),
   periodOfReport: nullableDate.describe('CONFORMED PERIOD OF REPORT of the header'),
   issuer: HeaderParty.nullable().describe('ISSUER / SUBJECT COMPANY of the header'),
+  issuerFiscalYearEnd: text.describe("the issuer's FISCAL YEAR END in the header, MMDD (Form 5 deadlines)"),
   reportingOwners: z.array(HeaderParty).describe('REPORTING-OWNER entries of the header'),
   documents: z.array(SubmissionDocument).describe('the <DOCUMENT> parts of a full submission'),
 });

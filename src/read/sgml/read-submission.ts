@@ -50,6 +50,7 @@ export function readHeader(text: string, end: number): Header {
     formType: null,
     periodOfReport: null,
     issuer: null,
+    issuerFiscalYearEnd: null,
     reportingOwners: [],
   };
   let section: 'owner' | 'issuer' | 'other' | null = null;
@@ -92,6 +93,10 @@ export function readHeader(text: string, end: number): Header {
       }
     }
 
+    if (key === 'FISCAL-YEAR-END' && section === 'issuer' && party === header.issuer && /^\d{4}$/.test(value)) {
+      header.issuerFiscalYearEnd ??= value;
+      continue;
+    }
     const field = KEYS[key];
     if (!field || value === '') continue;
     if (field === 'name' || field === 'cik') {
