@@ -13,7 +13,7 @@ import tar from 'tar-stream';
 import { parse } from '../src/index.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { readEntry } from '../src/ingest/read-entry.ts';
-import { INSERT_COLUMNS } from '../src/store/sql-store.ts';
+import { TABLE_COLUMNS } from '../src/store/sql-store.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -93,15 +93,16 @@ for (const backend of backends) {
       await backend.drop(url);
     });
 
-    test('its migrated tables have exactly the columns the store writes', async () => {
-      for (const [table, columns] of Object.entries(INSERT_COLUMNS)) {
+    test('its migrated tables have exactly the columns the migrations declare', async () => {
+      for (const [table, spec] of Object.entries(TABLE_COLUMNS)) {
+        const columns = Object.keys(spec);
         const rows = await store.all(`SELECT * FROM ${table} WHERE 1 = 0`);
         assert.deepEqual(rows, []);
         const names =
           store.kind === 'sqlite'
             ? (await store.all<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`)).map((r) => r.name)
             : (await store.all<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`, [table])).map((r) => r.column_name);
-        assert.deepEqual(names.filter((n) => !(table === 'filings' && n === 'id')), columns, table);
+        assert.deepEqual(names, columns, table);
       }
       assert.deepEqual(await store.migrate(), [], 'a second migrate applies nothing');
     });
@@ -188,6 +189,47 @@ for (const backend of backends) {
       assert.match(text.stdout, /filings \(\d+ could not be read\)/);
       assert.match(text.stdout, /issues by code:/);
     });
+  });
+}
+
+for (const backend of backends) {
+  test(`the ${backend.name} store links an amendment to its original, and the amendment replaces only the tables it reports`, async () => {
+    const url = await backend.url();
+    const store = await openStore(url);
+    try {
+      const original = join(root, 'test/fixtures/cli/amd-su-2023-06-08.txt');
+      // A 4/A restating Table I only: two of its sales, with corrected share counts.
+      const xml = readFileSync(join(root, 'test/fixtures/cli/amd-su-2023-06-08.xml'), 'utf8');
+      const rows = [...xml.matchAll(/<nonDerivativeTransaction>[\s\S]*?<\/nonDerivativeTransaction>/g)].map((m) => m[0]);
+      const amended = xml
+        .replace('<documentType>4</documentType>', '<documentType>4/A</documentType>')
+        .replace('<periodOfReport>2023-06-06</periodOfReport>', '<periodOfReport>2023-06-06</periodOfReport>\n<dateOfOriginalSubmission>2023-06-08</dateOfOriginalSubmission>')
+        .replace(/<nonDerivativeTable>[\s\S]*<\/nonDerivativeTable>/, `<nonDerivativeTable>${rows[2]!.replace('16769', '16800')}${rows[3]}</nonDerivativeTable>`)
+        .replace(/<derivativeTable>[\s\S]*<\/derivativeTable>/, '');
+      const amendment = join(tmp, `amendment-${backend.name}.xml`);
+      writeFileSync(amendment, amended);
+      await ingest(store, [amendment, original], { workers: 0 });
+
+      const filings = await store.all<{ id: number; document_type: string; amends_filing_id: number | null; amended_by_filing_id: number | null }>(
+        'SELECT id, document_type, amends_filing_id, amended_by_filing_id FROM filings ORDER BY id',
+      );
+      const a = filings.find((f) => f.document_type === '4/A')!;
+      const o = filings.find((f) => f.document_type === '4')!;
+      assert.equal(Number(a.amends_filing_id), Number(o.id));
+      assert.equal(Number(o.amended_by_filing_id), Number(a.id));
+      const current = async (table: string, id: number) =>
+        (await store.all<{ current: unknown }>(`SELECT current FROM ${table} WHERE filing_id = ? ORDER BY idx`, [id])).map((r) => Boolean(r.current));
+      assert.deepEqual(await current('nonderiv_transactions', Number(a.id)), [true, true]);
+      assert.deepEqual(new Set(await current('nonderiv_transactions', Number(o.id))), new Set([false]));
+      // Tables the amendment leaves out keep the original's rows.
+      assert.deepEqual(new Set(await current('deriv_transactions', Number(o.id))), new Set([true]));
+      assert.deepEqual(new Set(await current('nonderiv_holdings', Number(o.id))), new Set([true]));
+      const shares = await store.all<{ shares: number }>('SELECT shares FROM nonderiv_transactions WHERE current = ? ORDER BY filing_id, idx', [true]);
+      assert.deepEqual(shares.map((r) => Number(r.shares)), [16800, 2500]);
+    } finally {
+      await store.close();
+      await backend.drop(url);
+    }
   });
 }
 

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../ingest/ingest.ts';
 import { readEntry } from '../ingest/read-entry.ts';
 import { DEFAULT_MAX_BYTES } from '../read/parse.ts';
+import { refreshAmendments } from '../store/amendments.ts';
+import { refreshHistory } from '../store/history.ts';
 import { DEFAULT_DB, openStore, type StoreStats } from '../store/store.ts';
 import { ProgressBar, formatDuration } from './progress.ts';
 import { UsageError } from './usage-error.ts';
@@ -170,6 +172,10 @@ export async function reparseCommand(argv: string[]): Promise<number> {
       }
       bar.update({ done: count, total, unit: 'filings', count, seconds: (Date.now() - started) / 1000 });
     }
+    await store.exclusive(async () => {
+      await refreshAmendments(store);
+      await refreshHistory(store);
+    });
     bar.done();
     process.stdout.write(`Re-read ${count.toLocaleString('en-US')} filings: ${(count - failed).toLocaleString('en-US')} read, ${failed.toLocaleString('en-US')} could not be read\n`);
     return 0;

@@ -6,6 +6,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_MAX_BYTES } from '../read/parse.ts';
 import type { FilingRows } from '../store/filing-rows.ts';
+import { refreshAmendments } from '../store/amendments.ts';
+import { refreshHistory } from '../store/history.ts';
 import type { Store } from '../store/store.ts';
 import { readEntry } from './read-entry.ts';
 import { readEntries, totalBytes, type Entry } from './sources.ts';
@@ -36,6 +38,7 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
   const batchSize = options.batchSize ?? 500;
   const workerCount = options.workers ?? availableParallelism();
   const started = process.hrtime.bigint();
+  const startedAt = new Date().toISOString();
   const progress: IngestProgress = { inputs: 0, inserted: 0, duplicates: 0, failed: 0, bytesRead: 0, totalBytes: await totalBytes(paths), seconds: 0 };
   const report = () => {
     progress.seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -79,6 +82,11 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     });
   }
   await flush();
+  // Checks that need other filings: amendments and the holdings chain of each owner.
+  await store.exclusive(async () => {
+    await refreshAmendments(store);
+    await refreshHistory(store, startedAt);
+  });
   report();
   return progress;
 }

@@ -14,7 +14,10 @@ export interface TableSpec {
 export interface Migration {
   version: number;
   name: string;
+  /** New tables. */
   tables: TableSpec[];
+  /** Columns added to existing tables. */
+  addColumns?: { table: string; columns: Record<string, ColumnType>; indexes?: string[][] }[];
 }
 
 export interface Dialect {
@@ -39,16 +42,28 @@ export const postgresDialect: Dialect = {
   param: (n) => `$${n}`,
 };
 
+function columnDefinition(dialect: Dialect, table: string, name: string, spec: ColumnType): string {
+  const [logical, ...rest] = spec.split(' ');
+  const type = dialect.type(logical as Parameters<Dialect['type']>[0]);
+  if (!type) throw new Error(`unknown column type ${spec} in ${table}.${name}`);
+  return `${name} ${type}${rest.length ? ' ' + rest.join(' ').toUpperCase() : ''}`;
+}
+
+/** The statements of a migration: CREATE TABLE, ALTER TABLE ... ADD COLUMN, CREATE INDEX. */
+export function migrationStatements(dialect: Dialect, migration: Migration): string[] {
+  const out = createStatements(dialect, migration.tables);
+  for (const { table, columns, indexes } of migration.addColumns ?? []) {
+    for (const [name, spec] of Object.entries(columns)) out.push(`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(dialect, table, name, spec)}`);
+    for (const index of indexes ?? []) out.push(`CREATE INDEX ${table}_${index.join('_')}_idx ON ${table} (${index.join(', ')})`);
+  }
+  return out;
+}
+
 /** CREATE TABLE / CREATE INDEX statements for a migration's tables. */
 export function createStatements(dialect: Dialect, tables: TableSpec[]): string[] {
   const out: string[] = [];
   for (const table of tables) {
-    const cols = Object.entries(table.columns).map(([name, spec]) => {
-      const [logical, ...rest] = spec.split(' ');
-      const type = dialect.type(logical as Parameters<Dialect['type']>[0]);
-      if (!type) throw new Error(`unknown column type ${spec} in ${table.name}.${name}`);
-      return `${name} ${type}${rest.length ? ' ' + rest.join(' ').toUpperCase() : ''}`;
-    });
+    const cols = Object.entries(table.columns).map(([name, spec]) => columnDefinition(dialect, table.name, name, spec));
     cols.push(`PRIMARY KEY (${table.primaryKey.join(', ')})`);
     out.push(`CREATE TABLE ${table.name} (\n  ${cols.join(',\n  ')}\n)`);
     for (const index of table.indexes ?? []) {

@@ -75,6 +75,7 @@ export function filingRows(result: ParseResult, raw: RawDocument, extraIssues: I
     reader_version: READER_VERSION,
     amends_filing_id: null,
     ingested_at: now,
+    amended_by_filing_id: null,
   };
   const children = r ? recordChildren(r) : emptyChildren();
   children.issues = [...result.issues, ...extraIssues].map((issue, idx) => ({

@@ -58,6 +58,10 @@ export class PostgresStore extends SqlStore {
     return store;
   }
 
+  protected async lockForMaintenance(): Promise<void> {
+    await this.#client!.query('SELECT pg_advisory_xact_lock(4040405)');
+  }
+
   protected async exec(sql: string): Promise<void> {
     await (this.#client ?? this.#pool).query(sql);
   }

@@ -1,13 +1,23 @@
 // What both SQL backends share: the migration runner, statistics and raw-document
 // paging, written once against a tiny driver interface.
 import { CHILD_TABLES, type FilingRows, type Value } from './filing-rows.ts';
-import { createStatements, type Dialect } from './dialect.ts';
+import { migrationStatements, type Dialect } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 import type { InsertOutcome, Store, StoreStats, StoredRaw } from './store.ts';
 
-/** Insert column lists per table, from the migrations (filings.id is generated). */
+/** Every table's columns after all migrations, in order. */
+export const TABLE_COLUMNS: Record<string, Record<string, string>> = {};
+for (const m of migrations) {
+  for (const t of m.tables) TABLE_COLUMNS[t.name] = { ...t.columns };
+  for (const a of m.addColumns ?? []) Object.assign(TABLE_COLUMNS[a.table] ??= {}, a.columns);
+}
+
+/** Insert column lists per table: all but generated ids and columns that take their default. */
 export const INSERT_COLUMNS: Record<string, string[]> = Object.fromEntries(
-  migrations.flatMap((m) => m.tables).map((t) => [t.name, Object.keys(t.columns).filter((c) => !(t.name === 'filings' && c === 'id'))]),
+  Object.entries(TABLE_COLUMNS).map(([table, cols]) => [
+    table,
+    Object.entries(cols).filter(([name, spec]) => !(table === 'filings' && name === 'id') && !/\bdefault\b/.test(spec)).map(([name]) => name),
+  ]),
 );
 
 export abstract class SqlStore implements Store {
@@ -28,13 +38,23 @@ export abstract class SqlStore implements Store {
     for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       await this.transaction(async () => {
-        for (const statement of createStatements(this.dialect, migration.tables)) await this.exec(statement);
+        for (const statement of migrationStatements(this.dialect, migration)) await this.exec(statement);
         await this.all('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, new Date().toISOString()]);
       });
       done.push(migration.version);
     }
     return done;
   }
+
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.transaction(async () => {
+      await this.lockForMaintenance();
+      return fn();
+    });
+  }
+
+  /** Within a transaction: keep other processes' maintenance out until it ends. */
+  protected abstract lockForMaintenance(): Promise<void>;
 
   async replaceFiling(filingId: number, rows: FilingRows): Promise<void> {
     await this.transaction(async () => {
@@ -44,7 +64,7 @@ export abstract class SqlStore implements Store {
         [rows.raw.sha256, rows.raw.size, rows.raw.compression, rows.raw.data],
       );
       // The filing keeps its id, key and ingestion time; everything read from the document is replaced.
-      const keep = new Set(['filing_key', 'ingested_at', 'source_file', 'amends_filing_id']);
+      const keep = new Set(['filing_key', 'ingested_at', 'source_file', 'amends_filing_id', 'amended_by_filing_id']);
       const cols = INSERT_COLUMNS.filings!.filter((c) => !keep.has(c));
       await this.all(`UPDATE filings SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => rows.filing[c] ?? null), filingId]);
       await this.insertChildren(filingId, rows);

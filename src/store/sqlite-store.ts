@@ -42,6 +42,9 @@ export class SqliteStore extends SqlStore {
     return statement;
   }
 
+  /** BEGIN IMMEDIATE already holds SQLite's single write lock. */
+  protected async lockForMaintenance(): Promise<void> {}
+
   protected async exec(sql: string): Promise<void> {
     this.#db.exec(sql);
   }

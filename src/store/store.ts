@@ -43,6 +43,11 @@ export interface Store {
   /** Raw documents in filing id order, `limit` at a time after `afterId`. */
   rawDocuments(afterId: number, limit: number): Promise<StoredRaw[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * Runs `fn` in one transaction that no other process runs at the same time
+   * (maintenance that reads, then writes: amendment links, history checks).
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** Plain SQL for queries and tests; `?` placeholders on both backends. */
   all<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;

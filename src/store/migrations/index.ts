@@ -1,5 +1,6 @@
 // Every migration, in order. A database records the versions it has applied.
 import type { Migration } from '../dialect.ts';
 import { initial } from './001-initial.ts';
+import { amendments } from './002-amendments.ts';
 
-export const migrations: Migration[] = [initial];
+export const migrations: Migration[] = [initial, amendments];
