@@ -20,7 +20,7 @@ import {
   type DatasetInput,
   type DatasetRows,
   type TableName,
-} from '../src/export/sec-dataset.ts';
+} from '../src/dataset/sec-dataset.ts';
 import type { OwnershipRecord, Source } from '../src/record/schema.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -2,7 +2,18 @@
 // The `form4` command: routes to a subcommand and maps failures to exit codes
 // (0 ok, 1 some input failed, 2 usage error).
 import { parseCommand, parseHelp } from './parse-command.ts';
-import { ingestCommand, ingestHelp, reparseCommand, reparseHelp, statsCommand, statsHelp } from './store-commands.ts';
+import {
+  exportCommand,
+  exportHelp,
+  importCommand,
+  importHelp,
+  ingestCommand,
+  ingestHelp,
+  reparseCommand,
+  reparseHelp,
+  statsCommand,
+  statsHelp,
+} from './store-commands.ts';
 import { UsageError } from './usage-error.ts';
 
 const help = `Usage: form4 COMMAND [options]
@@ -15,6 +26,8 @@ Commands:
   ingest PATH...  read files, folders and .tar.gz archives into the store
   stats           count what the store holds
   reparse         read every stored filing again with this version's readers
+  export          write stored filings as CSV, JSON Lines or the SEC data set layout
+  import PATH...  load the SEC's Insider Transactions Data Sets (.zip or folder)
   help [COMMAND]  show help for a command
 
 Run "form4 COMMAND --help" for a command's options.`;
@@ -24,6 +37,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   ingest: { run: ingestCommand, help: ingestHelp },
   stats: { run: statsCommand, help: statsHelp },
   reparse: { run: reparseCommand, help: reparseHelp },
+  export: { run: exportCommand, help: exportHelp },
+  import: { run: importCommand, help: importHelp },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,14 @@
 // `form4 ingest`, `form4 stats`, `form4 reparse`: the store's commands.
+import { createWriteStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingest } from '../ingest/ingest.ts';
+import { datasetEntries } from '../dataset/dataset-files.ts';
+import { csvLine } from '../export/csv.ts';
+import { datasetFiles, storedFilings } from '../export/export-store.ts';
+import { ROW_COLUMNS, recordRows } from '../export/rows.ts';
+import { ingest, ingestEntries } from '../ingest/ingest.ts';
+import { totalBytes } from '../ingest/sources.ts';
 import { readEntry } from '../ingest/read-entry.ts';
 import { DEFAULT_MAX_BYTES } from '../read/parse.ts';
 import { refreshAmendments } from '../store/amendments.ts';
@@ -179,6 +187,116 @@ export async function reparseCommand(argv: string[]): Promise<number> {
     bar.done();
     process.stdout.write(`Re-read ${count.toLocaleString('en-US')} filings: ${(count - failed).toLocaleString('en-US')} read, ${failed.toLocaleString('en-US')} could not be read\n`);
     return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export const exportHelp = `Usage: form4 export [options]
+
+Writes the stored filings out. By default each filing shows its current version:
+a table that an amendment restated is taken from the amendment, not the original.
+
+Options:
+${dbHelp}
+  -f, --format FORMAT  csv          one row per transaction or holding (default)
+                       jsonl        one line per filing: {filingKey, accessionNumber,
+                                    record, source}
+                       sec-dataset  the SEC Insider Transactions Data Sets layout:
+                                    SUBMISSION.tsv, REPORTINGOWNER.tsv, NONDERIV_TRANS.tsv,
+                                    NONDERIV_HOLDING.tsv, DERIV_TRANS.tsv, DERIV_HOLDING.tsv,
+                                    FOOTNOTES.tsv, OWNER_SIGNATURE.tsv (needs --out FOLDER)
+  -o, --out PATH       a file (csv, jsonl) or folder (sec-dataset); default: standard output
+      --as-filed       every filing as it was filed, amended or not
+  -h, --help           show this help`;
+
+export const importHelp = `Usage: form4 import [--db DB] PATH...
+
+Loads the SEC's Insider Transactions Data Sets (Form 345): a quarter's .zip as the
+SEC publishes it, or a folder holding its .tsv files. Each filing is stored like
+an ingested one (idempotent by accession number), with its rows kept as its raw
+document. The data sets do not carry everything a filing says (schema version,
+the 10b5-1 box, non-US address fields, total values of non-derivative rows), and
+round amounts to two decimals; those fields stay null.
+
+Options:
+${dbHelp}
+  -h, --help         show this help`;
+
+export async function exportCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      db: { type: 'string', default: DEFAULT_DB },
+      format: { type: 'string', short: 'f', default: 'csv' },
+      out: { type: 'string', short: 'o' },
+      'as-filed': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(exportHelp + '\n');
+    return 0;
+  }
+  const format = values.format;
+  if (!['csv', 'jsonl', 'sec-dataset'].includes(format)) throw new UsageError(`unknown --format "${format}"; use csv, jsonl or sec-dataset`);
+  if (format === 'sec-dataset' && !values.out) throw new UsageError('--format sec-dataset writes eight files: give a folder with --out');
+  const store = await openStore(values.db);
+  try {
+    const filings = storedFilings(store, { asFiled: values['as-filed'] });
+    if (format === 'sec-dataset') {
+      const { files, written, skipped } = await datasetFiles(filings);
+      await mkdir(values.out!, { recursive: true });
+      for (const [name, text] of Object.entries(files)) await writeFile(join(values.out!, name), text);
+      process.stderr.write(`Wrote ${written.toLocaleString('en-US')} filings to ${values.out}${skipped ? `; ${skipped} without an accession number were left out (the data sets key every row by it)` : ''}\n`);
+      return 0;
+    }
+    const out = values.out ? createWriteStream(values.out) : process.stdout;
+    const write = (text: string) => new Promise<void>((resolve) => (out.write(text) ? resolve() : out.once('drain', () => resolve())));
+    let count = 0;
+    if (format === 'csv') await write(csvLine(ROW_COLUMNS));
+    for await (const f of filings) {
+      count++;
+      if (format === 'csv') for (const row of recordRows(f.record, f.source)) await write(csvLine(ROW_COLUMNS.map((c) => row[c])));
+      else await write(JSON.stringify({ filingKey: f.filingKey, accessionNumber: f.accessionNumber, record: f.record, source: f.source }) + '\n');
+    }
+    if (values.out) await new Promise((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+    process.stderr.write(`Exported ${count.toLocaleString('en-US')} filings${values.out ? ` to ${values.out}` : ''}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function importCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string', default: DEFAULT_DB }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    process.stdout.write(importHelp + '\n');
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('give a data set .zip or a folder of its .tsv files');
+  const store = await openStore(values.db);
+  const bar = new ProgressBar();
+  try {
+    const total = await totalBytes(positionals);
+    const result = await ingestEntries(
+      store,
+      async function* (onBytes) {
+        for (const path of positionals) yield* datasetEntries(path, onBytes);
+      },
+      total,
+      { onProgress: (p) => bar.update({ done: p.bytesRead, total: p.totalBytes, unit: 'filings', count: p.inputs, seconds: p.seconds }) },
+    );
+    bar.done();
+    process.stdout.write(
+      `Imported ${result.inputs.toLocaleString('en-US')} filings in ${formatDuration(result.seconds)}: ` +
+        `${result.inserted.toLocaleString('en-US')} new, ${result.duplicates.toLocaleString('en-US')} already stored, ${result.failed.toLocaleString('en-US')} could not be read\n`,
+    );
+    return result.failed > 0 ? 1 : 0;
   } finally {
     await store.close();
   }

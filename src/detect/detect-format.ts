@@ -18,6 +18,7 @@ export function detectFormat(text: string): Detected {
     else break;
   }
   const head = text.slice(i, i + 4096);
+  if (head.startsWith('form4 sec-dataset bundle')) return 'dataset';
   if (SUBMISSION_START.test(head)) return 'sgml';
   if (/^ACCESSION NUMBER:/m.test(head) && /^CONFORMED SUBMISSION TYPE:/m.test(head)) return 'sgml';
   if (head.startsWith('<')) {

@@ -33,13 +33,28 @@ export interface IngestOptions {
 
 const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './ingest-worker.ts' : './ingest-worker.js', import.meta.url);
 
+/** Ingests files, folders and archives. */
 export async function ingest(store: Store, paths: string[], options: IngestOptions = {}): Promise<IngestProgress> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  return ingestEntries(store, (onBytes) => readEntries(paths, { maxBytes, onBytes }), await totalBytes(paths), options);
+}
+
+/**
+ * Ingests a stream of entries (the common path of files, archives and imported data sets).
+ * `entries` is given a callback for the bytes it reads, which drives the progress.
+ */
+export async function ingestEntries(
+  store: Store,
+  entries: (onBytes: (n: number) => void) => AsyncIterable<Entry>,
+  total: number,
+  options: IngestOptions = {},
+): Promise<IngestProgress> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const batchSize = options.batchSize ?? 500;
   const workerCount = options.workers ?? availableParallelism();
   const started = process.hrtime.bigint();
   const startedAt = new Date().toISOString();
-  const progress: IngestProgress = { inputs: 0, inserted: 0, duplicates: 0, failed: 0, bytesRead: 0, totalBytes: await totalBytes(paths), seconds: 0 };
+  const progress: IngestProgress = { inputs: 0, inserted: 0, duplicates: 0, failed: 0, bytesRead: 0, totalBytes: total, seconds: 0 };
   const report = () => {
     progress.seconds = Number(process.hrtime.bigint() - started) / 1e9;
     options.onProgress?.(progress);
@@ -70,14 +85,14 @@ export async function ingest(store: Store, paths: string[], options: IngestOptio
     if (batch.length >= batchSize) void flush();
   };
 
-  const entries = readEntries(paths, { maxBytes, onBytes: (n) => (progress.bytesRead += n) });
+  const stream = entries((n) => (progress.bytesRead += n));
   if (workerCount === 0) {
-    for await (const entry of entries) {
+    for await (const entry of stream) {
       accept(readEntry(entry, { maxBytes }));
       if (batch.length === 0) await writing;
     }
   } else {
-    await runPool(workerCount, maxBytes, Math.max(64, 2 * batchSize), entries, accept, async () => {
+    await runPool(workerCount, maxBytes, Math.max(64, 2 * batchSize), stream, accept, async () => {
       while (unwritten > 4 * batchSize) await writing;
     });
   }

@@ -1,9 +1,10 @@
-// The reading pipeline for one input: bytes → text → detect → read (xml | sgml | html | text) → result.
+// The reading pipeline for one input: bytes → text → detect → read (xml | sgml | html | text | dataset) → result.
 // No I/O here: callers (CLI, ingester, server) read files and hand over bytes or text.
 import { detectFormat } from '../detect/detect-format.ts';
 import { makeIssue } from '../record/issues.ts';
 import type { Format, Issue, ParseResult, Source } from '../record/schema.ts';
 import { Positions } from '../util/positions.ts';
+import { readDataset } from './dataset/read-dataset.ts';
 import { readHtml } from './html/read-html.ts';
 import { readSubmission } from './sgml/read-submission.ts';
 import { readText } from './text/read-text.ts';
@@ -64,6 +65,10 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     case 'html': {
       const { record, issues, provenance } = readHtml(text, positions);
       return finish({ record, issues, source: emptySource('html', fileName), provenance }, options);
+    }
+    case 'dataset': {
+      const read = readDataset(text);
+      return finish({ record: read.record, issues: read.issues, source: { ...(read.source ?? emptySource('dataset', fileName)), file: fileName } }, options);
     }
     case 'text': {
       const { record, issues, provenance } = readText(text, positions);

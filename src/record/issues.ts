@@ -63,6 +63,10 @@ const catalogue = {
         ? 'it is a header with no documents.'
         : 'filings made before mid-2003 exist only as text, which the rendering reader reads.'),
   },
+  DATASET_MALFORMED: {
+    severity: 'error',
+    message: (p) => `Malformed SEC data set rows: ${p.detail}.`,
+  },
   SUBMISSION_MALFORMED: { severity: 'error', message: (p) => `Malformed EDGAR submission: ${p.detail}.` },
 
   // Inside a document: the record is produced and these say what was odd.
@@ -333,6 +337,68 @@ const catalogue = {
       `${p.position}: the owner's ${p.previousForm} (${p.previousKey}) left ${p.previous} owned as of ${p.asOf}; ` +
       `${p.change} should leave ${p.expected}, but this row reports ${p.actual}. A split, a retitled security, ` +
       'a dividend reinvestment or plan acquisition, or a transaction reported elsewhere may explain it.',
+  },
+  // Writing a record as EDGAR ownership XML, schema X0609 (src/write/). Each error names a
+  // place where the written document would not validate against the SEC's schema.
+  WRITE_REQUIRED_MISSING: {
+    severity: 'error',
+    message: (p) =>
+      `${p.form} requires <${p.element}> in ${p.where} (schema X0609), but the record has no ${p.field}; ` +
+      'nothing was invented, so the document will not validate.',
+  },
+  WRITE_NOT_IN_FORM: {
+    severity: 'error',
+    message: (p) =>
+      `<${p.element}> has no place in ${p.where} of a ${p.form} (schema X0609), but the record has ${p.field}; ` +
+      'it was written as the record holds it, so the document will not validate.',
+  },
+  WRITE_VALUE_INVALID: {
+    severity: 'error',
+    message: (p) => `${p.field} "${p.value}" ${p.rule} (schema X0609); it was written as the record holds it.`,
+  },
+  WRITE_CHOICE_CONFLICT: {
+    severity: 'error',
+    message: (p) =>
+      `The record gives both ${p.first} and ${p.second} in ${p.where}, where a ${p.form} (schema X0609) allows one; both were written.`,
+  },
+  WRITE_FOOTNOTE_NOT_ALLOWED: {
+    severity: 'error',
+    message: (p) => `<${p.element}> of a ${p.form} takes no footnote (schema X0609), but ${p.field} carries ${p.ids}; it was written as the record holds it.`,
+  },
+  WRITE_FOOTNOTE_UNDEFINED: {
+    severity: 'error',
+    message: (p) => `${p.field} refers to footnote ${p.id}, which the record does not give; every footnoteId must name a footnote.`,
+  },
+  WRITE_FOOTNOTE_ID_INVALID: {
+    severity: 'error',
+    message: (p) => `Footnote id "${p.id}" (${p.field}) is not "F" followed by a number from 1 to 99.`,
+  },
+  WRITE_FOOTNOTE_DUPLICATE: {
+    severity: 'error',
+    message: (p) => `Footnote ${p.id} is given more than once; footnote ids must be unique.`,
+  },
+  WRITE_FOOTNOTE_UNPLACEABLE: {
+    severity: 'error',
+    message: (p) =>
+      `Footnote ${p.ids} of ${p.row} is keyed "${p.key}", a field no element of ownership XML carries footnotes for; it was left out.`,
+  },
+  WRITE_TOO_MANY: {
+    severity: 'error',
+    message: (p) => `The record has ${p.count} ${p.what}; a ${p.form} allows at most ${p.limit}.`,
+  },
+  WRITE_DOCUMENT_TYPE_UNKNOWN: {
+    severity: 'error',
+    message: (p) => `Document type "${p.value}" is not one of 3, 3/A, 4, 4/A, 5, 5/A; the document was written in the order of a Form 4.`,
+  },
+  WRITE_CHARACTER_INVALID: {
+    severity: 'error',
+    message: (p) => `${p.field} holds ${p.count} character(s) XML cannot carry (first ${p.code}); they were left out.`,
+  },
+  WRITE_NUMBER_NOISE: {
+    severity: 'warning',
+    message: (p) =>
+      `${p.field} is ${p.value}, more digits than any document gives: floating-point residue (as 0.1 + 0.2 is ` +
+      `0.30000000000000004). It was written as ${p.written}.`,
   },
 } satisfies Catalogue;
 
