@@ -97,6 +97,7 @@ test('a 1998 submission with no XML fails with SUBMISSION_NO_OWNERSHIP_XML and i
   assert.equal(source.acceptanceDateTime, null);
   // SUBJECT COMPANY is the 1990s name of the ISSUER block.
   assert.deepEqual(source.issuer, { cik: '0001035972', name: 'MORTON INTERNATIONAL INC /IN/' });
+  assert.equal(source.issuerFiscalYearEnd, '1231');
   assert.deepEqual(source.reportingOwners, [{ cik: '0001012325', name: 'CANTALUPO JAMES R' }]);
   assert.deepEqual(source.documents, []);
 });
@@ -115,6 +116,7 @@ test('a header-only submission fails with SUBMISSION_NO_OWNERSHIP_XML and gives 
     formType: '4',
     periodOfReport: '2022-11-16',
     issuer: { cik: '0001853145', name: 'EverCommerce Inc.' },
+    issuerFiscalYearEnd: '1231',
     reportingOwners: [{ cik: '0001927858', name: 'Driggers Shane' }],
     documents: [],
   });
