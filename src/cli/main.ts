@@ -15,6 +15,8 @@ import {
   statsHelp,
 } from './store-commands.ts';
 import { UsageError } from './usage-error.ts';
+import { newCommand, newHelp } from './new-command.ts';
+import { renderCommand, renderHelp } from './render-command.ts';
 
 const help = `Usage: form4 COMMAND [options]
 
@@ -28,6 +30,8 @@ Commands:
   reparse         read every stored filing again with this version's readers
   export          write stored filings as CSV, JSON Lines or the SEC data set layout
   import PATH...  load the SEC's Insider Transactions Data Sets (.zip or folder)
+  render FILE     write a filing as EDGAR XML (schema X0609), or the printed form as HTML or text
+  new FILE        prepare a filing's XML from a short JSON, YAML or CSV description, and check it
   help [COMMAND]  show help for a command
 
 Run "form4 COMMAND --help" for a command's options.`;
@@ -39,6 +43,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   reparse: { run: reparseCommand, help: reparseHelp },
   export: { run: exportCommand, help: exportHelp },
   import: { run: importCommand, help: importHelp },
+  render: { run: renderCommand, help: renderHelp },
+  new: { run: newCommand, help: newHelp },
 };
 
 export async function main(argv: string[]): Promise<number> {

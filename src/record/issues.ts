@@ -400,6 +400,79 @@ const catalogue = {
       `${p.field} is ${p.value}, more digits than any document gives: floating-point residue (as 0.1 + 0.2 is ` +
       `0.30000000000000004). It was written as ${p.written}.`,
   },
+  // Preparing a filing from a hand-written description (src/write/prepare-filing.ts). Paths
+  // name the description's fields (transactions[0].price); errors are what EDGAR would
+  // suspend, warnings what a reviewer would question.
+  PREP_DESCRIPTION_UNREADABLE: {
+    severity: 'error',
+    message: (p) => `The description could not be read as ${p.format}: ${p.detail}.`,
+  },
+  PREP_FIELD_UNKNOWN: {
+    severity: 'warning',
+    message: (p) => `"${p.field}" is not a field of ${p.where}; it was ignored. The fields are: ${p.known}.`,
+  },
+  PREP_VALUE_INVALID: {
+    severity: 'error',
+    message: (p) => `${p.field} "${p.value}" is not ${p.expected}.`,
+  },
+  PREP_REQUIRED_MISSING: {
+    severity: 'error',
+    message: (p) => `${p.field} is missing${p.why}.`,
+  },
+  PREP_CODE_DIRECTION: {
+    severity: 'warning',
+    message: (p) =>
+      `${p.row}: code ${p.code} (${p.meaning}) is ${p.expected === 'A' ? 'an acquisition (A)' : 'a disposition (D)'} in ${p.table}, ` +
+      `but the row says ${p.actual}.`,
+  },
+  PREP_DIRECTION_INFERRED: {
+    severity: 'info',
+    message: (p) => `${p.field} is not given; code ${p.code} (${p.meaning}) makes it ${p.value}.`,
+  },
+  PREP_NO_RELATIONSHIP: {
+    severity: 'error',
+    message: (p) => `Reporting owner ${p.owner} is neither director, officer, 10% owner nor other; EDGAR requires at least one relationship.`,
+  },
+  PREP_OFFICER_TITLE_MISSING: {
+    severity: 'warning',
+    message: (p) => `Reporting owner ${p.owner} is ticked as "${p.field}" without ${p.what}; write it instead of "yes" (at most 30 characters).`,
+  },
+  PREP_DUPLICATE_OWNER: {
+    severity: 'error',
+    message: (p) => `Reporting owner CIK ${p.cik} is given twice; EDGAR suspends a filing with a duplicate reporting owner.`,
+  },
+  PREP_NATURE_MISSING: {
+    severity: 'error',
+    message: (p) => `${p.row} is owned indirectly (I) but gives no nature of the indirect ownership ("By Trust", "By spouse"); EDGAR requires it.`,
+  },
+  PREP_NATURE_WITH_DIRECT: {
+    severity: 'error',
+    message: (p) => `${p.row} is owned directly (D) but gives a nature of indirect ownership ("${p.nature}"); EDGAR suspends that.`,
+  },
+  PREP_FOOTNOTE_TOO_LONG: {
+    severity: 'error',
+    message: (p) => `Footnote ${p.id} is ${p.length} characters long; EDGAR accepts at most 1000.`,
+  },
+  PREP_FOOTNOTE_UNUSED: {
+    severity: 'error',
+    message: (p) => `Footnote ${p.id} is given but no value refers to it (write "(${String(p.id).slice(1)})" after a value); EDGAR suspends a filing with an unreferenced footnote.`,
+  },
+  PREP_PERIOD_NOT_EARLIEST: {
+    severity: 'warning',
+    message: (p) => `The period of report ${p.period} is not the date of the earliest transaction, ${p.earliest}, which box 3 asks for.`,
+  },
+  PREP_NOTHING_REPORTED: {
+    severity: 'error',
+    message: (p) =>
+      `The Form ${p.form} reports no transaction and no holding; EDGAR suspends it unless notSubjectToSection16 is true.`,
+  },
+  PREP_FILED_LATE: {
+    severity: 'warning',
+    message: (p) =>
+      `${p.row}: a Form 4 is due by the end of the second business day after the ${p.field} ${p.event}, i.e. by ${p.due}; ` +
+      `filed on ${p.filed} it is ${p.late} business day${p.late === 1 ? '' : 's'} late (weekends and federal holidays not counted). ` +
+      'Late Section 16 reports are disclosed in the issuer\'s proxy statement.',
+  },
 } satisfies Catalogue;
 
 /** The deadline part of a late-filing message: what was due when, and how late it came. */
