@@ -50,14 +50,24 @@ export const NUMBER_TOLERANCE = 1e-4;
  * collapsed (a page does not show them); a flag's null equal to false (an unchecked box and an
  * absent flag print alike); footnote ids equal as sets per field.
  */
-export function compareRecords(expected: OwnershipRecord, actual: OwnershipRecord): Comparison {
+export function compareRecords(expected: OwnershipRecord, actual: OwnershipRecord, options: CompareOptions = {}): Comparison {
   const out: Comparison = { compared: 0, mismatches: [] };
-  walk(expected, actual, '', '', out);
+  walk(expected, actual, '', '', out, options.notShown ?? NONE);
   return out;
 }
 
-function walk(expected: unknown, actual: unknown, path: string, kind: string, out: Comparison): void {
-  if (NOT_SHOWN.has(kind)) return;
+export interface CompareOptions {
+  /**
+   * More kinds (`aff10b5One`, `reportingOwners[].address.street2`) not to count: fields a
+   * particular rendering cannot show (a converter that drops check boxes loses their state).
+   */
+  notShown?: ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+function walk(expected: unknown, actual: unknown, path: string, kind: string, out: Comparison, notShown: ReadonlySet<string>): void {
+  if (NOT_SHOWN.has(kind) || notShown.has(kind)) return;
   if (kind.endsWith('.footnotes') && kind !== 'footnotes') {
     footnoteMaps(expected, actual, path, kind, out);
     return;
@@ -67,7 +77,7 @@ function walk(expected: unknown, actual: unknown, path: string, kind: string, ou
     const a = Array.isArray(actual) ? actual : [];
     out.compared++;
     if (e.length !== a.length) out.mismatches.push({ path: path + '.length', kind: kind + '.length', expected: e.length, actual: a.length });
-    for (let i = 0; i < Math.min(e.length, a.length); i++) walk(e[i], a[i], join(path, String(i)), kind + '[]', out);
+    for (let i = 0; i < Math.min(e.length, a.length); i++) walk(e[i], a[i], join(path, String(i)), kind + '[]', out, notShown);
     return;
   }
   if (isObject(expected) || isObject(actual)) {
@@ -75,7 +85,7 @@ function walk(expected: unknown, actual: unknown, path: string, kind: string, ou
     const e = isObject(expected) ? expected : {};
     const a = isObject(actual) ? actual : {};
     const keys = new Set([...Object.keys(e), ...Object.keys(a)]);
-    for (const key of keys) walk(e[key] ?? null, a[key] ?? null, join(path, key), join(kind, key), out);
+    for (const key of keys) walk(e[key] ?? null, a[key] ?? null, join(path, key), join(kind, key), out, notShown);
     return;
   }
   out.compared++;

@@ -71,7 +71,23 @@ export class PostgresStore extends SqlStore {
     return result.rows as T[];
   }
 
+  /**
+   * Runs `fn` in a transaction; one that PostgreSQL aborts as a deadlock victim or a
+   * serialization failure (concurrent ingesters) is run again, a few times.
+   */
   protected async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#transactionOnce(fn);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (this.#client || attempt >= 5 || (code !== '40P01' && code !== '40001')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+      }
+    }
+  }
+
+  async #transactionOnce<T>(fn: () => Promise<T>): Promise<T> {
     if (this.#client) return fn();
     const client = await this.#pool.connect();
     this.#client = client;

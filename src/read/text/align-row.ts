@@ -43,7 +43,7 @@ const MARK = /\((\d{1,2})\)/g;
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 export const DATE_WORD = /^(?:immediately|immediate|immed\.?|n\/a|none|various|-+|—|–)$/i;
 const NUMBER = /^\$?\s?-?(?:[\d,]*\.?\d+)$/;
-const CODE = /^[A-Z](?:\/[A-Z])?$/;
+const CODE = /^[A-Z](?:\/[A-Z]|[345])?$/;
 const VALUE_WORD = /^(?:\$?-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z]|\$)$/;
 
 /** Cuts a cell into tokens: its value and footnote marks, or several values a cell merged ("0 $33,100"). */

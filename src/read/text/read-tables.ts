@@ -31,7 +31,9 @@ const T1_TITLE = /\bTable\s+I\b(?!I)/i;
 const T2_TITLE = /\bTable\s+II\b/i;
 const T1_HEAD = /Title\s+of\s+Security/i;
 const T2_HEAD = /Title\s+of\s+Derivative\s+Security/i;
-const END = /Explanation\s+of\s+Responses|^\s*Remarks\s*:|Signature\s+of\s+Reporting\s+Person|^\s*Reminder\s*:/i;
+const END = /Explanation\s+of\s+Responses|^\s*Remarks\s*:|Signature\s+of\s+Reporting\s+Person|^\W*Reporting\s+Owners\W*$|Reporting\s+Owner\s+Name\s*\/\s*Address/i;
+/** What the rendered page prints between its tables: the reminder and the OMB notice. */
+const PAGE_NOTE = /^\s*Reminder\s*:|Persons\s+who\s+respond\s+to\s+the\s+collection|SEC\s+1474\s*\(/i;
 const HEADER_LINE = /\(Instr\.|Title\s+of|Date\s+Exercisable|\bCode\b|Month\/Day\/Year|\bTable\s+II?\b|Amount\s+or\s+Number/i;
 
 export function findTables(lines: Line[], sink: TextSink): TableBounds {
@@ -119,7 +121,7 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
     // The first line is the table's title (or its headings when the title is lost).
     for (let n = range.from + 1; n < range.to; n++) {
       const line = lines[n] as Line;
-      if (line.blank || HEADER_LINE.test(line.joined)) continue;
+      if (line.blank || HEADER_LINE.test(line.joined) || PAGE_NOTE.test(line.joined)) continue;
       const filled = line.cells.filter((c) => c.text !== '');
       if (filled.length < 2) {
         const cell = filled[0];
@@ -250,13 +252,17 @@ function readRow(line: Line, columns: Column[], table: 1 | 2, form: Form, rowNo:
     footnotes,
   });
   const coding = () => {
+    let form5Type: string | null = null;
     const code = values.get('transactionCode');
     mark('transactionCode', code);
     let transactionCode: string | null = null;
     let equitySwapInvolved: boolean | null = null;
     if (code && code.text !== '') {
       // The form prints an equity swap as a second code: "S/K".
-      const m = /^([A-Z])(?:\/([A-Z]))?$/.exec(code.text);
+      // Form 5 prints the form type the transaction was reportable on after the code: "P4".
+      const f5 = form === '5' ? /^([A-Z])([345])$/.exec(code.text) : null;
+      const m = f5 ? /^([A-Z])$/.exec(f5[1] as string) : /^([A-Z])(?:\/([A-Z]))?$/.exec(code.text);
+      if (f5) form5Type = f5[2] as string;
       transactionCode = m ? (m[1] as string) : code.text;
       equitySwapInvolved = m?.[2] === 'K';
       if (m && m[2] && m[2] !== 'K') transactionCode = code.text;
@@ -265,7 +271,7 @@ function readRow(line: Line, columns: Column[], table: 1 | 2, form: Form, rowNo:
     }
     const v = values.get('transactionFormType');
     mark('transactionFormType', v);
-    let transactionFormType: string | null = null;
+    let transactionFormType: string | null = form5Type;
     if (v && /^v$/i.test(v.text)) {
       // "V": voluntarily reported, a transaction reportable on Form 5 reported on this Form 4.
       // The SEC's stylesheet prints V exactly when the XML's transactionFormType is 5

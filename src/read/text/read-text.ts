@@ -10,6 +10,7 @@ import type { Positions } from '../../util/positions.ts';
 import { cleanText } from './clean-text.ts';
 import { readClosing } from './read-closing.ts';
 import { readHeader } from './read-header.ts';
+import { readPage } from './read-page.ts';
 import { findTables, readTables } from './read-tables.ts';
 import { splitLines, TextSink, type Line } from './text-grid.ts';
 
@@ -92,6 +93,23 @@ export function readText(text: string, positions: Positions): TextRead {
   const o = header.owner;
   if (o.name !== null || o.relationship !== null) {
     record.reportingOwners.push({ cik: null, name: o.name, address: o.address, relationship: o.relationship });
+  }
+  // EDGAR's rendered page prints every owner in its "Reporting Owners" table, and its own
+  // signature and explanation blocks: those are read from there.
+  const page = readPage(lines, text, sink);
+  if (page) {
+    if (page.owners.length > 0) record.reportingOwners = page.owners;
+    record.signatures = page.signatures;
+    record.footnotes = page.footnotes;
+    record.remarks = page.remarks;
+    if (page.notSubjectToSection16 !== null) record.notSubjectToSection16 = page.notSubjectToSection16;
+    if (page.aff10b5One !== null) record.aff10b5One = page.aff10b5One;
+    for (const key of ['noSecuritiesOwned', 'form3HoldingsReported', 'form4TransactionsReported', 'periodOfReport', 'dateOfOriginalSubmission'] as const) {
+      if (page[key] !== null) (record as Record<typeof key, unknown>)[key] = page[key];
+    }
+    if (page.issuerName !== null) record.issuer.name = page.issuerName;
+    if (page.tradingSymbol !== null) record.issuer.tradingSymbol = page.tradingSymbol;
+    if (record.dateOfOriginalSubmission !== null && record.documentType !== null && !record.documentType.endsWith('/A')) record.documentType += '/A';
   }
   readTables(lines, bounds, (form ?? '4').charAt(0) as '3' | '4' | '5', sink, record);
 

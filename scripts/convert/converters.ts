@@ -1,0 +1,102 @@
+// The converters the accuracy measure runs over EDGAR's rendered pages: each turns one HTML page
+// into the text a person would get from a common tool, with the exact command line it uses.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toSeedStyle } from './seed-style.ts';
+
+export interface Converter {
+  name: string;
+  /** What the converter runs, for the report. */
+  command: string;
+  /** Slow converters are measured on a fixed sample unless told otherwise. */
+  slow: boolean;
+  /** Fields this conversion cannot show (the tool drops them), not counted for it. */
+  notShown: string[];
+  convert(htmlFile: string, outFile: string): Promise<void>;
+}
+
+/** pandoc drops `<input type="checkbox">`: the state of the Section 16 and 10b5-1 boxes is lost. */
+const CHECKBOXES = ['notSubjectToSection16', 'aff10b5One'];
+
+function run(cmd: string, args: string[], outFile?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${cmd} exited ${code}: ${Buffer.concat(err).toString().slice(0, 300)}`));
+      else {
+        const buf = Buffer.concat(out);
+        if (outFile) writeFileSync(outFile, buf);
+        resolve(buf);
+      }
+    });
+  });
+}
+
+const tool = (name: string, command: string, args: (html: string) => string[], notShown: string[] = []): Converter => ({
+  name,
+  command,
+  slow: false,
+  notShown,
+  convert: async (html, out) => {
+    await run(command.split(' ')[0] as string, args(html), out);
+  },
+});
+
+async function chromiumPdf(html: string): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'form4-chromium-'));
+  const pdf = join(dir, 'page.pdf');
+  try {
+    await run('chromium', [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer',
+      `--print-to-pdf=${pdf}`, 'file://' + html,
+    ]);
+    const keep = join(tmpdir(), 'form4-pdf-' + Math.random().toString(36).slice(2) + '.pdf');
+    writeFileSync(keep, readFileSync(pdf));
+    return keep;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pdftotext = (name: string, layout: boolean): Converter => ({
+  name,
+  command: `chromium --headless --print-to-pdf, then pdftotext${layout ? ' -layout' : ''}`,
+  slow: true,
+  notShown: [],
+  convert: async (html, out) => {
+    // One PDF serves both pdftotext readings: it is kept beside the cache.
+    const pdfCache = out.replace(/\/pdftotext-(layout|raw)\//, '/pdf/').replace(/\.txt$/, '.pdf');
+    mkdirSync(join(pdfCache, '..'), { recursive: true });
+    if (!existsSync(pdfCache)) {
+      const tmp = await chromiumPdf(html);
+      writeFileSync(pdfCache, readFileSync(tmp));
+      rmSync(tmp, { force: true });
+    }
+    await run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdfCache, out]);
+  },
+});
+
+export const CONVERTERS: Converter[] = [
+  {
+    name: 'seed-style',
+    command: 'scripts/convert/seed-style.ts (tables as tab-separated lines, inline tags kept)',
+    slow: false,
+    notShown: [],
+    convert: async (html, out) => writeFileSync(out, toSeedStyle(readFileSync(html, 'utf8'))),
+  },
+  tool('pandoc-markdown', 'pandoc -f html -t markdown', (h) => ['-f', 'html', '-t', 'markdown', h], CHECKBOXES),
+  tool('pandoc-plain', 'pandoc -f html -t plain', (h) => ['-f', 'html', '-t', 'plain', h], CHECKBOXES),
+  tool('html2text', 'html2text -width 200 -utf8', (h) => ['-width', '200', '-utf8', h]),
+  tool('lynx', 'lynx -dump -nolist -width=200', (h) => ['-dump', '-nolist', '-width=200', '-display_charset=utf-8', h]),
+  tool('w3m', 'w3m -dump -cols 200', (h) => ['-dump', '-cols', '200', '-O', 'UTF-8', h]),
+  pdftotext('pdftotext-layout', true),
+  pdftotext('pdftotext-raw', false),
+];

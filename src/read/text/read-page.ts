@@ -1,0 +1,619 @@
+// Reads the parts of EDGAR's rendered page (the SEC stylesheet's HTML, converted to text by any
+// tool) that the printed-form readers do not: the "Reporting Owners" table (every owner, with
+// name, address and relationship), the signatures above their caption, the footnotes and
+// remarks below "Explanation of Responses", and the header boxes read in reading order.
+//
+//   Reporting Owners
+//   Reporting Owner Name / Address        Director  10% Owner  Officer   Other   ← column starts
+//   Su Lisa T                                                                      ← owner cell,
+//   2485 AUGUSTINE DRIVE                                                             one line per
+//   SANTA CLARA                               X               Chair, CEO            printed line
+//   CALIFORNIA / 95054 / UNITED STATES
+//
+// Converters lay cells out differently: one line of tab-separated cells (seed style), stacked
+// lines with runs of spaces between columns (w3m, html2text, pdftotext -layout), one cell per
+// line (pdftotext). The reader anchors on what the page prints (headings, the column heads) and
+// reads by position where the layout keeps positions, by order where it does not.
+import type { Address, Footnote, ReportingOwner, Signature } from '../../record/schema.ts';
+import { stateCodeOf } from '../html/state-codes.ts';
+import { toUsDate } from '../values.ts';
+import { CHECKED, UNCHECKED } from './clean-text.ts';
+import type { Line, TextSink } from './text-grid.ts';
+
+/** The page's own table heading: only the SEC stylesheet's page prints it. */
+export const PAGE_MARK = /Reporting\s+Owner\s+Name\s*\/\s*Address/i;
+
+export interface Chunk {
+  text: string;
+  /** Column of the chunk in its line (characters; a tab counts as one). */
+  x: number;
+  /** Cleaned offsets. */
+  start: number;
+  end: number;
+  line: number;
+}
+
+/** Cuts a line into chunks at tabs and at runs of two or more spaces. */
+export function chunksOf(line: Line): Chunk[] {
+  const out: Chunk[] = [];
+  const re = /[^\t ]+(?: [^\t ]+)*/g;
+  for (const m of line.text.matchAll(re)) {
+    out.push({ text: m[0], x: m.index, start: line.start + m.index, end: line.start + m.index + m[0].length, line: line.no });
+  }
+  return out;
+}
+
+export interface PageRead {
+  owners: ReportingOwner[];
+  signatures: Signature[];
+  footnotes: Footnote[];
+  remarks: string | null;
+  notSubjectToSection16: boolean | null;
+  aff10b5One: boolean | null;
+  noSecuritiesOwned: boolean | null;
+  form3HoldingsReported: boolean | null;
+  form4TransactionsReported: boolean | null;
+  periodOfReport: string | null;
+  dateOfOriginalSubmission: string | null;
+  issuerName: string | null;
+  tradingSymbol: string | null;
+  /** Line numbers where the owners table, signatures and explanation start (-1 when absent). */
+  ownersAt: number;
+}
+
+const OWNERS_HEADING = /^\W*Reporting\s+Owners\W*$/i;
+const SIGNATURES_HEADING = /^\W*Signatures\W*$/i;
+const EXPLANATION = /^\W*Explanation\s+of\s+Responses\s*:?\W*$/i;
+const SIGNATURE_CAPTION = /Signature\s+of\s+Reporting\s+Person/i;
+const REMARKS = /^\W*Remarks\s*:\W*/i;
+const CLOSING_NOTE = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()/i;
+const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+const ZIP = /^\d{5}(?:-\d{4})?$/;
+const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
+
+export function readPage(lines: Line[], input: string, sink: TextSink): PageRead | null {
+  const markAt = lines.findIndex((l) => PAGE_MARK.test(l.joined));
+  if (markAt === -1) return null;
+  let ownersAt = markAt;
+  for (let n = markAt; n >= Math.max(0, markAt - 4); n--) if (OWNERS_HEADING.test((lines[n] as Line).joined)) ownersAt = n;
+  let signaturesAt = -1;
+  let explanationAt = -1;
+  for (let n = markAt + 1; n < lines.length; n++) {
+    const j = (lines[n] as Line).joined;
+    if (signaturesAt === -1 && SIGNATURES_HEADING.test(j)) signaturesAt = n;
+    else if (explanationAt === -1 && EXPLANATION.test(j)) explanationAt = n;
+  }
+  const ownersEnd = signaturesAt !== -1 ? signaturesAt : explanationAt !== -1 ? explanationAt : lines.length;
+  const out: PageRead = {
+    owners: readOwners(lines, markAt, ownersEnd, input, sink),
+    signatures: [],
+    footnotes: [],
+    remarks: null,
+    notSubjectToSection16: null,
+    aff10b5One: null,
+    noSecuritiesOwned: null,
+    form3HoldingsReported: null,
+    form4TransactionsReported: null,
+    periodOfReport: null,
+    dateOfOriginalSubmission: null,
+    issuerName: null,
+    tradingSymbol: null,
+    ownersAt,
+  };
+  readBoxes(lines, sink, out);
+  if (signaturesAt !== -1) out.signatures = readSignatures(lines, signaturesAt + 1, explanationAt === -1 ? lines.length : explanationAt, sink);
+  if (explanationAt !== -1) readExplanation(lines, explanationAt + 1, sink, out);
+  readCheckBoxes(lines, sink, out);
+  return out;
+}
+
+// --- Reporting Owners ---
+
+interface RelColumn {
+  key: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther';
+  x: number;
+}
+
+function readOwners(lines: Line[], markAt: number, end: number, input: string, sink: TextSink): ReportingOwner[] {
+  // The column heads sit on the heading's line or just below it.
+  let headAt = -1;
+  for (let n = markAt; n < Math.min(end, markAt + 4); n++) {
+    const t = (lines[n] as Line).text;
+    if (/Director/.test(t) && /Officer/.test(t) && /Other/.test(t)) {
+      headAt = n;
+      break;
+    }
+  }
+  if (headAt === -1) return [];
+  const head = lines[headAt] as Line;
+  const tabbed = head.text.includes('\t') || lines.slice(headAt + 1, end).some((l) => l.text.includes('\t'));
+  if (tabbed) return readOwnersTabbed(lines, headAt + 1, end, input, sink);
+
+  const cols: RelColumn[] = [
+    { key: 'isDirector', x: head.text.search(/Director/) },
+    { key: 'isTenPercentOwner', x: head.text.search(/10%\s*Owner/) },
+    { key: 'isOfficer', x: head.text.search(/Officer/) },
+    { key: 'isOther', x: head.text.search(/Other/) },
+  ];
+  if (cols.some((c) => c.x < 0)) return [];
+  const firstCol = cols[0]?.x ?? 0;
+
+  // Owners are blocks of lines; a blank line (or a line that starts a new name after an
+  // owner's last address line) separates them.
+  const owners: ReportingOwner[] = [];
+  let block: Line[] = [];
+  const flush = () => {
+    if (block.some((l) => !l.blank)) owners.push(readOwnerBlock(block, cols, firstCol, owners.length, sink));
+    block = [];
+  };
+  for (let n = headAt + 1; n < end; n++) {
+    const line = lines[n] as Line;
+    if (line.blank) {
+      flush();
+      continue;
+    }
+    block.push(line);
+  }
+  flush();
+  return owners;
+}
+
+function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: number, sink: TextSink): ReportingOwner {
+  const P = `reportingOwners.${k}`;
+  const cell: Chunk[] = [];
+  const rel: { col: RelColumn; chunk: Chunk }[] = [];
+  for (const line of block) {
+    for (const c of chunksOf(line)) {
+      if (c.x + c.text.length <= firstCol - 1 || c.x < firstCol - 2) cell.push(c);
+      else {
+        // The column whose start is nearest at or before the chunk (marks are centred under their head).
+        let col = cols[0] as RelColumn;
+        for (const cc of cols) if (cc.x <= c.x + 2) col = cc;
+        rel.push({ col, chunk: c });
+      }
+    }
+  }
+  const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
+  applyRelationship(owner, rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end })), P, sink);
+  return owner;
+}
+
+/** Seed style: one line per owner, `name <br/> street <br/> ... \t X \t \t title \t other`. */
+function readOwnersTabbed(lines: Line[], from: number, end: number, input: string, sink: TextSink): ReportingOwner[] {
+  const owners: ReportingOwner[] = [];
+  for (let n = from; n < end; n++) {
+    const line = lines[n] as Line;
+    if (line.blank) continue;
+    const P = `reportingOwners.${owners.length}`;
+    const first = line.cells[0];
+    if (!first) continue;
+    // The cell's printed lines: the <br/> tags the converter kept in the input.
+    const parts: { text: string; start: number; end: number }[] = [];
+    const [ia, ib] = sink.inputRange(first.start, first.end);
+    const raw = input.slice(ia, ib);
+    let at = 0;
+    for (const m of raw.matchAll(/<br\s*\/?>/gi)) {
+      pushPart(parts, raw.slice(at, m.index), ia + at, sink);
+      at = m.index + m[0].length;
+    }
+    pushPart(parts, raw.slice(at), ia + at, sink);
+    const owner = ownerFromLines(parts, P, sink, true);
+    const keys: RelColumn['key'][] = ['isDirector', 'isTenPercentOwner', 'isOfficer', 'isOther'];
+    const rel = keys
+      .map((key, i) => ({ key, cell: line.cells[i + 1] }))
+      .filter((r) => r.cell !== undefined && r.cell.text !== '')
+      .map((r) => ({ key: r.key, text: (r.cell as { text: string }).text, start: (r.cell as { start: number }).start, end: (r.cell as { end: number }).end }));
+    applyRelationship(owner, rel, P, sink);
+    owners.push(owner);
+  }
+  return owners;
+}
+
+function pushPart(parts: { text: string; start: number; end: number }[], raw: string, inputAt: number, sink: TextSink): void {
+  const lead = raw.length - raw.trimStart().length;
+  const text = raw.trim().replace(/\s+/g, ' ');
+  const start = sink.cleanOffset(inputAt + lead);
+  parts.push({ text, start, end: start + text.length });
+}
+
+/**
+ * The owner cell's printed lines: name, street lines, city, state (its name), ZIP, country.
+ * With `exact` the lines are the page's own (empty ones kept), else empty lines were lost.
+ */
+function ownerFromLines(parts: { text: string; start: number; end: number }[], P: string, sink: TextSink, exact = false): ReportingOwner {
+  const address: Address = {
+    street1: null,
+    street2: null,
+    city: null,
+    state: null,
+    zipCode: null,
+    stateDescription: null,
+    country: null,
+    nonUSStateTerritory: null,
+    nonUSAddress: null,
+  };
+  const owner: ReportingOwner = {
+    cik: null,
+    name: null,
+    address,
+    relationship: { isDirector: false, isOfficer: false, isTenPercentOwner: false, isOther: false, officerTitle: null, otherText: null },
+  };
+  const lines = exact ? parts : parts.filter((p) => p.text !== '');
+  if (lines.length === 0) return owner;
+  const set = (field: string, p: { text: string; start: number; end: number }, conf = 1) => {
+    if (p.text !== '') sink.set(`${P}.${field}`, p.start, p.end, conf);
+  };
+  const name = lines[0] as { text: string; start: number; end: number };
+  if (name.text !== '') {
+    owner.name = name.text;
+    set('name', name);
+  }
+  let rest = lines.slice(1);
+  // From the end: a country line, the ZIP, the state's name, the city.
+  if (exact) {
+    // name, street1, street2, city, state, zip, country: the page prints them in that order.
+    while (rest.length > 0 && rest[rest.length - 1]?.text === '') rest = rest.slice(0, -1);
+  }
+  let k = rest.length - 1;
+  const textAt = (i: number) => rest[i]?.text ?? '';
+  // The page ends the cell with the country's name (UNITED STATES for a US address).
+  if (k >= 2 && !/\d/.test(textAt(k)) && textAt(k) !== '') k--;
+  let zipIdx = -1;
+  if (k >= 0 && (ZIP.test(textAt(k)) || (/\d/.test(textAt(k)) && textAt(k).length <= 10 && k >= 2))) zipIdx = k--;
+  let stateIdx = -1;
+  if (k >= 0 && stateCodeOf(textAt(k)) !== null) stateIdx = k--;
+  const cityIdx = k >= 1 || (stateIdx !== -1 && k >= 0) ? k-- : -1;
+  const streets = rest.slice(0, k + 1).filter((p) => p.text !== '');
+  if (zipIdx !== -1) {
+    address.zipCode = textAt(zipIdx);
+    set('address.zipCode', rest[zipIdx] as { text: string; start: number; end: number });
+  }
+  if (stateIdx !== -1) {
+    address.state = stateCodeOf(textAt(stateIdx));
+    set('address.state', rest[stateIdx] as { text: string; start: number; end: number });
+  }
+  if (cityIdx !== -1 && textAt(cityIdx) !== '') {
+    address.city = textAt(cityIdx);
+    set('address.city', rest[cityIdx] as { text: string; start: number; end: number });
+  }
+  const s1 = streets[0];
+  const s2 = streets[1];
+  if (s1) {
+    address.street1 = s1.text;
+    set('address.street1', s1);
+  }
+  if (s2) {
+    address.street2 = streets.slice(1).map((s) => s.text).join(' ');
+    set('address.street2', s2);
+  }
+  return owner;
+}
+
+function applyRelationship(owner: ReportingOwner, marks: { key: RelColumn['key']; text: string; start: number; end: number }[], P: string, sink: TextSink): void {
+  const rel = owner.relationship;
+  if (!rel) return;
+  const texts: Record<string, { text: string[]; start: number; end: number }> = {};
+  for (const m of marks) {
+    const t = texts[m.key];
+    if (t) {
+      t.text.push(m.text);
+      t.end = m.end;
+    } else texts[m.key] = { text: [m.text], start: m.start, end: m.end };
+  }
+  for (const [key, t] of Object.entries(texts) as [RelColumn['key'], { text: string[]; start: number; end: number }][]) {
+    rel[key] = true;
+    sink.set(`${P}.relationship.${key}`, t.start, t.end, 1);
+    const value = t.text.join(' ').replace(/\s+/g, ' ').trim();
+    if (/^[xX]$/.test(value)) continue;
+    // The Officer column prints the officer's title, the Other column the description.
+    if (key === 'isOfficer') {
+      rel.officerTitle = value;
+      sink.set(`${P}.relationship.officerTitle`, t.start, t.end, 1);
+    } else if (key === 'isOther') {
+      rel.otherText = value;
+      sink.set(`${P}.relationship.otherText`, t.start, t.end, 1);
+    }
+  }
+}
+
+// --- Signatures ---
+
+function readSignatures(lines: Line[], from: number, to: number, sink: TextSink): Signature[] {
+  const out: Signature[] = [];
+  let pending: { name: string; start: number; end: number } | null = null;
+  const push = (name: { text: string; start: number; end: number } | null, date: { text: string; start: number; end: number } | null) => {
+    const k = out.length;
+    const sig: Signature = { name: name ? name.text : null, date: null } as Signature;
+    if (name) sink.set(`signatures.${k}.name`, name.start, name.end, 1);
+    if (date) {
+      const r = toUsDate(date.text);
+      sig.date = r.value;
+      if (r.value !== null) sink.set(`signatures.${k}.date`, date.start, date.end, 1);
+    }
+    out.push(sig);
+  };
+  for (let n = from; n < to; n++) {
+    const line = lines[n] as Line;
+    if (line.blank) continue;
+    // Each signature prints its own caption below it.
+    if (SIGNATURE_CAPTION.test(line.joined) || /^Date$/i.test(line.joined)) continue;
+    const chunks = chunksOf(line).filter((c) => c.text !== '');
+    const last = chunks[chunks.length - 1];
+    if (!last) continue;
+    if (DATE.test(last.text)) {
+      const name = chunks.slice(0, -1);
+      if (name.length > 0) {
+        const a = name[0] as Chunk;
+        const b = name[name.length - 1] as Chunk;
+        push({ text: sink.clean.text.slice(a.start, b.end).replace(/\s+/g, ' ').trim(), start: a.start, end: b.end }, last);
+      } else if (pending) {
+        push(pending.name === '' ? null : { text: pending.name, start: pending.start, end: pending.end }, last);
+        pending = null;
+      }
+      continue;
+    }
+    // A name with its date on a later line (reading order), or a name wrapped over two lines.
+    const a = chunks[0] as Chunk;
+    const text = sink.clean.text.slice(a.start, last.end).replace(/\s+/g, ' ').trim();
+    const lastDate = / (\d{1,2}\/\d{1,2}\/\d{4})$/.exec(text);
+    if (lastDate) {
+      const dStart = last.end - (lastDate[1] as string).length;
+      push({ text: text.slice(0, lastDate.index).trim(), start: a.start, end: dStart - 1 }, { text: lastDate[1] as string, start: dStart, end: last.end });
+      continue;
+    }
+    if (pending) pending = { name: pending.name + ' ' + text, start: pending.start, end: last.end };
+    else pending = { name: text, start: a.start, end: last.end };
+  }
+  if (pending) push({ text: pending.name, start: pending.start, end: pending.end }, null);
+  return out;
+}
+
+// --- Explanation of Responses: footnotes and remarks ---
+
+function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageRead): void {
+  // Each entry: its mark ("*", "**", "(1)") and its text lines. A converter that centres the
+  // mark beside a long text puts text lines above the mark's line: those are the entry's too.
+  interface Entry {
+    mark: string;
+    markAt: { start: number; end: number };
+    parts: { text: string; start: number; end: number; line: number }[];
+    markLine: number;
+  }
+  const entries: Entry[] = [];
+  let end = lines.length;
+  let remarksAt = -1;
+  for (let n = from; n < lines.length; n++) {
+    const j = (lines[n] as Line).joined;
+    if (REMARKS.test(j)) {
+      remarksAt = n;
+      end = n;
+      break;
+    }
+    if (CLOSING_NOTE.test(j)) {
+      end = n;
+      break;
+    }
+  }
+  // Loose lines (not on a mark's line) wait for their entry; blank lines close a group.
+  let loose: { text: string; start: number; end: number; line: number }[] = [];
+  let centred = false;
+  for (let n = from; n < end; n++) {
+    const line = lines[n] as Line;
+    if (line.blank) {
+      if (loose.length > 0 && entries.length > 0) (entries[entries.length - 1] as Entry).parts.push(...loose);
+      loose = [];
+      continue;
+    }
+    const lead = line.text.length - line.text.trimStart().length;
+    const body = line.text.trim();
+    const m = MARK_LINE.exec(body);
+    if (m) {
+      const mark = m[1] as string;
+      const markStart = line.start + lead;
+      const textPart = body.slice(m[0].length).trim();
+      const e: Entry = { mark, markAt: { start: markStart, end: markStart + mark.length }, parts: [], markLine: n };
+      if (loose.length > 0) {
+        centred = true;
+        // Centred marks: lines above split between the entry before (its lower half) and this one.
+        const prev = entries[entries.length - 1];
+        if (prev) {
+          const above = prev.parts.filter((p) => p.line < prev.markLine).length;
+          const below = prev.parts.filter((p) => p.line > prev.markLine).length;
+          let give = Math.max(0, above - below);
+          // The previous entry also keeps lines that continue its last sentence.
+          while (give < loose.length) {
+            const last = give === 0 ? prev.parts[prev.parts.length - 1] : loose[give - 1];
+            if (last && !/[.;:)"]$/.test(last.text)) give++;
+            else break;
+          }
+          prev.parts.push(...loose.slice(0, give));
+          loose = loose.slice(give);
+        }
+        e.parts.push(...loose);
+        loose = [];
+      }
+      if (textPart !== '') {
+        const at = line.start + line.text.indexOf(textPart.slice(0, Math.min(10, textPart.length)), lead + mark.length);
+        e.parts.push({ text: textPart, start: at, end: at + textPart.length, line: n });
+      }
+      entries.push(e);
+      continue;
+    }
+    const part = { text: body, start: line.start + lead, end: line.start + lead + body.length, line: n };
+    if (!centred && entries.length > 0) (entries[entries.length - 1] as Entry).parts.push(part);
+    else loose.push(part);
+  }
+  if (loose.length > 0 && entries.length > 0) (entries[entries.length - 1] as Entry).parts.push(...loose);
+
+  for (const e of entries) {
+    const fm = /^\((\d{1,2})\)$/.exec(e.mark);
+    if (!fm) continue;
+    const k = out.footnotes.length;
+    const parts = e.parts.filter((p) => p.text !== '').sort((a, b) => a.line - b.line || a.start - b.start);
+    const text = parts.map((p) => p.text).join(' ').replace(/(\w)- (?=\d)/g, '$1-').replace(/\s+/g, ' ').trim();
+    out.footnotes.push({ id: 'F' + Number(fm[1]), text });
+    sink.set(`footnotes.${k}.id`, e.markAt.start, e.markAt.end, 1);
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    if (first && last) sink.set(`footnotes.${k}.text`, first.start, last.end, 1);
+  }
+
+  if (remarksAt !== -1) {
+    const label = lines[remarksAt] as Line;
+    const parts: { text: string; start: number; end: number }[] = [];
+    const own = label.joined.replace(REMARKS, '').trim();
+    if (own !== '') {
+      const at = label.start + label.text.indexOf(own.slice(0, Math.min(8, own.length)));
+      parts.push({ text: own, start: at, end: label.start + label.text.trimEnd().length });
+    }
+    for (let n = remarksAt + 1; n < lines.length; n++) {
+      const line = lines[n] as Line;
+      if (CLOSING_NOTE.test(line.joined)) break;
+      if (line.blank) {
+        if (parts.length > 0) break;
+        continue;
+      }
+      const lead = line.text.length - line.text.trimStart().length;
+      parts.push({ text: line.joined, start: line.start + lead, end: line.start + line.text.trimEnd().length });
+    }
+    if (parts.length > 0) {
+      out.remarks = parts.map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
+      sink.set('remarks', (parts[0] as { start: number }).start, (parts[parts.length - 1] as { end: number }).end, 1);
+    }
+  }
+}
+
+// --- Boxes 2–4 in reading order ---
+
+const PERIOD_LABEL = /Date\s+of\s+Earliest\s+Trans|Date\s+of\s+Event\s+Req|Statement\s+for\s+Issuer.?s\s+Fiscal|Fiscal\s+Year\s+Ended/i;
+const AMENDMENT_LABEL = /If\s+Amendment,?\s+Date/i;
+const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
+const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
+const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
+
+interface Placed {
+  chunk: Chunk;
+  order: number;
+}
+
+function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
+  // The header: the lines above Table I's column heads (a layout may print Table I's title beside box 1).
+  const chunks: Chunk[] = [];
+  for (const line of lines) {
+    if (/Title\s+of\s+Security/i.test(line.joined) || PAGE_MARK.test(line.joined)) break;
+    chunks.push(...chunksOf(line));
+  }
+  const find = (re: RegExp): Placed | null => {
+    const k = chunks.findIndex((c) => re.test(c.text));
+    return k === -1 ? null : { chunk: chunks[k] as Chunk, order: k };
+  };
+  /** The first chunk after a label matching `want`: below it in its column if the layout keeps columns, else next in reading order. */
+  const after = (label: Placed, want: RegExp, skip: Set<Chunk>): Chunk | null => {
+    const lx = label.chunk.x;
+    let next: Chunk | null = null;
+    for (let k = label.order; k < chunks.length; k++) {
+      const c = chunks[k] as Chunk;
+      if (skip.has(c) || !want.test(c.text)) continue;
+      if (c === label.chunk) {
+        // The value on the label's own line, after it (seed style).
+        const rest = c.text.slice(c.text.search(want));
+        if (rest !== c.text || !PERIOD_LABEL.test(c.text)) return c;
+        continue;
+      }
+      if (c.line - label.chunk.line > 12) break;
+      if (Math.abs(c.x - lx) <= 6) return c;
+      next ??= c;
+    }
+    return next;
+  };
+  const dateOf = (c: Chunk, field: 'periodOfReport' | 'dateOfOriginalSubmission') => {
+    const m = DATE_IN.exec(c.text);
+    if (!m) return;
+    const r = toUsDate(m[0]);
+    if (r.value === null) return;
+    out[field] = r.value;
+    sink.set(field, c.start + m.index, c.start + m.index + m[0].length, 1);
+  };
+  const used = new Set<Chunk>();
+  const stop = chunks.findIndex((c) => TABLES_START.test(c.text));
+  if (stop !== -1) chunks.length = stop;
+  const period = find(PERIOD_LABEL);
+  if (period) {
+    const c = after(period, DATE_IN, used);
+    if (c) {
+      used.add(c);
+      dateOf(c, 'periodOfReport');
+    }
+  }
+  const amendment = find(AMENDMENT_LABEL);
+  if (amendment) {
+    const c = after(amendment, DATE_IN, used);
+    if (c) dateOf(c, 'dateOfOriginalSubmission');
+  }
+  const issuer = find(ISSUER_LABEL);
+  if (issuer) {
+    const c = after(issuer, /\[[^\]]*\]\s*$/, used);
+    if (c) {
+      const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$/.exec(c.text.replace(ISSUER_LABEL, '').replace(/^.*Trading\s+Symbol\s*/i, ''));
+      if (m) {
+        let name = (m[1] as string).trim();
+        let nameStart = c.start + c.text.indexOf(name === '' ? '[' : name);
+        // A name wrapped over lines: the lines above in the same column, up to the label.
+        for (let k = chunks.indexOf(c) - 1; k > issuer.order; k--) {
+          const u = chunks[k] as Chunk;
+          if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
+          if (/Trading|Symbol|Ticker|Issuer/i.test(u.text)) break;
+          name = u.text + ' ' + name;
+          nameStart = u.start;
+        }
+        name = name.trim();
+        if (name !== '') {
+          out.issuerName = name;
+          sink.set('issuer.name', nameStart, c.start + c.text.indexOf('['), 1);
+        }
+        const symbol = m[2] as string;
+        if (symbol !== '') {
+          out.tradingSymbol = symbol;
+          const at = c.start + c.text.lastIndexOf(symbol);
+          sink.set('issuer.tradingSymbol', at, at + symbol.length, 1);
+        }
+      }
+    }
+  }
+  // Form 3 prints this sentence when the person owns no securities of the issuer.
+  const none = lines.find((l) => /^\W*No\s+securities\s+are\s+beneficially\s+owned\.?\W*$/i.test(l.joined));
+  if (none) {
+    out.noSecuritiesOwned = true;
+    sink.set('noSecuritiesOwned', none.start, none.end, 1);
+  }
+}
+
+// --- Section 16 and 10b5-1 check boxes ---
+
+const BOX = /(☒|☐|☑|\[\s*[xX*✓✔]?\s*\])/g;
+
+function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
+  for (let n = 0; n < Math.min(lines.length, 80); n++) {
+    const line = lines[n] as Line;
+    const t = line.text;
+    const which = /Check\s+this\s+box\s+if\s+no\s+longer/i.test(t)
+      ? 'notSubjectToSection16'
+      : /Check\s+this\s+box\s+to\s+indicate/i.test(t)
+        ? 'aff10b5One'
+        : /Form\s+3\s+Holdings\s+Reported/i.test(t)
+          ? 'form3HoldingsReported'
+          : /Form\s+4\s+Transactions\s+Reported/i.test(t)
+            ? 'form4TransactionsReported'
+            : null;
+    if (!which) continue;
+    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\s+Reported/i);
+    let mark: RegExpExecArray | null = null;
+    for (const m of t.slice(0, at).matchAll(BOX)) mark = m as RegExpExecArray;
+    if (!mark) continue;
+    const checked = mark[0] === CHECKED || mark[0] === '☑' || /[xX*✓✔]/.test(mark[0]);
+    if (mark[0] === UNCHECKED || checked || /\[\s*\]/.test(mark[0])) {
+      out[which] = checked;
+      sink.set(which, line.start + mark.index, line.start + mark.index + mark[0].length, 1);
+    }
+  }
+}
