@@ -44,3 +44,6 @@ export { writeOwnership, writeOwnershipXml } from './write/write-ownership-xml.t
 export { renderHtml } from './write/render-html.ts';
 export { renderText } from './write/render-text.ts';
 export { prepareFiling } from './write/prepare-filing.ts';
+
+// EDGAR
+export { EdgarClient, EdgarError, type EdgarClientOptions } from './edgar/edgar-client.ts';

@@ -15,6 +15,8 @@ import {
   statsHelp,
 } from './store-commands.ts';
 import { UsageError } from './usage-error.ts';
+import { fetchCommand, fetchHelp } from './fetch-command.ts';
+import { syncCommand, syncHelp } from './sync-command.ts';
 import { newCommand, newHelp } from './new-command.ts';
 import { renderCommand, renderHelp } from './render-command.ts';
 
@@ -30,6 +32,8 @@ Commands:
   reparse         read every stored filing again with this version's readers
   export          write stored filings as CSV, JSON Lines or the SEC data set layout
   import PATH...  load the SEC's Insider Transactions Data Sets (.zip or folder)
+  fetch           download a company's or an owner's Forms 3/4/5 from EDGAR into the store
+  sync            store every Form 3/4/5 from EDGAR's daily indexes since the last sync
   render FILE     write a filing as EDGAR XML (schema X0609), or the printed form as HTML or text
   new FILE        prepare a filing's XML from a short JSON, YAML or CSV description, and check it
   help [COMMAND]  show help for a command
@@ -43,6 +47,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   reparse: { run: reparseCommand, help: reparseHelp },
   export: { run: exportCommand, help: exportHelp },
   import: { run: importCommand, help: importHelp },
+  fetch: { run: fetchCommand, help: fetchHelp },
+  sync: { run: syncCommand, help: syncHelp },
   render: { run: renderCommand, help: renderHelp },
   new: { run: newCommand, help: newHelp },
 };

@@ -2,5 +2,6 @@
 import type { Migration } from '../dialect.ts';
 import { initial } from './001-initial.ts';
 import { amendments } from './002-amendments.ts';
+import { edgarSync } from './003-edgar-sync.ts';
 
-export const migrations: Migration[] = [initial, amendments];
+export const migrations: Migration[] = [initial, amendments, edgarSync];
