@@ -47,3 +47,4 @@ export { prepareFiling } from './write/prepare-filing.ts';
 
 // EDGAR
 export { EdgarClient, EdgarError, type EdgarClientOptions } from './edgar/edgar-client.ts';
+export { lookupTicker, listFilings, dailyFormIndex, quarterlyIndex, fetchSubmissionText } from './edgar/edgar-api.ts';
