@@ -101,7 +101,7 @@ export async function parseCommand(argv: string[]): Promise<number> {
       else if ('tooLarge' in read) result = failure(input.name, makeIssue('INPUT_TOO_LARGE', { limit: maxBytes, size: read.tooLarge }));
       else {
         result = parse(read.bytes, { fileName: input.name, maxBytes, strict: values.strict, provenance: values.explain || values.full });
-        if (values.check && result.record) result.issues.push(...validateFiling(result.record, result.source));
+        if (values.check && result.record) result.issues.push(...validateFiling(result.record, result.source, { provenance: result.provenance }));
         if (values.explain) {
           await out.write(explain(input.name, result, decode(read.bytes)));
           if (!result.ok) failed++;
