@@ -200,3 +200,20 @@ test('a batch of mixed inputs read in a loop gives one result per input, in orde
   assert.equal(results[0]?.record?.issuer.name, 'Palo Alto Networks Inc');
   assert.equal(results[6]?.record?.issuer.name, 'Moderna, Inc.');
 });
+
+test('a 50 MB log is refused as not a filing, without being read as one', () => {
+  const line = '2026-11-22T10:25:34.123Z INFO worker-3 request GET /api/v1/orders 200 12ms user=4711 trace=9f2c\n';
+  const log = line.repeat(Math.ceil((50 * 1024 * 1024) / line.length));
+  const result = parse(log, { fileName: 'service.log' });
+  assert.equal(result.ok, false);
+  assert.deepEqual(result.issues.map((i) => i.code), ['INPUT_UNRECOGNIZED']);
+});
+
+test('a long text that mentions the form but is not one (a 10-K discussing insiders) is refused', () => {
+  const tenK = 'UNITED STATES SECURITIES AND EXCHANGE COMMISSION\nFORM 10-K\nANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d)\n' +
+    'Item 12. Security Ownership of Certain Beneficial Owners. Our officers file a Statement of Changes in Beneficial Ownership on Form 4.\n'.repeat(2000);
+  const result = parse(tenK);
+  assert.equal(result.ok, false);
+  assert.equal(result.record, null);
+  assert.ok(['TEXT_NOT_A_FORM', 'INPUT_UNRECOGNIZED'].includes(result.issues[0]!.code), JSON.stringify(result.issues));
+});
