@@ -1,5 +1,5 @@
 // Writes the converted-page fixtures of test/read-converted.test.ts: a few rendered pages of
-// ../shared/corpus (a Form 4, a Form 3, a Form 5) through every converter, with their paired XML,
+// ../shared/corpus (Forms 3, 4 and 5, one with three owners) through every converter, with their paired XML,
 // under test/fixtures/converted/<converter>/. Needs the converter tools; the test does not.
 //
 //   node scripts/convert/make-fixtures.ts
@@ -12,6 +12,10 @@ export const FIXTURE_PAGES = [
   '0000002488-23-000114__2488_4_2023-06-08_0000002488-23-000114.txt',
   '0000093676-20-000003__93676_1_0000093676-20-000003.txt',
   '0000899243-20-024361__1190614_3_0000899243-20-024361.txt',
+  // Three reporting owners, each with its own signature.
+  '0000895345-23-000411__1860871_4_2023-07-18_0000895345-23-000411.txt',
+  // A Form 3 with derivative holdings (exercise dates given as footnotes).
+  '0000899243-17-024441__doc3',
 ];
 
 const root = new URL('../..', import.meta.url).pathname;

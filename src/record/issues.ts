@@ -212,6 +212,18 @@ const catalogue = {
       `Row ${p.row} of ${p.table} does not fit the form's ${p.columns} columns cell by cell (${p.cells} filled cells); ` +
       'its values were placed by what each column can hold, in order (confidence below 1).',
   },
+  TEXT_ROWS_SPLIT_BY_LAYOUT: {
+    severity: 'info',
+    message: (p) =>
+      `${p.table} prints no blank line between some of its rows; the lines around each row's main line were ` +
+      `given to rows as the converter centres a cell's lines (${p.rows} rows; their values have confidence 0.8).`,
+  },
+  TEXT_ROWS_READ_IN_ORDER: {
+    severity: 'info',
+    message: (p) =>
+      `${p.table} is printed without column positions (one line per row); each row's values were placed by type ` +
+      "in the form's column order (confidence 0.7 or less).",
+  },
   TEXT_NUMBER_SPLIT_JOINED: {
     severity: 'warning',
     message: (p) => `"${p.first}" and "${p.second}" are one number cut across two cells; ${p.field} is ${p.value}.`,

@@ -7,7 +7,7 @@
 //                              ^ price (8)  ^ owned (9)  ^ stray: reported, not read
 import { isWellGrouped } from '../values.ts';
 import type { Column, ColumnKind } from './table-columns.ts';
-import type { Cell } from './text-grid.ts';
+import { endIn, offsetIn, type Cell } from './text-grid.ts';
 
 /** A value-sized piece of a row: usually a cell, sometimes part of one. */
 export interface Token {
@@ -65,24 +65,30 @@ export function tokenize(cell: Cell): Token[] {
       const last = out[out.length - 1];
       if (/^\(\d{1,2}\)$/.test(w) && last) {
         last.marks.push(w.slice(1, -1));
-        if (last.marksStart === -1) last.marksStart = cell.start + pos;
-        last.marksEnd = cell.start + pos + w.length;
+        if (last.marksStart === -1) last.marksStart = offsetIn(cell, pos);
+        last.marksEnd = endIn(cell, pos + w.length);
         continue;
       }
-      const start = cell.start + (pendingDollar ?? pos);
+      if (/^\(\d{1,2}\)$/.test(w)) {
+        out.push({ text: '', marks: [w.slice(1, -1)], start: offsetIn(cell, pos), end: endIn(cell, pos + w.length), marksStart: offsetIn(cell, pos), marksEnd: endIn(cell, pos + w.length), cellIndex: cell.index });
+        continue;
+      }
+      const start = offsetIn(cell, pendingDollar ?? pos);
       const text = pendingDollar !== null ? '$' + w : w;
-      out.push({ text, marks: [], start, end: cell.start + pos + w.length, marksStart: -1, marksEnd: -1, cellIndex: cell.index });
+      out.push({ text, marks: [], start, end: endIn(cell, pos + w.length), marksStart: -1, marksEnd: -1, cellIndex: cell.index });
       pendingDollar = null;
     }
     return out;
   }
   const m = MARKS.exec(cell.text);
-  const valueText = m ? cell.text.slice(0, m.index).trimEnd() : cell.text;
+  let valueText = m ? cell.text.slice(0, m.index).trimEnd() : cell.text;
+  // "$ (1)": a price given only as a footnote.
+  if (valueText === '$' && m) valueText = '';
   const marks = m ? [...m[0].matchAll(MARK)].map((x) => x[1] as string) : [];
-  const marksStart = m ? cell.start + m.index + (m[0].length - m[0].trimStart().length) : -1;
+  const marksStart = m ? offsetIn(cell, m.index + (m[0].length - m[0].trimStart().length)) : -1;
   const marksEnd = m ? cell.end : -1;
   if (valueText === '') return [{ text: '', marks, start: cell.start, end: cell.end, marksStart, marksEnd, cellIndex: cell.index }];
-  const end = cell.start + valueText.length;
+  const end = endIn(cell, valueText.length);
   return [{ text: valueText, marks, start: cell.start, end, marksStart, marksEnd, cellIndex: cell.index }];
 }
 
@@ -131,9 +137,18 @@ function alignsCleanly(cells: Cell[], columns: Column[]): boolean {
   return true;
 }
 
-export function alignRow(cells: Cell[], columns: Column[]): Alignment {
+export interface AlignOptions {
+  /**
+   * Cells in reading order with no column positions (lynx prints a row as one line of values):
+   * placed by type and order alone, earlier columns first when two fit alike.
+   */
+  flow?: boolean;
+}
+
+export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions = {}): Alignment {
   const placed = new Map<number, Placed>();
-  if (alignsCleanly(cells, columns)) {
+  const flow = options.flow === true;
+  if (!flow && alignsCleanly(cells, columns)) {
     for (let k = 0; k < Math.min(columns.length, cells.length); k++) {
       const t = tokenize(cells[k] as Cell)[0];
       if (t) placed.set(k, { tokens: [t], confidence: 1 });
@@ -153,8 +168,12 @@ export function alignRow(cells: Cell[], columns: Column[]): Alignment {
   }
   const skipPenalty = (t: Token) => (t.text.length <= 2 ? -3 : -5);
   const place = (t: Token, j: number, text = t.text) => {
-    const f = fit(text, (columns[j] as Column).kind);
-    return f === NO ? NO : f - Math.min(3, Math.abs(t.cellIndex - j));
+    const kind = (columns[j] as Column).kind;
+    const f = fit(text, kind);
+    if (f === NO) return NO;
+    // In reading order a footnote mark alone is most often a date given only as a footnote.
+    if (flow) return f + (text === '' && kind === 'date' ? 0.2 : 0) - 0.01 * j;
+    return f - Math.min(3, Math.abs(t.cellIndex - j));
   };
   const joinable = (i: number, j: number): number => {
     const a = tokens[i];
@@ -205,7 +224,7 @@ export function alignRow(cells: Cell[], columns: Column[]): Alignment {
     } else if (ch === 1) j++;
     else if (ch === 2) {
       const t = tokens[i] as Token;
-      placed.set(j, { tokens: [t], confidence: t.cellIndex === j ? 0.9 : 0.7 });
+      placed.set(j, { tokens: [t], confidence: !flow && t.cellIndex === j ? 0.9 : 0.7 });
       i++;
       j++;
     } else {

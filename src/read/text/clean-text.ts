@@ -18,6 +18,9 @@ export const UNCHECKED = '☐';
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]{0,300}?(\/?)>/y;
 const ENTITY = /&(amp|lt|gt|quot|apos|nbsp|#\d{1,6}|#x[0-9a-fA-F]{1,6});/y;
+/** pandoc's `[text](#id)` and `[text]{#id}` around marks and anchors; only short texts. */
+const LINK = /\[((?:\\.|[^\]\\\n]){0,24})\](?:\(#[^)\s]{0,24}\)|\{#[^}\s]{0,24}\})/y;
+const SPECIAL = /[<\\*&\r^[\u00a0-\uffff]/g;
 const ESCAPABLE = '\\`*_{}[]()#+-.!$<>|~"\'';
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 /** Tags that separate words in the HTML; the others (u, a, b, font, span, ...) are inline. */
@@ -44,12 +47,11 @@ export function cleanText(input: string): CleanText {
   let i = 0;
   const len = input.length;
   while (i < len) {
+    // Fast path: plain characters are copied in runs, up to the next one that may need work.
+    SPECIAL.lastIndex = i;
+    if (!SPECIAL.test(input)) break;
+    i = SPECIAL.lastIndex - 1;
     const c = input.charCodeAt(i);
-    // Fast path: plain characters are copied in runs.
-    if (c !== 60 /* < */ && c !== 92 /* \ */ && c !== 42 /* * */ && c !== 38 /* & */ && c !== 13 && c < 0xa0) {
-      i++;
-      continue;
-    }
     const ch = input[i] as string;
     if (ch === '<') {
       TAG.lastIndex = i;
@@ -66,8 +68,44 @@ export function cleanText(input: string): CleanText {
       i++;
       continue;
     }
+    if (ch === '^') {
+      // A superscript caret (w3m, lynx: "^(1)"; pandoc: "^[\*\*](#**)^") is dropped; the mark stays.
+      const next = input[i + 1];
+      const prev = input[i - 1];
+      if (next === '(' || next === '[' || next === ' ' || next === '\n' || next === undefined || prev === ')' || prev === ']' || prev === '*') {
+        flush(i);
+        i++;
+        copyFrom = i;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '[') {
+      // pandoc's links and spans around footnote marks: "[^(1)^](#F1)", "[\*]{##*}", "([]{##F1}1)".
+      LINK.lastIndex = i;
+      const m = LINK.exec(input);
+      if (m) {
+        flush(i);
+        const inner = (m[1] as string).replace(/\\(.)/g, '$1').replace(/\^/g, '');
+        emit(inner, i + 1);
+        i += m[0].length;
+        copyFrom = i;
+        continue;
+      }
+      i++;
+      continue;
+    }
     if (ch === '\\') {
       const next = input[i + 1];
+      if (next === '\n' || next === ' ' || next === undefined) {
+        // pandoc's hard line break: a backslash at the end of a line (or of a table cell's line).
+        flush(i);
+        emit(' ', i);
+        i++;
+        copyFrom = i;
+        continue;
+      }
       if (next !== undefined && ESCAPABLE.includes(next)) {
         flush(i);
         emit(next, i + 1);

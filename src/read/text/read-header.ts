@@ -118,11 +118,12 @@ const OWNER = 'reportingOwners.0';
 /** Boxes 1–6 sit in the first lines of any rendering; damaged labels are not looked for below. */
 const MAX_FUZZY_LINE = 200;
 
-export function readHeader(lines: Line[], input: string, sink: TextSink): HeaderRead {
+/** `fuzzy`: look for damaged labels too (not for EDGAR's rendered page, whose labels a converter only wraps). */
+export function readHeader(lines: Line[], input: string, sink: TextSink, fuzzy = true): HeaderRead {
   const cells: Cell[] = [];
   for (const line of lines) for (const cell of line.cells) if (cell.text !== '') cells.push(cell);
 
-  const hits = findLabels(cells, sink);
+  const hits = findLabels(cells, sink, fuzzy);
   const hitOf = (box: Box) => hits.find((h) => h.box === box) ?? null;
   const labelCells = new Set(hits.map((h) => h.cell));
 
@@ -221,7 +222,7 @@ export function readHeader(lines: Line[], input: string, sink: TextSink): Header
   return result;
 }
 
-function findLabels(cells: Cell[], sink: TextSink): LabelHit[] {
+function findLabels(cells: Cell[], sink: TextSink, fuzzy: boolean): LabelHit[] {
   const hits: LabelHit[] = [];
   for (const spec of LABELS) {
     let hit: LabelHit | null = null;
@@ -232,7 +233,7 @@ function findLabels(cells: Cell[], sink: TextSink): LabelHit[] {
         break;
       }
     }
-    if (!hit) {
+    if (!hit && fuzzy) {
       // Edit-distance matching is the slow path: only where a form's header can be.
       for (const cell of cells) {
         if (cell.line > MAX_FUZZY_LINE) break;

@@ -18,6 +18,7 @@ import type { Address, Footnote, ReportingOwner, Signature } from '../../record/
 import { stateCodeOf } from '../html/state-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
+import { splitChain, wrapBreaks } from './layout-table.ts';
 import type { Line, TextSink } from './text-grid.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
@@ -69,10 +70,20 @@ const REMARKS = /^\W*Remarks\s*:\W*/i;
 const CLOSING_NOTE = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()/i;
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 const ZIP = /^\d{5}(?:-\d{4})?$/;
+/** A postal code: digits, maybe a few letters ("SW1A 1AA"), never a word ("31ST FLOOR"). */
+const POSTAL = /^(?![^\n]{0,8}[A-Z]{3})(?=[^\n]{0,9}\d)[A-Z0-9][A-Z0-9 -]{2,9}$/;
+const COUNTRY = /^[A-Z][A-Z .,'()-]{2,40}$/;
 const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
+/** pandoc's table rules. */
+const RULE_LINE = /^[\s-]*-{3}[\s-]*$/;
 
 export function readPage(lines: Line[], input: string, sink: TextSink): PageRead | null {
-  const markAt = lines.findIndex((l) => PAGE_MARK.test(l.joined));
+  let markAt = lines.findIndex((l) => PAGE_MARK.test(l.joined));
+  if (markAt === -1) {
+    // pandoc wraps the column head ("Reporting / Owner Name / / Address"): the heading and the relationship heads.
+    const heading = lines.findIndex((l) => OWNERS_HEADING.test(l.joined));
+    if (heading !== -1 && lines.slice(heading + 1, heading + 10).some((l) => /Director/.test(l.text) && /Officer/.test(l.text) && /Other/.test(l.text))) markAt = heading;
+  }
   if (markAt === -1) return null;
   let ownersAt = markAt;
   for (let n = markAt; n >= Math.max(0, markAt - 4); n--) if (OWNERS_HEADING.test((lines[n] as Line).joined)) ownersAt = n;
@@ -117,7 +128,7 @@ interface RelColumn {
 function readOwners(lines: Line[], markAt: number, end: number, input: string, sink: TextSink): ReportingOwner[] {
   // The column heads sit on the heading's line or just below it.
   let headAt = -1;
-  for (let n = markAt; n < Math.min(end, markAt + 4); n++) {
+  for (let n = markAt; n < Math.min(end, markAt + 10); n++) {
     const t = (lines[n] as Line).text;
     if (/Director/.test(t) && /Officer/.test(t) && /Other/.test(t)) {
       headAt = n;
@@ -143,22 +154,41 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   const owners: ReportingOwner[] = [];
   let block: Line[] = [];
   const flush = () => {
-    if (block.some((l) => !l.blank)) owners.push(readOwnerBlock(block, cols, firstCol, owners.length, sink));
+    if (block.some((l) => !l.blank)) owners.push(readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth));
     block = [];
   };
+  // pandoc draws the table: its rule gives the owner column's width (wrapped lines are joined by it).
+  let cellWidth: number | null = null;
+  for (let n = markAt; n < headAt; n++) {
+    const l = lines[n] as Line;
+    if (!RULE_LINE.test(l.text)) continue;
+    const runs = [...l.text.matchAll(/-+/g)].map((m) => m.index);
+    cellWidth = (/-+/.exec(l.text.trim())?.[0] ?? '').length;
+    // Centred heads and marks stand anywhere in their column: the rule's runs are the columns.
+    for (const c of cols) {
+      let at = c.x;
+      for (const r of runs) if (r <= c.x) at = r;
+      c.x = at + 2;
+    }
+  }
+  const ownerCell = (l: Line) => chunksOf(l).filter((c) => c.x < firstCol - 2).map((c) => c.text).join(' ');
   for (let n = headAt + 1; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank) {
+    if (line.blank || RULE_LINE.test(line.text)) {
       flush();
       continue;
     }
     block.push(line);
+    // With no blank line between owners (html2text), an owner's cell ends with its country after the ZIP.
+    const prev = block[block.length - 2];
+    const next = lines[n + 1];
+    if (prev && next && !next.blank && POSTAL.test(ownerCell(prev)) && COUNTRY.test(ownerCell(line))) flush();
   }
   flush();
   return owners;
 }
 
-function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: number, sink: TextSink): ReportingOwner {
+function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: number, sink: TextSink, input: string, width: number | null): ReportingOwner {
   const P = `reportingOwners.${k}`;
   const cell: Chunk[] = [];
   const rel: { col: RelColumn; chunk: Chunk }[] = [];
@@ -173,9 +203,42 @@ function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: n
       }
     }
   }
-  const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
+  const owner = ownerFromLines(joinWrapped(cell, sink, input, width), P, sink);
   applyRelationship(owner, rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end })), P, sink);
   return owner;
+}
+
+/**
+ * The owner cell's printed lines, with lines a converter wrapped joined again: pandoc marks each
+ * of the page's own line breaks with a backslash (markdown); without one (plain), a line whose
+ * next word would have fitted the column ends where the page broke it, the state, postal code
+ * and country always stand on lines of their own.
+ */
+function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number | null): { text: string; start: number; end: number }[] {
+  const out = cell.map((c) => ({ text: c.text, start: c.start, end: c.end }));
+  const hardBreak = (c: { end: number }) => input.charCodeAt(sink.clean.origin[c.end] ?? -1) === 92;
+  const marked = out.some(hardBreak);
+  if (!marked && width === null) return out;
+  const merged: { text: string; start: number; end: number }[] = [];
+  let lastLine = 0;
+  out.forEach((c, i) => {
+    const prev = merged[merged.length - 1];
+    const last = i === out.length - 1;
+    const wraps = marked
+      ? prev !== undefined && !hardBreak(prev)
+      : prev !== undefined &&
+        lastLine + 1 + (c.text.split(' ')[0] ?? '').length > (width as number) &&
+        !last &&
+        stateCodeOf(c.text) === null &&
+        !POSTAL.test(c.text) &&
+        !ZIP.test(c.text);
+    if (wraps && prev) {
+      prev.text += ' ' + c.text;
+      prev.end = c.end;
+    } else merged.push({ ...c });
+    lastLine = c.text.length;
+  });
+  return merged;
 }
 
 /** Seed style: one line per owner, `name <br/> street <br/> ... \t X \t \t title \t other`. */
@@ -334,7 +397,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   };
   for (let n = from; n < to; n++) {
     const line = lines[n] as Line;
-    if (line.blank) continue;
+    if (line.blank || RULE_LINE.test(line.text)) continue;
     // Each signature prints its own caption below it.
     if (SIGNATURE_CAPTION.test(line.joined) || /^Date$/i.test(line.joined)) continue;
     const chunks = chunksOf(line).filter((c) => c.text !== '');
@@ -394,56 +457,61 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       break;
     }
   }
-  // Loose lines (not on a mark's line) wait for their entry; blank lines close a group.
-  let loose: { text: string; start: number; end: number; line: number }[] = [];
-  let centred = false;
+  // Each mark's line is an entry's; the lines around it (between blank lines) are shared out by
+  // where a converter puts a cell's lines: centred on the mark (html2text, w3m, pdftotext).
+  type Part = { text: string; start: number; end: number; line: number };
+  const parts: (Part | null)[] = [];
+  const marks: { n: number; mark: string; start: number }[] = [];
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank) {
-      if (loose.length > 0 && entries.length > 0) (entries[entries.length - 1] as Entry).parts.push(...loose);
-      loose = [];
+    if (line.blank || RULE_LINE.test(line.text)) {
+      parts.push(null);
       continue;
     }
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.trim();
     const m = MARK_LINE.exec(body);
     if (m) {
-      const mark = m[1] as string;
-      const markStart = line.start + lead;
       const textPart = body.slice(m[0].length).trim();
-      const e: Entry = { mark, markAt: { start: markStart, end: markStart + mark.length }, parts: [], markLine: n };
-      if (loose.length > 0) {
-        centred = true;
-        // Centred marks: lines above split between the entry before (its lower half) and this one.
-        const prev = entries[entries.length - 1];
-        if (prev) {
-          const above = prev.parts.filter((p) => p.line < prev.markLine).length;
-          const below = prev.parts.filter((p) => p.line > prev.markLine).length;
-          let give = Math.max(0, above - below);
-          // The previous entry also keeps lines that continue its last sentence.
-          while (give < loose.length) {
-            const last = give === 0 ? prev.parts[prev.parts.length - 1] : loose[give - 1];
-            if (last && !/[.;:)"]$/.test(last.text)) give++;
-            else break;
-          }
-          prev.parts.push(...loose.slice(0, give));
-          loose = loose.slice(give);
-        }
-        e.parts.push(...loose);
-        loose = [];
-      }
-      if (textPart !== '') {
-        const at = line.start + line.text.indexOf(textPart.slice(0, Math.min(10, textPart.length)), lead + mark.length);
-        e.parts.push({ text: textPart, start: at, end: at + textPart.length, line: n });
-      }
-      entries.push(e);
+      marks.push({ n, mark: m[1] as string, start: line.start + lead });
+      const at = textPart === '' ? line.start + lead : line.start + line.text.indexOf(textPart.slice(0, Math.min(10, textPart.length)), lead + (m[1] as string).length);
+      parts.push({ text: textPart, start: at, end: at + textPart.length, line: n });
       continue;
     }
-    const part = { text: body, start: line.start + lead, end: line.start + lead + body.length, line: n };
-    if (!centred && entries.length > 0) (entries[entries.length - 1] as Entry).parts.push(part);
-    else loose.push(part);
+    parts.push({ text: body, start: line.start + lead, end: line.start + lead + body.length, line: n });
   }
-  if (loose.length > 0 && entries.length > 0) (entries[entries.length - 1] as Entry).parts.push(...loose);
+  const width = parts.reduce((w, p) => Math.max(w, p?.text.length ?? 0), 0);
+  const texts = parts.map((p) => (p ? [{ text: p.text, x: 0 }] : []));
+  const entryOf = new Map<number, Entry>();
+  for (const mk of marks) {
+    const e: Entry = { mark: mk.mark, markAt: { start: mk.start, end: mk.start + mk.mark.length }, parts: [], markLine: mk.n };
+    entries.push(e);
+    entryOf.set(mk.n - from, e);
+  }
+  let blockStart = -1;
+  let lastEntry: Entry | null = null;
+  const closeBlock = (stop: number) => {
+    if (blockStart === -1) return;
+    const mains: number[] = [];
+    for (let i = blockStart; i < stop; i++) if (entryOf.has(i)) mains.push(i);
+    if (mains.length === 0) {
+      // A paragraph of its own after a blank line: the entry above continues.
+      for (let i = blockStart; i < stop; i++) if (lastEntry && parts[i]) lastEntry.parts.push(parts[i] as Part);
+    } else {
+      const spans = splitChain(blockStart, stop - 1, mains, (a, b) => 5 * wrapBreaks(texts, [width], a, b));
+      spans.forEach(([a, b], k) => {
+        const e = entryOf.get(mains[k] as number) as Entry;
+        for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);
+        lastEntry = e;
+      });
+    }
+    blockStart = -1;
+  };
+  parts.forEach((p, i) => {
+    if (!p) closeBlock(i);
+    else if (blockStart === -1) blockStart = i;
+  });
+  closeBlock(parts.length);
 
   for (const e of entries) {
     const fm = /^\((\d{1,2})\)$/.exec(e.mark);
@@ -485,7 +553,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
 
 // --- Boxes 2–4 in reading order ---
 
-const PERIOD_LABEL = /Date\s+of\s+Earliest\s+Trans|Date\s+of\s+Event\s+Req|Statement\s+for\s+Issuer.?s\s+Fiscal|Fiscal\s+Year\s+Ended/i;
+const PERIOD_LABEL = /Date\s+of\s+Earliest\s+Trans|Date\s+of\s+Event\b|Statement\s+for\s+Issuer.?s\s+Fiscal|Fiscal\s+Year\s+Ended/i;
 const AMENDMENT_LABEL = /If\s+Amendment,?\s+Date/i;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
@@ -590,28 +658,29 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
 
 // --- Section 16 and 10b5-1 check boxes ---
 
-const BOX = /(☒|☐|☑|\[\s*[xX*✓✔]?\s*\])/g;
+// html2text prints a checked box as "*" and an unchecked one as a broken character (U+FFFD).
+const BOX = /(☒|☐|☑|\uFFFD|\[\s*[xX*✓✔]?\s*\]|(?:^|(?<=\s))\*(?=\s))/g;
 
 function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   for (let n = 0; n < Math.min(lines.length, 80); n++) {
     const line = lines[n] as Line;
     const t = line.text;
-    const which = /Check\s+this\s+box\s+if\s+no\s+longer/i.test(t)
+    const which = /Check\s+this\s+box\s+if\s+no\b/i.test(t)
       ? 'notSubjectToSection16'
-      : /Check\s+this\s+box\s+to\s+indicate/i.test(t)
+      : /Check\s+this\s+box\s+to\b/i.test(t)
         ? 'aff10b5One'
-        : /Form\s+3\s+Holdings\s+Reported/i.test(t)
+        : /Form\s+3\s+Holdings\b/i.test(t)
           ? 'form3HoldingsReported'
-          : /Form\s+4\s+Transactions\s+Reported/i.test(t)
+          : /Form\s+4\s+Transactions\b/i.test(t)
             ? 'form4TransactionsReported'
             : null;
     if (!which) continue;
-    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\s+Reported/i);
+    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i);
     let mark: RegExpExecArray | null = null;
     for (const m of t.slice(0, at).matchAll(BOX)) mark = m as RegExpExecArray;
     if (!mark) continue;
     const checked = mark[0] === CHECKED || mark[0] === '☑' || /[xX*✓✔]/.test(mark[0]);
-    if (mark[0] === UNCHECKED || checked || /\[\s*\]/.test(mark[0])) {
+    if (mark[0] === UNCHECKED || mark[0] === '\uFFFD' || checked || /\[\s*\]/.test(mark[0])) {
       out[which] = checked;
       sink.set(which, line.start + mark.index, line.start + mark.index + mark[0].length, 1);
     }

@@ -14,7 +14,8 @@ import { toNumber, toUsDate } from '../values.ts';
 import { alignRow, DATE_WORD, type Placed } from './align-row.ts';
 import { fuzzyFind } from './fuzzy-match.ts';
 import { columnsOf, type Column } from './table-columns.ts';
-import type { Line, TextSink } from './text-grid.ts';
+import { isHeadLine, readLayoutTable } from './layout-table.ts';
+import type { Cell, Line, TextSink } from './text-grid.ts';
 
 export interface TableBounds {
   /** Line numbers: first line after the table's title/headings start, and the line that ends it. */
@@ -36,7 +37,7 @@ const END = /Explanation\s+of\s+Responses|^\s*Remarks\s*:|Signature\s+of\s+Repor
 const PAGE_NOTE = /^\s*Reminder\s*:|Persons\s+who\s+respond\s+to\s+the\s+collection|SEC\s+1474\s*\(/i;
 const HEADER_LINE = /\(Instr\.|Title\s+of|Date\s+Exercisable|\bCode\b|Month\/Day\/Year|\bTable\s+II?\b|Amount\s+or\s+Number/i;
 
-export function findTables(lines: Line[], sink: TextSink): TableBounds {
+export function findTables(lines: Line[], sink: TextSink, fuzzy = true): TableBounds {
   let t1 = -1;
   let t2 = -1;
   let h1 = -1;
@@ -55,7 +56,7 @@ export function findTables(lines: Line[], sink: TextSink): TableBounds {
     }
   }
   // A title broken by extraction ("Tal⇥ole I - Non-De⇥erivativ"): matched letter by letter.
-  if (t1 === -1) {
+  if (t1 === -1 && fuzzy) {
     const limit = Math.min(h1 !== -1 ? h1 : h2 !== -1 ? h2 : lines.length, 300);
     for (const line of lines) {
       if (line.no >= limit) break;
@@ -111,25 +112,50 @@ const MEANING: Record<string, string> = {
   D: 'disposition to the issuer',
 };
 
-export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink: TextSink, record: OwnershipRecord): void {
+export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink: TextSink, record: OwnershipRecord, input: string): void {
   for (const table of [1, 2] as const) {
     const range = table === 1 ? bounds.table1 : bounds.table2;
     if (!range) continue;
     const columns = columnsOf(form, table);
     const name = table === 1 ? 'Table I' : 'Table II';
     let rowNo = 0;
+    // Tab-separated cells (seed style) are read line by line; anything else by its layout.
+    let tabbed = false;
+    for (let n = range.from + 1; n < range.to && !tabbed; n++) tabbed = (lines[n] as Line).text.includes('\t');
+    const layout = tabbed ? null : readLayoutTable(lines, range.from, range.to, columns, sink, input);
+    if (layout) {
+      const inferred = layout.rows.filter((r) => r.inferred && !r.flow).length;
+      if (layout.mode === 'flow' && layout.rows.length > 0) sink.report('TEXT_ROWS_READ_IN_ORDER', { table: name }, null, (layout.rows[0] as { start: number }).start, (layout.rows[0] as { end: number }).end);
+      else if (inferred > 0) sink.report('TEXT_ROWS_SPLIT_BY_LAYOUT', { table: name, rows: inferred }, null, (layout.rows[0] as { start: number }).start, (layout.rows[layout.rows.length - 1] as { end: number }).end);
+      for (const row of layout.rows) {
+        if (row.cells.length < 2) {
+          const cell = row.cells[0];
+          if (cell) sink.report('TEXT_LINE_UNREAD', { value: cell.text, table: name }, null, cell.start, cell.end);
+          continue;
+        }
+        rowNo++;
+        // Laid-out cells stand at their column's index; reading-order cells in order.
+        const cells = row.flow
+          ? row.cells
+          : columns.map((_, k) => row.cells.find((c) => c.index === k) ?? { text: '', start: row.start, end: row.start, index: k, line: -1 });
+        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, scale: row.inferred ? 0.8 : 0.9 });
+      }
+      continue;
+    }
     // The first line is the table's title (or its headings when the title is lost).
     for (let n = range.from + 1; n < range.to; n++) {
       const line = lines[n] as Line;
       if (line.blank || HEADER_LINE.test(line.joined) || PAGE_NOTE.test(line.joined)) continue;
       const filled = line.cells.filter((c) => c.text !== '');
+      // A head line of its own ("Amount | (A) or (D) | Price" on Forms 3 and 5) is not a row.
+      if (isHeadLine(line.joined) && !filled.some((c) => /^[DI]$/.test(c.text))) continue;
       if (filled.length < 2) {
         const cell = filled[0];
         if (cell) sink.report('TEXT_LINE_UNREAD', { value: cell.text, table: name }, null, cell.start, cell.end);
         continue;
       }
       rowNo++;
-      readRow(line, columns, table, form, rowNo, sink, record);
+      readRow(line.cells, line, columns, table, form, rowNo, sink, record, { flow: false, scale: 1 });
     }
   }
   checkBalances(record.nonDerivativeTransactions, 'nonDerivativeTransactions', 'Table I', sink);
@@ -147,13 +173,34 @@ interface Cellv {
   joined: boolean;
 }
 
-function readRow(line: Line, columns: Column[], table: 1 | 2, form: Form, rowNo: number, sink: TextSink, record: OwnershipRecord): void {
+interface RowOptions {
+  /** Cells in reading order, without positions. */
+  flow: boolean;
+  /** Confidence of a value in its column's place: 1 for tab-separated cells, less when placed by layout. */
+  scale: number;
+}
+
+function readRow(
+  cells: Cell[],
+  span: { start: number; end: number },
+  allColumns: Column[],
+  table: 1 | 2,
+  form: Form,
+  rowNo: number,
+  sink: TextSink,
+  record: OwnershipRecord,
+  options: RowOptions,
+): void {
   const name = table === 1 ? 'Table I' : 'Table II';
-  const alignment = alignRow(line.cells, columns);
-  const filled = line.cells.filter((c) => c.text !== '').length;
-  if (!alignment.clean) {
-    sink.report('TEXT_ROW_ALIGNED_BY_TYPE', { row: rowNo, table: name, cells: filled, columns: columns.length }, null, line.start, line.end);
+  // In reading order a row without a date or code is a holding: only the holding columns can take its values.
+  const columns = options.flow && form !== '3' && !cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text)) ? holdingColumns(allColumns) : allColumns;
+  const laidOut = alignCells(cells, columns, allColumns);
+  const alignment = alignRow(laidOut, columns, { flow: options.flow });
+  const filled = cells.filter((c) => c.text !== '').length;
+  if (!alignment.clean && !options.flow) {
+    sink.report('TEXT_ROW_ALIGNED_BY_TYPE', { row: rowNo, table: name, cells: filled, columns: columns.length }, null, span.start, span.end);
   }
+  for (const p of alignment.placed.values()) p.confidence = Math.min(p.confidence, p.confidence * options.scale);
   const values = new Map<string, Cellv>();
   columns.forEach((col, k) => {
     const p: Placed | undefined = alignment.placed.get(k);
@@ -389,6 +436,22 @@ function readRow(line: Line, columns: Column[], table: 1 | 2, form: Form, rowNo:
       record.derivativeHoldings.push(row);
     }
   }
+}
+
+/** Table I's or II's columns a holding fills (no transaction columns). */
+function holdingColumns(columns: Column[]): Column[] {
+  const skip = new Set(['transactionDate', 'deemedExecutionDate', 'transactionCode', 'transactionFormType', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode', 'pricePerShare']);
+  return columns.filter((c) => !skip.has(c.field));
+}
+
+/**
+ * Cells of a laid-out row carry their column's index in `columns`; when only a subset of the
+ * columns is used (a holding read in order) indices are unchanged (-1 in reading order), and
+ * tab-separated cells keep their own.
+ */
+function alignCells(cells: Cell[], columns: Column[], all: Column[]): Cell[] {
+  if (columns === all) return cells;
+  return cells.map((c) => (c.index < 0 ? c : { ...c, index: columns.indexOf(all[c.index] as Column) }));
 }
 
 /** Cell text as printed, with a word broken at a line end rejoined ("Non- qualified" → "Non-qualified"). */

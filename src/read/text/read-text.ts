@@ -10,7 +10,7 @@ import type { Positions } from '../../util/positions.ts';
 import { cleanText } from './clean-text.ts';
 import { readClosing } from './read-closing.ts';
 import { readHeader } from './read-header.ts';
-import { readPage } from './read-page.ts';
+import { PAGE_MARK, readPage } from './read-page.ts';
 import { findTables, readTables } from './read-tables.ts';
 import { splitLines, TextSink, type Line } from './text-grid.ts';
 
@@ -56,10 +56,12 @@ export function readText(text: string, positions: Positions): TextRead {
   }
 
   const lines = splitLines(clean.text);
-  const bounds = findTables(lines, sink);
+  // EDGAR's rendered page (its "Reporting Owners" table): converters wrap its labels but do not damage them.
+  const page = PAGE_MARK.test(clean.text) || /Reporting\s+Owners[\s\S]{0,600}Relationships/.test(clean.text);
+  const bounds = findTables(lines, sink, !page);
   const headerLines = lines.slice(0, bounds.start);
   const form = readFormType(headerLines, sink);
-  const header = readHeader(headerLines, text, sink);
+  const header = readHeader(headerLines, text, sink, !page);
   const closing = readClosing(lines, bounds.end, sink);
 
   let documentType: string | null = form;
@@ -96,8 +98,9 @@ export function readText(text: string, positions: Positions): TextRead {
   }
   // EDGAR's rendered page prints every owner in its "Reporting Owners" table, and its own
   // signature and explanation blocks: those are read from there.
-  const page = readPage(lines, text, sink);
-  if (page) {
+  const pageRead = readPage(lines, text, sink);
+  if (pageRead) {
+    const page = pageRead;
     if (page.owners.length > 0) record.reportingOwners = page.owners;
     record.signatures = page.signatures;
     record.footnotes = page.footnotes;
@@ -111,7 +114,7 @@ export function readText(text: string, positions: Positions): TextRead {
     if (page.tradingSymbol !== null) record.issuer.tradingSymbol = page.tradingSymbol;
     if (record.dateOfOriginalSubmission !== null && record.documentType !== null && !record.documentType.endsWith('/A')) record.documentType += '/A';
   }
-  readTables(lines, bounds, (form ?? '4').charAt(0) as '3' | '4' | '5', sink, record);
+  readTables(lines, bounds, (form ?? '4').charAt(0) as '3' | '4' | '5', sink, record, text);
 
   checkRequired(record, sink);
   checkFootnoteRefs(record, sink);

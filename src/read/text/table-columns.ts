@@ -9,27 +9,35 @@ export interface Column {
   kind: ColumnKind;
   /** As the form prints it, for messages. */
   label: string;
+  /** The numbered head the column stands under ("2A", "7"): where a laid-out table places it. */
+  group: string;
+  /** Within a group, the sub-head that starts this column ("V", "Price"); the group's first column has none. */
+  sub?: RegExp;
 }
 
-const c = (field: string, kind: ColumnKind, label: string): Column => ({ field, kind, label });
+const c = (field: string, kind: ColumnKind, label: string, at = '', sub?: RegExp): Column => {
+  const group = at !== '' ? at : (/^(\d{1,2}A?)\./.exec(label)?.[1] ?? '');
+  return sub ? { field, kind, label, group, sub } : { field, kind, label, group };
+};
 
 const TITLE = c('securityTitle', 'text', '1. Title of Security');
-const OWNED = c('sharesOwnedFollowingTransaction', 'number', 'Amount Owned Following Reported Transaction(s)');
-const DI = c('directOrIndirectOwnership', 'di', 'Ownership Form: Direct (D) or Indirect (I)');
-const NATURE = c('natureOfOwnership', 'text', 'Nature of Indirect Beneficial Ownership');
+const owned = (at: string) => c('sharesOwnedFollowingTransaction', 'number', 'Amount Owned Following Reported Transaction(s)', at);
+const di = (at: string) => c('directOrIndirectOwnership', 'di', 'Ownership Form: Direct (D) or Indirect (I)', at);
+const nature = (at: string) => c('natureOfOwnership', 'text', 'Nature of Indirect Beneficial Ownership', at);
+const V = /^V$/;
 
 const FORM4_TABLE1: Column[] = [
   TITLE,
   c('transactionDate', 'date', '2. Transaction Date'),
   c('deemedExecutionDate', 'date', '2A. Deemed Execution Date'),
   c('transactionCode', 'code', '3. Transaction Code'),
-  c('transactionFormType', 'v', '3. V'),
+  c('transactionFormType', 'v', '3. V', '3', V),
   c('shares', 'number', '4. Amount'),
-  c('acquiredDisposedCode', 'ad', '4. (A) or (D)'),
-  c('pricePerShare', 'price', '4. Price'),
-  OWNED,
-  DI,
-  NATURE,
+  c('acquiredDisposedCode', 'ad', '4. (A) or (D)', '4', /^\(A\)/),
+  c('pricePerShare', 'price', '4. Price', '4', /^Price$/),
+  owned('5'),
+  di('6'),
+  nature('7'),
 ];
 
 const FORM4_TABLE2: Column[] = [
@@ -38,33 +46,33 @@ const FORM4_TABLE2: Column[] = [
   c('transactionDate', 'date', '3. Transaction Date'),
   c('deemedExecutionDate', 'date', '3A. Deemed Execution Date'),
   c('transactionCode', 'code', '4. Transaction Code'),
-  c('transactionFormType', 'v', '4. V'),
-  c('sharesA', 'number', '5. (A)'),
-  c('sharesD', 'number', '5. (D)'),
+  c('transactionFormType', 'v', '4. V', '4', V),
+  c('sharesA', 'number', '5. (A)', '5', /^\(A\)$/),
+  c('sharesD', 'number', '5. (D)', '5', /^\(D\)$/),
   c('exerciseDate', 'date', '6. Date Exercisable'),
-  c('expirationDate', 'date', '6. Expiration Date'),
+  c('expirationDate', 'date', '6. Expiration Date', '6', /^Expiration$/),
   c('underlyingSecurityTitle', 'text', '7. Title'),
-  c('underlyingSecurityShares', 'number', '7. Amount or Number of Shares'),
+  c('underlyingSecurityShares', 'number', '7. Amount or Number of Shares', '7', /^Amount$/),
   c('pricePerShare', 'price', '8. Price of Derivative Security'),
-  OWNED,
-  DI,
-  NATURE,
+  owned('9'),
+  di('10'),
+  nature('11'),
 ];
 
 /** Form 5 prints no V column: transactions on it are not reported early. */
 const withoutV = (cols: Column[]): Column[] => cols.filter((col) => col.kind !== 'v');
 
-const FORM3_TABLE1: Column[] = [TITLE, c('sharesOwnedFollowingTransaction', 'number', '2. Amount of Securities Beneficially Owned'), DI, NATURE];
+const FORM3_TABLE1: Column[] = [TITLE, c('sharesOwnedFollowingTransaction', 'number', '2. Amount of Securities Beneficially Owned'), di('3'), nature('4')];
 
 const FORM3_TABLE2: Column[] = [
   c('securityTitle', 'text', '1. Title of Derivative Security'),
   c('exerciseDate', 'date', '2. Date Exercisable'),
-  c('expirationDate', 'date', '2. Expiration Date'),
+  c('expirationDate', 'date', '2. Expiration Date', '2', /^Expiration$/),
   c('underlyingSecurityTitle', 'text', '3. Title'),
-  c('underlyingSecurityShares', 'number', '3. Amount or Number of Shares'),
+  c('underlyingSecurityShares', 'number', '3. Amount or Number of Shares', '3', /^Amount$/),
   c('conversionOrExercisePrice', 'price', '4. Conversion or Exercise Price'),
-  DI,
-  NATURE,
+  di('5'),
+  nature('6'),
 ];
 
 export function columnsOf(form: '3' | '4' | '5', table: 1 | 2): Column[] {

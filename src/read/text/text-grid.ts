@@ -13,6 +13,24 @@ export interface Cell {
   /** 0-based position of the cell in its line (empty cells count). */
   readonly index: number;
   readonly line: number;
+  /**
+   * For a cell gathered from several places (a laid-out table's cell wrapped over lines): the
+   * cleaned offset of each character of `text`; absent when `text` is the range [start, end).
+   */
+  readonly at?: readonly number[];
+}
+
+/** Cleaned offset of character `i` of a cell's text. */
+export function offsetIn(cell: Cell, i: number): number {
+  if (!cell.at) return cell.start + i;
+  return cell.at[Math.min(i, cell.at.length - 1)] ?? cell.start;
+}
+
+/** Cleaned offset just after the character before `i` (the end of a range ending at i). */
+export function endIn(cell: Cell, i: number): number {
+  if (!cell.at) return cell.start + i;
+  if (i <= 0) return cell.start;
+  return (cell.at[Math.min(i - 1, cell.at.length - 1)] ?? cell.start) + 1;
 }
 
 export interface Line {
