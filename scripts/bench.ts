@@ -7,6 +7,8 @@
 //   text    form4 parse() of text renderings vs splitting them into lines and cells
 //   ingest  form4 ingest of the 17,770 bulk submissions into SQLite and PostgreSQL vs
 //           only reading the archive (gunzip + tar), with peak memory at 1/4 and all of it
+//   api     form4 serve under autocannon (20 connections) on issuer and insider endpoints:
+//           p50/p95/p99 latency and requests/s each (scripts/bench-api.ts)
 //
 // Reads ../shared when present; otherwise says so and measures the test fixtures.
 import { execFileSync } from 'node:child_process';
@@ -109,6 +111,7 @@ if (rows.length) {
 }
 
 if (want('ingest')) await ingestSuite();
+if (want('api')) await (await import('./bench-api.ts')).benchApi();
 
 async function ingestSuite() {
   const archive = join(shared, 'bulk/form4-2023h1-submissions.tar.gz');

@@ -19,6 +19,8 @@ import { fetchCommand, fetchHelp } from './fetch-command.ts';
 import { syncCommand, syncHelp } from './sync-command.ts';
 import { newCommand, newHelp } from './new-command.ts';
 import { renderCommand, renderHelp } from './render-command.ts';
+import { queryCommand, queryHelp } from './query-command.ts';
+import { serveCommand, serveHelp } from './serve-command.ts';
 
 const help = `Usage: form4 COMMAND [options]
 
@@ -36,6 +38,8 @@ Commands:
   sync            store every Form 3/4/5 from EDGAR's daily indexes since the last sync
   render FILE     write a filing as EDGAR XML (schema X0609), or the printed form as HTML or text
   new FILE        prepare a filing's XML from a short JSON, YAML or CSV description, and check it
+  query KIND      ask the store: filings, insider and issuer activity, holdings, clusters, late filers, 10b5-1, search
+  serve           serve the store over HTTP: a JSON API (OpenAPI at /api/openapi.json) and the web UI
   help [COMMAND]  show help for a command
 
 Run "form4 COMMAND --help" for a command's options.`;
@@ -51,6 +55,8 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   sync: { run: syncCommand, help: syncHelp },
   render: { run: renderCommand, help: renderHelp },
   new: { run: newCommand, help: newHelp },
+  query: { run: queryCommand, help: queryHelp },
+  serve: { run: serveCommand, help: serveHelp },
 };
 
 export async function main(argv: string[]): Promise<number> {

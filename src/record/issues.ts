@@ -161,10 +161,6 @@ const catalogue = {
     severity: 'warning',
     message: () => 'Amounts are printed in both the (A) and the (D) column of a Table II row; the (A) amount was kept.',
   },
-  HTML_FOOTNOTE_UNDEFINED: {
-    severity: 'warning',
-    message: (p) => `The mark (${p.number}) refers to footnote ${p.id}, which the Explanation of Responses does not give.`,
-  },
 
   // Text renderings of the printed form (src/read/text/).
   TEXT_NOT_A_FORM: {
@@ -244,12 +240,6 @@ const catalogue = {
     severity: 'warning',
     message: (p) => `Row ${p.row} of Table II prints an amount both as acquired (${p.acquired}) and as disposed of (${p.disposed}); shares is null.`,
   },
-  TEXT_CODE_DISPOSITION_UNUSUAL: {
-    severity: 'warning',
-    message: (p) =>
-      `Row ${p.row} of ${p.table} prints transaction code ${p.code} (${p.meaning}) with (A) or (D) = "${p.printed}", ` +
-      `where the form expects "${p.expected}" in ${p.table}. The value is kept as printed.`,
-  },
   TEXT_BALANCE_MISMATCH: {
     severity: 'info',
     message: (p) =>
@@ -265,10 +255,6 @@ const catalogue = {
   TEXT_VALUE_WORD: {
     severity: 'info',
     message: (p) => `${p.field} is printed as "${p.value}", not as a ${p.kind}; the value is null.`,
-  },
-  TEXT_FOOTNOTE_UNDEFINED: {
-    severity: 'warning',
-    message: (p) => `Footnote mark (${p.id}) is used but "Explanation of Responses" gives no footnote ${p.id}.`,
   },
 
   // Validation (src/validate/): checks of a read record against the SEC's rules. Values

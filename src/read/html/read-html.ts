@@ -64,8 +64,6 @@ class HtmlReader {
   readonly provenance: Record<string, Provenance> = {};
   readonly texts: Located[] = [];
   readonly tables: HtmlElement[] = [];
-  readonly footnoteIds = new Set<string>();
-  readonly marks: { id: string; path: string; at: number }[] = [];
 
   constructor(input: string, positions: Positions) {
     this.input = input;
@@ -115,13 +113,14 @@ class HtmlReader {
     return r.value;
   }
 
-  /** Keeps the footnote marks of `cell` under `key`, remembering them to check against the footnotes. */
+  /** Keeps the footnote marks of `cell` under `key`, located at the value they follow. */
   marksOf(cell: CellValue, key: string, fn: FootnoteMap, path: string): void {
     if (cell.footnotes.length === 0) return;
     const ids = (fn[key] ??= []);
-    for (const id of cell.footnotes) {
-      if (!ids.includes(id)) ids.push(id);
-      this.marks.push({ id, path, at: cell.start });
+    for (const id of cell.footnotes) if (!ids.includes(id)) ids.push(id);
+    if (cell.start >= 0) {
+      const where = `${path.slice(0, path.lastIndexOf('.'))}.footnotes.${key}`;
+      this.provenance[where] ??= { span: this.positions.span(cell.start, cell.end), confidence: SURE };
     }
   }
 
@@ -247,11 +246,7 @@ class HtmlReader {
     for (const table of formTables) this.table(table, record);
     this.explanations(record, documentType);
 
-    for (const mark of this.marks) {
-      if (!this.footnoteIds.has(mark.id)) {
-        this.report('HTML_FOOTNOTE_UNDEFINED', { id: mark.id, number: mark.id.slice(1) }, mark.path, mark.at >= 0 ? { start: mark.at, end: mark.at } : null);
-      }
-    }
+    // A mark with no footnote text is reported by the checks (CHECK_FOOTNOTE_UNDEFINED), at the mark.
     return record;
   }
 
@@ -792,7 +787,6 @@ class HtmlReader {
   footnote(id: string, cell: CellValue, record: OwnershipRecord): void {
     const path = `footnotes.${record.footnotes.length}`;
     const footnote: Footnote = { id, text: this.text(cell, path + '.text') };
-    this.footnoteIds.add(id);
     record.footnotes.push(footnote);
   }
 }

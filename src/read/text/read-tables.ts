@@ -95,21 +95,14 @@ export function findTables(lines: Line[], sink: TextSink, fuzzy = true): TableBo
 
 type Form = '3' | '4' | '5';
 
-/** Dispositions the form expects for codes that have one: "what (A) or (D) is printed with code X". */
+/**
+ * Dispositions the form expects for codes that have one ("what (A) or (D) is printed with
+ * code X"), used only to place a damaged row's lone amount; a code printed against its usual
+ * (A)/(D) is kept as printed and reported by the checks (CHECK_TRANSACTION_CODE_DIRECTION).
+ */
 const EXPECTED: Record<1 | 2, Record<string, 'A' | 'D'>> = {
   1: { P: 'A', S: 'D', A: 'A', M: 'A', X: 'A', C: 'A', O: 'A', F: 'D', D: 'D' },
   2: { P: 'A', S: 'D', A: 'A', M: 'D', X: 'D', C: 'D', O: 'D', F: 'D', D: 'D' },
-};
-const MEANING: Record<string, string> = {
-  M: 'exercise or conversion of a derivative security',
-  X: 'exercise of an in-the-money or at-the-money derivative security',
-  C: 'conversion of a derivative security',
-  O: 'exercise of an out-of-the-money derivative security',
-  P: 'open market or private purchase',
-  S: 'open market or private sale',
-  A: 'grant or award',
-  F: 'payment of exercise price or tax by delivering securities',
-  D: 'disposition to the issuer',
 };
 
 export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink: TextSink, record: OwnershipRecord, input: string): void {
@@ -351,7 +344,6 @@ function readRow(
       acquiredDisposedCode,
       ...ownership(),
     };
-    checkDisposition(row.transactionCode, row.acquiredDisposedCode, 1, rowNo, base, values.get('acquiredDisposedCode'), sink);
     record.nonDerivativeTransactions.push(row);
   } else if (table === 1) {
     const row: NonDerivativeHolding = { securityTitle, transactionFormType: null, ...ownership() };
@@ -418,7 +410,6 @@ function readRow(
         underlyingSecurityValue: null,
         ...ownership(),
       };
-      checkDisposition(row.transactionCode, row.acquiredDisposedCode, 2, rowNo, base, hasA ? a : d, sink);
       checkPriceIsTotal(row, rowNo, base, values.get('pricePerShare'), sink);
       record.derivativeTransactions.push(row);
     } else {
@@ -469,27 +460,6 @@ function lastPart(text: string, end: number): string {
   let k = end;
   while (k > 0 && !/\s/.test(text[k - 1] as string)) k--;
   return text.slice(k, end);
-}
-
-function checkDisposition(
-  code: string | null,
-  printed: string | null,
-  table: 1 | 2,
-  rowNo: number,
-  base: string,
-  cell: Cellv | undefined,
-  sink: TextSink,
-): void {
-  if (code === null || printed === null) return;
-  const expected = EXPECTED[table][code];
-  if (!expected || expected === printed) return;
-  sink.report(
-    'TEXT_CODE_DISPOSITION_UNUSUAL',
-    { row: rowNo, table: table === 1 ? 'Table I' : 'Table II', code, printed, expected, meaning: MEANING[code] ?? code },
-    `${base}.acquiredDisposedCode`,
-    cell?.start,
-    cell?.end,
-  );
 }
 
 function checkPriceIsTotal(row: DerivativeTransaction, rowNo: number, base: string, cell: Cellv | undefined, sink: TextSink): void {

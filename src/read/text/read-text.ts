@@ -117,7 +117,6 @@ export function readText(text: string, positions: Positions): TextRead {
   readTables(lines, bounds, (form ?? '4').charAt(0) as '3' | '4' | '5', sink, record, text);
 
   checkRequired(record, sink);
-  checkFootnoteRefs(record, sink);
   return { record, issues: sink.issues, provenance: sink.provenance };
 }
 
@@ -166,19 +165,3 @@ function checkRequired(record: OwnershipRecord, sink: TextSink): void {
   }
 }
 
-function checkFootnoteRefs(record: OwnershipRecord, sink: TextSink): void {
-  const defined = new Set(record.footnotes.map((f) => f.id));
-  const lists = ['nonDerivativeTransactions', 'nonDerivativeHoldings', 'derivativeTransactions', 'derivativeHoldings'] as const;
-  const reported = new Set<string>();
-  for (const list of lists) {
-    record[list].forEach((row, k) => {
-      for (const [field, ids] of Object.entries(row.footnotes)) {
-        for (const id of ids) {
-          if (defined.has(id) || reported.has(id)) continue;
-          reported.add(id);
-          sink.report('TEXT_FOOTNOTE_UNDEFINED', { id: id.slice(1) }, `${list}.${k}.footnotes.${field}`);
-        }
-      }
-    });
-  }
-}
