@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { parse } from '../src/index.ts';
 import { compareRecords } from '../src/read/compare-records.ts';
 import { readHtml } from '../src/read/html/read-html.ts';
-import { stateCodeOf } from '../src/read/html/state-codes.ts';
+import { edgarCodeOf as stateCodeOf } from '../src/record/edgar-codes.ts';
 import { toNumber } from '../src/read/values.ts';
 import { Positions } from '../src/util/positions.ts';
 

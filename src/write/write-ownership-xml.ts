@@ -19,7 +19,7 @@ import type {
   ReportingOwner,
 } from '../record/schema.ts';
 import { isCalendarDate } from '../read/values.ts';
-import { COUNTRY_CODES, STATE_CODES } from './edgar-codes.ts';
+import { COUNTRY_CODES, STATE_CODES } from '../record/edgar-codes.ts';
 import {
   escapeAttribute,
   escapeText,

@@ -36,7 +36,7 @@ import {
   type HtmlNode,
   type HtmlText,
 } from './html-tree.ts';
-import { stateCodeOf } from './state-codes.ts';
+import { edgarCodeOf } from '../../record/edgar-codes.ts';
 
 export interface HtmlReadResult {
   record: OwnershipRecord | null;
@@ -342,7 +342,7 @@ class HtmlReader {
   state(cell: CellValue, owner: ReportingOwner, path: string, confidence = SURE): void {
     const printed = toText(cell.text);
     if (printed === null || !owner.address) return;
-    const code = stateCodeOf(printed);
+    const code = edgarCodeOf(printed);
     if (code !== null) {
       owner.address.state = code;
       this.from(path + '.address.state', cell, confidence);
@@ -461,10 +461,10 @@ class HtmlReader {
     if (!address || lines.length === 0) return;
     // The stylesheet closes the address with a country line ("UNITED STATES" even for a foreign
     // state), which is not part of the XML address.
-    if (lines.length >= 3 && stateCodeOf((lines[lines.length - 1] as CellValue).text) !== null) lines = lines.slice(0, -1);
+    if (lines.length >= 3 && edgarCodeOf((lines[lines.length - 1] as CellValue).text) !== null) lines = lines.slice(0, -1);
     let s = -1;
     for (let k = lines.length - 1; k >= 0; k--) {
-      if (stateCodeOf((lines[k] as CellValue).text) !== null) {
+      if (edgarCodeOf((lines[k] as CellValue).text) !== null) {
         s = k;
         break;
       }

@@ -9,7 +9,7 @@
 // A PDF extraction scatters boxes over lines and breaks labels ("X Directo⇥r"); cells that
 // no label claims are given to the box whose label column they sit under.
 import type { Address, Relationship } from '../../record/schema.ts';
-import { isStateCode, MAX_STATE_WORDS, stateCodeOf } from '../us-states.ts';
+import { isUsStateCode, MAX_STATE_NAME_WORDS, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { fuzzyFind } from './fuzzy-match.ts';
@@ -400,12 +400,12 @@ function readCityLine(value: string, cs: number, ce: number, sink: TextSink, add
   let state: string | null = null;
   let stateWords = 0;
   const last = words[words.length - 1];
-  if (last !== undefined && last.length === 2 && isStateCode(last)) {
+  if (last !== undefined && last.length === 2 && isUsStateCode(last)) {
     state = last.toUpperCase();
     stateWords = 1;
   } else {
-    for (let k = Math.min(MAX_STATE_WORDS, words.length); k >= 1; k--) {
-      const code = stateCodeOf(words.slice(words.length - k).join(' '));
+    for (let k = Math.min(MAX_STATE_NAME_WORDS, words.length); k >= 1; k--) {
+      const code = usStateCodeOf(words.slice(words.length - k).join(' '));
       if (code) {
         state = code;
         stateWords = k;

@@ -15,7 +15,7 @@
 // line (pdftotext). The reader anchors on what the page prints (headings, the column heads) and
 // reads by position where the layout keeps positions, by order where it does not.
 import type { Address, Footnote, ReportingOwner, Signature } from '../../record/schema.ts';
-import { stateCodeOf } from '../html/state-codes.ts';
+import { edgarCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { splitChain, wrapBreaks } from './layout-table.ts';
@@ -229,7 +229,7 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
       : prev !== undefined &&
         lastLine + 1 + (c.text.split(' ')[0] ?? '').length > (width as number) &&
         !last &&
-        stateCodeOf(c.text) === null &&
+        edgarCodeOf(c.text) === null &&
         !POSTAL.test(c.text) &&
         !ZIP.test(c.text);
     if (wraps && prev) {
@@ -324,7 +324,7 @@ function ownerFromLines(parts: { text: string; start: number; end: number }[], P
   let zipIdx = -1;
   if (k >= 0 && (ZIP.test(textAt(k)) || (/\d/.test(textAt(k)) && textAt(k).length <= 10 && k >= 2))) zipIdx = k--;
   let stateIdx = -1;
-  if (k >= 0 && stateCodeOf(textAt(k)) !== null) stateIdx = k--;
+  if (k >= 0 && edgarCodeOf(textAt(k)) !== null) stateIdx = k--;
   const cityIdx = k >= 1 || (stateIdx !== -1 && k >= 0) ? k-- : -1;
   const streets = rest.slice(0, k + 1).filter((p) => p.text !== '');
   if (zipIdx !== -1) {
@@ -332,7 +332,7 @@ function ownerFromLines(parts: { text: string; start: number; end: number }[], P
     set('address.zipCode', rest[zipIdx] as { text: string; start: number; end: number });
   }
   if (stateIdx !== -1) {
-    address.state = stateCodeOf(textAt(stateIdx));
+    address.state = edgarCodeOf(textAt(stateIdx));
     set('address.state', rest[stateIdx] as { text: string; start: number; end: number });
   }
   if (cityIdx !== -1 && textAt(cityIdx) !== '') {
