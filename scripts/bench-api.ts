@@ -1,6 +1,6 @@
 // npm run bench api (or node scripts/bench-api.ts [--db STORE] [--seconds N]): the HTTP
 // API under load. Ingests the 17,770 bulk submissions into a temporary SQLite store (or
-// reuses --db), starts "form4 serve" in a child process, and runs autocannon with 20
+// reuses --db), starts "form4 serve --workers auto" (one process per core) in a child process, and runs autocannon with 20
 // connections for a fixed time against issuer and insider endpoints, cycling through real
 // tickers and CIKs of the store. Reports p50/p95/p99 latency and requests/s per endpoint;
 // the target is p95 under 50 ms.
@@ -50,7 +50,7 @@ export async function benchApi(options: { db?: string | undefined; seconds?: num
     const stats = await store.stats();
     await store.close();
 
-    const server = spawn(process.execPath, [join(root, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, [join(root, 'src/cli/main.ts'), 'serve', '--db', db, '--port', '0', '--workers', 'auto'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const base = await new Promise<string>((resolve, reject) => {
       let out = '';
       server.stdout.on('data', (chunk: Buffer) => {

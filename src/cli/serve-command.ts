@@ -1,5 +1,7 @@
 // `form4 serve`: the HTTP API (and the web UI, when built) over a store, on
 // @hono/node-server. The app itself is src/serve/create-app.ts.
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { ingest } from '../ingest/ingest.ts';
@@ -25,6 +27,8 @@ Options:
   --load-if-empty PATH  when the store holds no filing, ingest PATH first (a file,
                         folder or archive); "npm start" loads samples/ this way
   --ui DIR              serve the web UI from DIR (default: dist/ui or src/ui/dist)
+  --workers N           server processes sharing the port, to use more cores
+                        (default 1; "auto" starts one per core)
   -h, --help            show this help
 
 Examples:
@@ -43,6 +47,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       'max-body-bytes': { type: 'string' },
       'load-if-empty': { type: 'string' },
       ui: { type: 'string' },
+      workers: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -59,11 +64,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const uiDir = findUiDir(values.ui);
   if (values.ui !== undefined && uiDir === null) throw new UsageError(`--ui ${values.ui} has no index.html`);
 
+  const workers = values.workers === 'auto' ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a number from 1 to 64 or "auto", not "${values.workers}"`);
   const store = await openStore(values.db);
-  if (values['load-if-empty'] !== undefined && (await store.stats()).filings === 0) {
+  if (cluster.isPrimary && values['load-if-empty'] !== undefined && (await store.stats()).filings === 0) {
     process.stdout.write(`The store ${values.db} is empty: loading ${values['load-if-empty']}...\n`);
     const loaded = await ingest(store, [values['load-if-empty']], { maxBytes: DEFAULT_MAX_BYTES });
     process.stdout.write(`Loaded ${loaded.inserted} filings (${loaded.failed} could not be read).\n`);
+  }
+  if (cluster.isPrimary && workers > 1) {
+    await store.close();
+    return primary(workers, values.db, uiDir !== null, writeToken !== null);
   }
   if (store.kind === 'sqlite') {
     // A server reads far more than it writes, over the whole file: a larger page cache
@@ -74,11 +85,9 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const app = createApp(store, { writeToken, maxBodyBytes, uiDir });
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    process.stdout.write(
-      `form4 is serving ${values.db} at http://${host}:${info.port}/\n` +
-        `  API: http://${host}:${info.port}/api/openapi.json${uiDir ? '' : ' (no web UI built; / links to the API)'}\n` +
-        `  ${writeToken ? 'POST /api/ingest is enabled (bearer token)' : 'read-only (--write-token enables POST /api/ingest)'}; Ctrl-C stops.\n`,
-    );
+    // In a worker, the primary announces the address once for all.
+    if (cluster.isWorker) process.send?.({ listening: `http://${host}:${info.port}` });
+    else announce(`http://${host}:${info.port}`, values.db, uiDir !== null, writeToken !== null, 1);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -86,5 +95,52 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   }).finally(() => store.close());
+  // A cluster worker's channel to the primary would keep it alive.
+  if (cluster.isWorker) process.disconnect?.();
   return 0;
+}
+
+function announce(url: string, db: string, ui: boolean, writable: boolean, processes: number): void {
+  process.stdout.write(
+    `form4 is serving ${db} at ${url}/${processes > 1 ? ` (${processes} processes)` : ''}\n` +
+      `  API: ${url}/api/openapi.json${ui ? '' : ' (no web UI built; / links to the API)'}\n` +
+      `  ${writable ? 'POST /api/ingest is enabled (bearer token)' : 'read-only (--write-token enables POST /api/ingest)'}; Ctrl-C stops.\n`,
+  );
+}
+
+/**
+ * Runs `workers` copies of this command that share one listening port (node:cluster hands
+ * out the connections), announces the address once, and stops them all on SIGINT/SIGTERM.
+ */
+async function primary(workers: number, db: string, ui: boolean, writable: boolean): Promise<number> {
+  const children = Array.from({ length: workers }, () => cluster.fork());
+  let announced = false;
+  for (const child of children) {
+    child.on('message', (message: { listening?: string }) => {
+      if (message.listening && !announced) {
+        announced = true;
+        announce(message.listening, db, ui, writable, workers);
+      }
+    });
+  }
+  return new Promise<number>((resolve) => {
+    let running = workers;
+    let stopping = false;
+    cluster.on('exit', () => {
+      if (--running === 0) resolve(stopping ? 0 : 1);
+      else if (!stopping) {
+        // A worker that dies takes the others down: a half-served API is worse than a clear failure.
+        stopping = true;
+        for (const child of children) child.process.kill('SIGTERM');
+      }
+    });
+    const stop = () => {
+      stopping = true;
+      for (const child of children) child.process.kill('SIGTERM');
+      // A worker that does not finish its requests in time is ended.
+      setTimeout(() => children.forEach((child) => child.process.kill('SIGKILL')), 5000).unref();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
