@@ -305,3 +305,20 @@ test('every backend gives the same answers', { skip: backends.length < 2 ? 'only
     for (const [question, answer] of first?.[1] ?? []) assert.deepEqual(seen.get(question), answer, `${name} vs ${first?.[0]}: ${question}`);
   }
 });
+
+test('search finds an issuer known only from renderings (no CIK) by ticker and name', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'form4-search-'));
+  const store = await openStore(join(dir, 'seeds.db'));
+  try {
+    await ingest(store, [new URL('./fixtures/seeds/', import.meta.url).pathname], { workers: 0 });
+    for (const q of ['SONS', 'sonus']) {
+      const found = await search(store, { q });
+      const sonus = found.rows.find((r) => r.kind === 'issuer');
+      assert.ok(sonus, q);
+      assert.deepEqual([sonus.cik, sonus.ticker, sonus.name, sonus.filings], [null, 'SONS', 'SONUS NETWORKS INC', 5]);
+    }
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -10,7 +10,7 @@ import { ESCAPE, containsPattern, paged, prefixPattern, textOrder, type Page } f
 
 export const SearchRow = z.object({
   kind: z.enum(['issuer', 'insider']),
-  cik: z.string(),
+  cik: z.string().nullable().describe('null for an issuer known only from renderings, which print no CIK: find it by its ticker'),
   name: z.string().nullable(),
   ticker: z.string().nullable().describe('issuers only'),
   filings: z.number().int(),
@@ -32,11 +32,11 @@ export async function search(store: Store, options: SearchQuery): Promise<Page<S
   const nameRank = (column: string) =>
     `WHEN LOWER(${column}) LIKE ? ${ESCAPE} THEN 3 WHEN LOWER(${column}) LIKE ? ${ESCAPE} THEN 4 WHEN LOWER(${column}) LIKE ? ${ESCAPE} THEN 5`;
   const select = `SELECT kind, cik, MIN(rank) AS rank, COUNT(DISTINCT filing_id) AS n FROM (
-      SELECT 'issuer' AS kind, f.issuer_cik AS cik, f.id AS filing_id,
+      SELECT 'issuer' AS kind, COALESCE(f.issuer_cik, 'ticker:' || UPPER(TRIM(f.issuer_trading_symbol))) AS cik, f.id AS filing_id,
         CASE WHEN LOWER(TRIM(f.issuer_trading_symbol)) = ? THEN 0 WHEN LOWER(f.issuer_trading_symbol) LIKE ? ${ESCAPE} THEN 1
              WHEN f.issuer_cik = ? THEN 2 ${nameRank('f.issuer_name')} ELSE 9 END AS rank
       FROM filings f
-      WHERE f.ok = ? AND f.issuer_cik IS NOT NULL
+      WHERE f.ok = ? AND (f.issuer_cik IS NOT NULL OR TRIM(f.issuer_trading_symbol) <> '')
         AND (LOWER(f.issuer_trading_symbol) LIKE ? ${ESCAPE} OR f.issuer_cik = ? OR LOWER(f.issuer_name) LIKE ? ${ESCAPE})
       UNION ALL
       SELECT 'insider' AS kind, o.cik, o.filing_id, CASE WHEN o.cik = ? THEN 2 ${nameRank('o.name')} ELSE 9 END AS rank
@@ -54,7 +54,18 @@ export async function search(store: Store, options: SearchQuery): Promise<Page<S
     `rank, n DESC, kind, ${textOrder(store, 'cik')}`,
     q,
   );
-  const issuers = await issuerNames(store, rows.filter((r) => r.kind === 'issuer').map((r) => r.cik));
+  // Issuers known only from renderings are keyed by their ticker ("ticker:SONS").
+  const byTicker = rows.filter((r) => r.kind === 'issuer' && r.cik.startsWith('ticker:')).map((r) => r.cik.slice(7));
+  const issuers = await issuerNames(store, rows.filter((r) => r.kind === 'issuer' && !r.cik.startsWith('ticker:')).map((r) => r.cik));
+  const tickerNames = new Map<string, { name: string | null; lastFiled: string | null }>();
+  for (const ticker of byTicker) {
+    const [latest] = await store.all<{ issuer_name: string | null; filed: string | null }>(
+      `SELECT issuer_name, COALESCE(filing_date, period_of_report) AS filed FROM filings
+       WHERE ok = ? AND issuer_cik IS NULL AND UPPER(TRIM(issuer_trading_symbol)) = ? ORDER BY filed DESC, id DESC LIMIT 1`,
+      [true, ticker],
+    );
+    tickerNames.set(ticker, { name: latest?.issuer_name ?? null, lastFiled: latest?.filed ?? null });
+  }
   const owners = await ownerNames(store, rows.filter((r) => r.kind === 'insider').map((r) => r.cik));
   return {
     total,
@@ -62,6 +73,11 @@ export async function search(store: Store, options: SearchQuery): Promise<Page<S
     offset: q.offset,
     rows: rows.map((r) => {
       const match = MATCH[Number(r.rank)] ?? 'name';
+      if (r.kind === 'issuer' && r.cik.startsWith('ticker:')) {
+        const ticker = r.cik.slice(7);
+        const t = tickerNames.get(ticker);
+        return { kind: r.kind, cik: null, name: t?.name ?? null, ticker, filings: Number(r.n), lastFiled: t?.lastFiled ?? null, match };
+      }
       if (r.kind === 'issuer') {
         const i = issuers.get(r.cik);
         return { kind: r.kind, cik: r.cik, name: i?.name ?? null, ticker: i?.ticker ?? null, filings: i?.filings ?? Number(r.n), lastFiled: i?.lastFiled ?? null, match };

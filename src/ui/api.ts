@@ -48,7 +48,7 @@ export interface FilingDetail {
 
 export interface SearchRow {
   kind: 'issuer' | 'insider';
-  cik: string;
+  cik: string | null;
   name: string | null;
   ticker: string | null;
   filings: number;

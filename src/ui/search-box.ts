@@ -6,14 +6,14 @@ import { h, mount, uid } from './dom.ts';
 import { fmtCount } from './format.ts';
 
 export function resultHref(row: SearchRow): string {
-  return row.kind === 'issuer' ? `#/issuer/${encodeURIComponent(row.ticker ?? row.cik)}` : `#/insider/${encodeURIComponent(row.cik)}`;
+  return row.kind === 'issuer' ? `#/issuer/${encodeURIComponent(row.ticker ?? row.cik ?? '')}` : `#/insider/${encodeURIComponent(row.cik ?? '')}`;
 }
 
 export function resultLabel(row: SearchRow): { main: string; detail: string } {
   if (row.kind === 'issuer') {
-    return { main: `${row.ticker ? `${row.ticker} · ` : ''}${row.name ?? row.cik}`, detail: `Issuer · CIK ${row.cik} · ${fmtCount(row.filings)} filings` };
+    return { main: `${row.ticker ? `${row.ticker} · ` : ''}${row.name ?? row.cik}`, detail: `Issuer · ${row.cik ? `CIK ${row.cik}` : 'no CIK (read from renderings)'} · ${fmtCount(row.filings)} filings` };
   }
-  return { main: row.name ?? row.cik, detail: `Insider · CIK ${row.cik} · ${fmtCount(row.filings)} filings` };
+  return { main: row.name ?? row.cik ?? '', detail: `Insider · CIK ${row.cik} · ${fmtCount(row.filings)} filings` };
 }
 
 export function searchBox(options: { id: string; label: string; big?: boolean; initial?: string }): HTMLElement {

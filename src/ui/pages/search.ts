@@ -37,7 +37,7 @@ export async function searchPage(ctx: PageContext): Promise<void> {
           { key: 'kind', label: 'Kind', value: (r) => r.kind, cell: (r) => h('span', { class: `badge kind-${r.kind}` }, r.kind) },
           { key: 'name', label: 'Name', value: (r) => r.name, cell: (r) => h('a', { href: resultHref(r) }, r.name ?? r.cik) },
           { key: 'ticker', label: 'Ticker', value: (r) => r.ticker, cell: (r) => r.ticker ?? '' },
-          { key: 'cik', label: 'CIK', value: (r) => r.cik, cell: (r) => r.cik },
+          { key: 'cik', label: 'CIK', value: (r) => r.cik, cell: (r) => r.cik ?? '—' },
           { key: 'filings', label: 'Filings', value: (r) => r.filings, numeric: true, cell: (r) => fmtCount(r.filings) },
           { key: 'last', label: 'Last filed', value: (r) => r.lastFiled, cell: (r) => fmtDate(r.lastFiled) },
         ],
