@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { ingest } from '../src/ingest/ingest.ts';
 import {
   clusterBuying,
@@ -24,10 +23,10 @@ import {
   search,
 } from '../src/query/index.ts';
 import { openStore, type Store } from '../src/store/store.ts';
+import { backends } from './helpers/backends.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'form4-query-'));
-const PG_ADMIN = process.env.FORM4_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 const inputs = [
   ...['test/fixtures/cli', 'test/fixtures/sgml', 'test/fixtures/xml', 'test/fixtures/query'].map((d) => join(root, d)),
   ...readdirSync(join(root, 'test/fixtures/dataset'))
@@ -35,31 +34,7 @@ const inputs = [
     .map((f) => join(root, 'test/fixtures/dataset', f)),
 ];
 
-type Backend = { name: string; url: () => Promise<string>; drop: (url: string) => Promise<void> };
-let dbCounter = 0;
-const backends: Backend[] = [{ name: 'sqlite', url: async () => join(tmp, `query-${++dbCounter}.db`), drop: async () => {} }];
-if (process.env.FORM4_SKIP_POSTGRES !== '1') {
-  backends.push({
-    name: 'postgres',
-    url: async () => {
-      const name = `form4_query_${process.pid}_${++dbCounter}`;
-      const admin = new pg.Client({ connectionString: PG_ADMIN });
-      await admin.connect().catch((error: Error) => {
-        throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN} (${error.message}); start it, or set FORM4_SKIP_POSTGRES=1`);
-      });
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      return PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
-    },
-    drop: async (url) => {
-      const admin = new pg.Client({ connectionString: PG_ADMIN });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${url.split('/').pop()} WITH (FORCE)`);
-      await admin.end();
-    },
-  });
-}
+const backendList = backends('query', tmp);
 
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -76,7 +51,7 @@ function withoutIds(value: unknown): unknown {
 const QRYC = { cik: '0000900001', name: 'Query Cluster Corp' };
 const QRYS = { cik: '0000900002', name: 'Query Sales Inc' };
 
-for (const backend of backends) {
+for (const backend of backendList) {
   describe(`queries on the ${backend.name} store`, () => {
     let url: string;
     let store: Store;
@@ -299,7 +274,7 @@ for (const backend of backends) {
   });
 }
 
-test('every backend gives the same answers', { skip: backends.length < 2 ? 'only one backend' : false }, () => {
+test('every backend gives the same answers', { skip: backendList.length < 2 ? 'only one backend' : false }, () => {
   const [first, ...others] = [...answers.entries()];
   for (const [name, seen] of others) {
     for (const [question, answer] of first?.[1] ?? []) assert.deepEqual(seen.get(question), answer, `${name} vs ${first?.[0]}: ${question}`);

@@ -8,17 +8,16 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import pg from 'pg';
 import tar from 'tar-stream';
 import { parse } from '../src/index.ts';
 import { ingest } from '../src/ingest/ingest.ts';
 import { readEntry } from '../src/ingest/read-entry.ts';
 import { TABLE_COLUMNS } from '../src/store/sql-store.ts';
 import { openStore, type Store } from '../src/store/store.ts';
+import { backends } from './helpers/backends.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'form4-store-'));
-const PG_ADMIN = process.env.FORM4_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
 const fixtureDirs = ['test/fixtures/sgml', 'test/fixtures/xml', 'test/fixtures/cli'].map((d) => join(root, d));
 // Every file of those folders: the golden .json files beside the XML are inputs too, that fail to read.
 const fixtureFiles = fixtureDirs.flatMap((d) => readdirSync(d).map((f) => join(d, f)));
@@ -42,45 +41,14 @@ async function makeTarGz(files: string[], path: string): Promise<void> {
   writeFileSync(path, gzipSync(Buffer.concat(chunks)));
 }
 
-type Backend = { name: string; url: () => Promise<string>; drop: (url: string) => Promise<void> };
-
-let dbCounter = 0;
-const backends: Backend[] = [
-  {
-    name: 'sqlite',
-    url: async () => join(tmp, `store-${++dbCounter}.db`),
-    drop: async () => {},
-  },
-];
-if (process.env.FORM4_SKIP_POSTGRES !== '1') {
-  backends.push({
-    name: 'postgres',
-    url: async () => {
-      const name = `form4_test_${process.pid}_${++dbCounter}`;
-      const admin = new pg.Client({ connectionString: PG_ADMIN });
-      await admin.connect().catch((error: Error) => {
-        throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN} (${error.message}); start it, or set FORM4_SKIP_POSTGRES=1`);
-      });
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      return PG_ADMIN.replace(/\/[^/]*$/, `/${name}`);
-    },
-    drop: async (url) => {
-      const admin = new pg.Client({ connectionString: PG_ADMIN });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${url.split('/').pop()} WITH (FORCE)`);
-      await admin.end();
-    },
-  });
-}
+const backendList = backends('test', tmp);
 
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 const archive = join(tmp, 'fixtures.tar.gz');
 before(() => makeTarGz(fixtureFiles, archive));
 
-for (const backend of backends) {
+for (const backend of backendList) {
   describe(`the ${backend.name} store`, () => {
     let url: string;
     let store: Store;
@@ -192,7 +160,7 @@ for (const backend of backends) {
   });
 }
 
-for (const backend of backends) {
+for (const backend of backendList) {
   test(`the ${backend.name} store links an amendment to its original, and the amendment replaces only the tables it reports`, async () => {
     const url = await backend.url();
     const store = await openStore(url);
@@ -233,7 +201,7 @@ for (const backend of backends) {
   });
 }
 
-for (const backend of backends) {
+for (const backend of backendList) {
   test(`the ${backend.name} store keeps one break in an owner's holdings chain across filings, and replaces it on the next run`, async () => {
     const url = await backend.url();
     const store = await openStore(url);
@@ -293,7 +261,7 @@ describe('crash safety', () => {
     writeFileSync(big, gzipSync(Buffer.concat(chunks)));
   });
 
-  for (const backend of backends) {
+  for (const backend of backendList) {
     test(`a ${backend.name} ingest killed with SIGKILL mid-run leaves whole filings only, and a rerun completes it`, async () => {
       const url = await backend.url();
       try {
@@ -340,9 +308,9 @@ describe('crash safety', () => {
     });
   }
 
-  if (backends.some((b) => b.name === 'postgres')) {
+  if (backendList.some((b) => b.name === 'postgres')) {
     test('three ingesters loading one PostgreSQL database at once store every filing exactly once', async () => {
-      const pgBackend = backends.find((b) => b.name === 'postgres')!;
+      const pgBackend = backendList.find((b) => b.name === 'postgres')!;
       const refUrl = await pgBackend.url();
       const ref = await openStore(refUrl);
       await ingest(ref, [big], { workers: 1 });
