@@ -3,7 +3,7 @@
 // conversion with parse(), compares it field by field with the record of the paired XML on the
 // fields the page shows, and times the text reader.
 //
-//   npm run accuracy [-- --sample N] [--converter NAME] [--corpus DIR] [--jobs N] [--all]
+//   npm run accuracy [-- --sample N] [--converter NAME] [--corpus DIR] [--jobs N] [--all] [--examples N]
 //
 // Fast converters run on every page; Chromium (print to PDF, then pdftotext) runs on a fixed
 // sample of 200 pages (every k-th page in name order) unless --sample or --all says otherwise.
@@ -18,16 +18,45 @@ import type { OwnershipRecord } from '../src/record/schema.ts';
 import { Positions } from '../src/util/positions.ts';
 import { CONVERTERS, type Converter } from './convert/converters.ts';
 
-const { values: opts } = parseArgs({
-  options: {
-    sample: { type: 'string' },
-    converter: { type: 'string', multiple: true },
-    corpus: { type: 'string' },
-    jobs: { type: 'string' },
-    all: { type: 'boolean', default: false },
-    examples: { type: 'string', default: '12' },
-  },
-});
+const USAGE = `Usage: npm run accuracy [-- options]
+
+  --converter NAME  measure only this converter (repeatable); one of:
+                    ${CONVERTERS.map((c) => c.name).join(', ')}
+  --sample N        read a fixed sample of N pages with every converter
+  --all             run the slow converters on every page too (default: a sample of 200)
+  --corpus DIR      the corpus (default: ../shared/corpus)
+  --jobs N          conversions run in parallel (default: the number of cores)
+  --examples N      mismatch kinds listed per converter (default: 12)
+  --help            this text`;
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        sample: { type: 'string' },
+        converter: { type: 'string', multiple: true },
+        corpus: { type: 'string' },
+        jobs: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        examples: { type: 'string', default: '12' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const opts = parseOptions();
+if (opts.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const unknown = (opts.converter ?? []).filter((n) => !CONVERTERS.some((c) => c.name === n));
+if (unknown.length > 0) {
+  console.error(`Unknown converter: ${unknown.join(', ')}\n\n${USAGE}`);
+  process.exit(2);
+}
 
 const root = new URL('..', import.meta.url).pathname;
 const corpus = opts.corpus ?? join(root, '..', 'shared', 'corpus');
@@ -70,11 +99,13 @@ async function convertAll(conv: Converter, names: string[]): Promise<{ failed: n
   return { failed };
 }
 
-const xmlRecords = new Map<string, OwnershipRecord | null>();
-function xmlRecord(name: string): OwnershipRecord | null {
+const xmlRecords = new Map<string, { record: OwnershipRecord; xml: string } | null>();
+function xmlRecord(name: string): { record: OwnershipRecord; xml: string } | null {
   if (!xmlRecords.has(name)) {
     const file = join(corpus, 'xml', name.replace(/\.html$/, '.xml'));
-    xmlRecords.set(name, existsSync(file) ? parse(readFileSync(file)).record : null);
+    const bytes = existsSync(file) ? readFileSync(file) : null;
+    const record = bytes === null ? null : parse(bytes).record;
+    xmlRecords.set(name, bytes !== null && record ? { record, xml: bytes.toString('latin1') } : null);
   }
   return xmlRecords.get(name) ?? null;
 }
@@ -114,7 +145,7 @@ async function measure(conv: Converter): Promise<Figures> {
       f.noRecord++;
       continue;
     }
-    const cmp = compareRecords(expected, result.record, { notShown });
+    const cmp = compareRecords(expected.record, result.record, { notShown, expectedXml: expected.xml });
     f.compared += cmp.compared;
     f.wrong += cmp.mismatches.length;
     if (cmp.mismatches.length === 0) f.perfect++;

@@ -73,10 +73,12 @@ export function tokenize(cell: Cell): Token[] {
         out.push({ text: '', marks: [w.slice(1, -1)], start: offsetIn(cell, pos), end: endIn(cell, pos + w.length), marksStart: offsetIn(cell, pos), marksEnd: endIn(cell, pos + w.length), cellIndex: cell.index });
         continue;
       }
-      const start = offsetIn(cell, pendingDollar ?? pos);
-      const text = pendingDollar !== null ? '$' + w : w;
+      // The dollar waits for a number: "$ A 5.21" is an (A) or (D) then a price.
+      const dollar = /\d/.test(w) ? pendingDollar : null;
+      const start = offsetIn(cell, dollar ?? pos);
+      const text = dollar !== null ? '$' + w : w;
       out.push({ text, marks: [], start, end: endIn(cell, pos + w.length), marksStart: -1, marksEnd: -1, cellIndex: cell.index });
-      pendingDollar = null;
+      if (dollar !== null) pendingDollar = null;
     }
     return out;
   }

@@ -98,8 +98,10 @@ export function cleanText(input: string): CleanText {
     }
     if (ch === '\\') {
       const next = input[i + 1];
-      if (next === '\n' || next === ' ' || next === undefined) {
-        // pandoc's hard line break: a backslash at the end of a line (or of a table cell's line).
+      const after = input[i + 2];
+      if (next === '\n' || next === undefined || (next === ' ' && (after === ' ' || after === '\n' || after === undefined))) {
+        // pandoc's hard line break: a backslash at the end of a line (or of a table cell's line,
+        // padded with spaces); "US BANCORP \DE\ [USB]" keeps its backslash.
         flush(i);
         emit(' ', i);
         i++;

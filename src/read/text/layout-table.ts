@@ -54,6 +54,14 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
       prev.xEnd = xEnd;
       continue;
     }
+    // "(1)(2)(3)Common": marks printed against the next column's first word are split from it.
+    const marks = /^(?:\(\d{1,2}\))+(?=[A-Za-z])/.exec(m[0]);
+    if (marks) {
+      const k = marks[0].length;
+      out.push({ text: m[0].slice(0, k), start, end: start + k, x, xEnd: colOf(origin[start + k - 1] ?? 0) + 1, line: line.no });
+      out.push({ text: m[0].slice(k), start: start + k, end, x: colOf(origin[start + k] ?? 0), xEnd, line: line.no });
+      continue;
+    }
     out.push({ text: m[0], start, end, x, xEnd, line: line.no });
   }
   return out;
@@ -101,7 +109,8 @@ export function isHeadLine(text: string): boolean {
     .toLowerCase()
     .split(/[^a-z0-9%]+/)
     .filter((w) => w !== '');
-  if (words.length === 0) return !/\(\d{1,2}\)/.test(text);
+  // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
+  if (words.length === 0) return !/\(\d{1,2}\)|\$/.test(text);
   return words.every((w) => HEAD_WORDS.has(w) || /^\d{1,2}a?$/.test(w));
 }
 
@@ -146,9 +155,10 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   };
   // html2text counts a column per UTF-8 byte (a no-break space takes two), and prints its
   // headings as "***** Reporting Owners *****": the only converter here that does either.
-  const data = read(starts !== null && HTML2TEXT_HEADING.test(input));
+  const data = read(starts !== null && input.includes('***** ') && HTML2TEXT_HEADING.test(input));
   if (!starts) return { rows: flowRows(data), headLines: dataFrom - head, mode: 'flow' };
-  return { rows: layoutRows(data, starts, columns), headLines: dataFrom - head, mode: 'layout' };
+  // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
+  return { rows: layoutRows(data, starts, columns, runs === null), headLines: dataFrom - head, mode: 'layout' };
 }
 
 /** Each column's starting input column, from the numbered heads and sub-heads; null when the heads are not laid out. */
@@ -226,7 +236,7 @@ function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): n
   return best;
 }
 
-function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[]): LayoutRow[] {
+function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean): LayoutRow[] {
   const ranges: { k: number; from: number; to: number }[] = [];
   const defined = starts.map((x, k) => ({ x, k })).filter((s): s is { x: number; k: number } => s.x !== null);
   defined.forEach((s, i) => {
@@ -234,6 +244,15 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     ranges.push({ k: s.k, from: i === 0 ? -Infinity : s.x, to: next ? next.x : Infinity });
   });
   const diCol = columns.findIndex((c) => c.kind === 'di');
+  const rangeEnd = (k: number): number => ranges.find((r) => r.k === k)?.to ?? Infinity;
+  // On pandoc's drawn grid a column starts exactly where its rule does: a mark standing at or
+  // after another column's start ("Stock Option (3)" with the (3) under the price) is that column's.
+  const startsOwnColumn = (w: Word, col: number): boolean => {
+    if (breaksInWords) return false;
+    const own = columnOf(w, ranges);
+    const r = ranges.find((x) => x.k === own);
+    return own !== col && r !== undefined && w.x >= r.from;
+  };
   // Words one space apart in a text ("Common Stock") stay in one cell whatever the ranges say.
   const placed = data.map((d) => {
     const out: { w: Word; col: number }[] = [];
@@ -243,7 +262,11 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       const joins =
         prev &&
         ((w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
-          (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text)));
+          // "par value $0.0001", "par value 0.0001": the par value is the title's.
+          (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
+          (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
+          // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
+          (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && w.x < rangeEnd(prev.col)));
       out.push({ w, col: joins ? prev.col : columnOf(w, ranges) });
     });
     return out;
@@ -284,11 +307,11 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       }
       mains = [best];
     }
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b) => 5 * wrapBreaks(texts, width, a, b));
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b)) + 2 * offMain(texts, a, b, main), 0, UNLIKE_ROWS);
     spans.forEach(([a, b], r) => {
       const rowLines: number[] = [];
       for (let i = a; i <= b; i++) rowLines.push(i);
-      rows.push(makeRow(rowLines.map((i) => ({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [] })), mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number))));
+      rows.push(makeRow(rowLines.map((i) => ({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [] })), mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number)), columns, breaksInWords));
     });
   };
   data.forEach((d, i) => {
@@ -305,13 +328,16 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  * splits that keep every row so, `extra` (lines that cannot be one cell) decides, then giving
  * lines to the row above.
  */
-export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number) => number = () => 0): [number, number][] {
+/** Rows of one table are alike: a row with more or fewer lines above its main line than the row before costs this. */
+const UNLIKE_ROWS = 0.12;
+
+export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, oneMoreBelow = 0, unlike = 0): [number, number][] {
   const k = mains.length;
   if (k === 1) return [[first, last]];
   const m = (i: number) => mains[i] as number;
   const cost = (i: number, above: number, below: number) => {
     const d = below - above;
-    return (d === 0 || d === 1 ? 0 : 40 * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below);
+    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : 40 * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
   // For row i: the lines above its main line → least cost of rows before it, and the split.
   let prev = new Map<number, { cost: number; path: number[] }>([[m(0) - first, { cost: 0, path: [] }]]);
@@ -320,7 +346,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     const next = new Map<number, { cost: number; path: number[] }>();
     for (const [above, s] of prev) {
       for (let below = 0; below <= gap; below++) {
-        const c = s.cost + cost(i, above, below);
+        const c = s.cost + cost(i, above, below) + (gap - below !== above ? unlike : 0);
         const cur = next.get(gap - below);
         if (!cur || c < cur.cost) next.set(gap - below, { cost: c, path: [...s.path, below] });
       }
@@ -355,7 +381,13 @@ export function wrapBreaks(texts: { text: string; x: number }[][], width: number
     if (!upper || !lower) continue;
     upper.forEach((u, c) => {
       const l = lower[c];
-      if (!l || u.text === '' || l.text === '' || !/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
+      if (!l || u.text === '' || l.text === '') return;
+      // Footnote marks end a cell: a capitalised line below them starts the next one.
+      if (/\(\d{1,2}\)$/.test(u.text) && /^[A-Z][a-z]/.test(l.text)) {
+        n++;
+        return;
+      }
+      if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
       const firstWord = l.text.split(' ')[0] as string;
       if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - 1) n++;
     });
@@ -363,22 +395,88 @@ export function wrapBreaks(texts: { text: string; x: number }[][], width: number
   return n;
 }
 
-function makeRow(rowLines: { line: Line; placed: { w: Word; col: number }[] }[], inferred: boolean): LayoutRow {
+/**
+ * 1 for each column whose lines in [from, to] are not one run: a cell's lines follow each other,
+ * so a line cut off from the rest of its column by an empty one belongs to the next row.
+ *
+ *   Class A                ← row 1's title, 3 lines
+ *   Warrants  ... Ordinary
+ *             ... Shares
+ *   Class B   ... Class A  ← "Class B" starts row 2's title: row 1's column 1 would have a gap
+ */
+export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number): number {
+  let n = 0;
+  const columns = new Set<number>();
+  for (let i = from; i <= to; i++) (texts[i] ?? []).forEach((t, c) => t && columns.add(c));
+  for (const c of columns) {
+    let runs = 0;
+    let inRun = false;
+    for (let i = from; i <= to; i++) {
+      const has = texts[i]?.[c] !== undefined;
+      if (has && !inRun) runs++;
+      inRun = has;
+    }
+    if (runs > 1) n += runs - 1;
+  }
+  return n;
+}
+
+/**
+ * 1 for each column with lines in [from, to] but none on the main line: a cell's lines stand
+ * around the row's middle (centred) or start on it (top-aligned), never only above or below it.
+ */
+export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
+  let n = 0;
+  const onMain = texts[main] ?? [];
+  const seen = new Set<number>();
+  for (let i = from; i <= to; i++) {
+    if (i === main) continue;
+    (texts[i] ?? []).forEach((t, c) => {
+      if (t && onMain[c] === undefined && !seen.has(c)) {
+        seen.add(c);
+        n++;
+      }
+    });
+  }
+  return n;
+}
+
+function makeRow(rowLines: { line: Line; placed: { w: Word; col: number }[] }[], inferred: boolean, columns: Column[], breaksInWords: boolean): LayoutRow {
   const byCol = new Map<number, Word[]>();
   for (const l of rowLines) for (const p of l.placed) (byCol.get(p.col) ?? byCol.set(p.col, []).get(p.col) as Word[]).push(p.w);
+  // A title centred in its column spills words under the amount beside it ("$0.10 par" over
+  // "value" next to "6,272.00", the "A" of "Class A"): words in a number's cell that holds a number are the title's.
+  columns.forEach((col, k) => {
+    const left = columns[k - 1];
+    const words = byCol.get(k);
+    if (!words || !left || left.kind !== 'text' || (col.kind !== 'number' && col.kind !== 'price')) return;
+    const plain = words.some((w) => /^-?[\d,]*\.?\d+$/.test(w.text));
+    if (!plain && !words.some((w) => /^\$ ?-?[\d,]*\.?\d+$/.test(w.text))) return;
+    // Beside a plain amount, a dollar figure is the title's par value ("par value" above "$0.01").
+    const spill = words.filter((w) => /^[A-Za-z][a-z]*[.,;:]?$/.test(w.text) || (plain && col.kind === 'number' && /^\$\d[\d,]*\.?\d*$/.test(w.text)));
+    if (spill.length === 0) return;
+    byCol.set(k, words.filter((w) => !spill.includes(w)));
+    const title = [...(byCol.get(k - 1) ?? []), ...spill].sort((a, b) => a.line - b.line || a.x - b.x);
+    byCol.set(k - 1, title);
+  });
   const cells: Cell[] = [];
-  for (const [col, words] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) cells.push(cellOf(words, col));
+  for (const [col, words] of [...byCol.entries()].sort((a, b) => a[0] - b[0])) cells.push(cellOf(words, col, breaksInWords));
   const first = rowLines[0] as { line: Line };
   const last = rowLines[rowLines.length - 1] as { line: Line };
   return { cells, start: first.line.start, end: last.line.end, flow: false, inferred };
 }
 
 /** Words joined with single spaces into one cell, keeping each character's cleaned offset. */
-function cellOf(words: Word[], index: number): Cell {
+function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
   let text = '';
   const at: number[] = [];
+  let prev: Word | null = null;
   for (const w of words) {
-    if (text !== '') {
+    // A converter breaks a line at a slash or after a hyphen too ("US/" above "E Expansion",
+    // "Performance-" above "Based"): no space stood there.
+    const slashBreak = breaksInWords && prev !== null && prev.line !== w.line && (prev.text.endsWith('/') || w.text.startsWith('/') || (/\w-$/.test(prev.text) && /^\w/.test(w.text)));
+    prev = w;
+    if (text !== '' && !slashBreak) {
       text += ' ';
       at.push(at[at.length - 1] as number);
     }

@@ -44,6 +44,28 @@ export function chunksOf(line: Line): Chunk[] {
   return out;
 }
 
+/**
+ * The line's chunks with each `x` counted in UTF-8 bytes of the input, as html2text lays out its
+ * columns (an empty cell's no-break space takes two columns there, shifting what follows left).
+ */
+function byteChunksOf(line: Line, sink: TextSink, input: string): Chunk[] {
+  const origin = sink.clean.origin;
+  const base = origin[line.start] ?? 0;
+  let wide = 0;
+  let scanned = base;
+  return chunksOf(line).map((c) => {
+    const to = origin[c.start] ?? base;
+    for (; scanned < to; scanned++) {
+      const code = input.charCodeAt(scanned);
+      if (code >= 0x80) wide += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+    }
+    return { ...c, x: to - base + wide };
+  });
+}
+
+/** html2text prints headings as "***** Reporting Owners *****": the converter that counts columns in bytes. */
+const HTML2TEXT_HEADING = /^\*{5} \S[^\n]{0,80} \*{5}$/m;
+
 export interface PageRead {
   owners: ReportingOwner[];
   signatures: Signature[];
@@ -67,12 +89,15 @@ const SIGNATURES_HEADING = /^\W*Signatures\W*$/i;
 const EXPLANATION = /^\W*Explanation\s+of\s+Responses\s*:?\W*$/i;
 const SIGNATURE_CAPTION = /Signature\s+of\s+Reporting\s+Person/i;
 const REMARKS = /^\W*Remarks\s*:\W*/i;
+/** What may follow the remarks on the page: its closing notes, the signatures, the explanation. */
+const REMARKS_END = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()|^\W*Signatures\W*$|Signature\s+of\s+Reporting\s+Person|^\W*Explanation\s+of\s+Responses|^\s*Reminder\s*:/i;
 const CLOSING_NOTE = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()/i;
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 const ZIP = /^\d{5}(?:-\d{4})?$/;
 /** A postal code: digits, maybe a few letters ("SW1A 1AA"), never a word ("31ST FLOOR"). */
 const POSTAL = /^(?![^\n]{0,8}[A-Z]{3})(?=[^\n]{0,9}\d)[A-Z0-9][A-Z0-9 -]{2,9}$/;
 const COUNTRY = /^[A-Z][A-Z .,'()-]{2,40}$/;
+const FORM_NOTE = /^(?:(If\s+the\s+form\s+is\s+filed\s+by\s+more\s+than\s+one)|Intentional\s+misstatements\s+or\s+omissions)/i;
 const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
 /** pandoc's table rules. */
 const RULE_LINE = /^[\s-]*-{3}[\s-]*$/;
@@ -154,7 +179,7 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   const owners: ReportingOwner[] = [];
   let block: Line[] = [];
   const flush = () => {
-    if (block.some((l) => !l.blank)) owners.push(readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth));
+    if (block.some((l) => !l.blank)) owners.push(readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt));
     block = [];
   };
   // pandoc draws the table: its rule gives the owner column's width (wrapped lines are joined by it).
@@ -171,29 +196,45 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
       c.x = at + 2;
     }
   }
-  const ownerCell = (l: Line) => chunksOf(l).filter((c) => c.x < firstCol - 2).map((c) => c.text).join(' ');
+  const bytes = input.includes('***** ') && HTML2TEXT_HEADING.test(input);
+  const chunksAt = (l: Line) => (bytes ? byteChunksOf(l, sink, input) : chunksOf(l));
+  const ownerCell = (l: Line) => chunksAt(l).filter((c) => c.x < firstCol - 2).map((c) => c.text).join(' ');
+  // An address without a postal code prints an empty line for it, then the country:
+  //   HONG KONG       ← state
+  //                   ← the empty postal code (not the end of the owner)
+  //   UNITED STATES   ← country, alone before the next blank line
+  const emptyPostalLine = (n: number): boolean => {
+    const last = block[block.length - 1];
+    const country = lines[n + 1];
+    const after = lines[n + 2];
+    if (!last || !country || country.blank || n + 1 >= end || (after && !after.blank && !RULE_LINE.test(after.text) && n + 2 < end)) return false;
+    const cell = ownerCell(country);
+    return cell === country.joined && COUNTRY.test(cell) && edgarCodeOf(cell) !== null && !POSTAL.test(ownerCell(last)) && edgarCodeOf(ownerCell(last)) !== null;
+  };
   for (let n = headAt + 1; n < end; n++) {
     const line = lines[n] as Line;
     if (line.blank || RULE_LINE.test(line.text)) {
-      flush();
+      if (!emptyPostalLine(n)) flush();
       continue;
     }
     block.push(line);
     // With no blank line between owners (html2text), an owner's cell ends with its country after the ZIP.
     const prev = block[block.length - 2];
     const next = lines[n + 1];
-    if (prev && next && !next.blank && POSTAL.test(ownerCell(prev)) && COUNTRY.test(ownerCell(line))) flush();
+    // A street line can look like a postal code ("50 33RD ST"): a ZIP, or a code under a state's name, ends the address.
+    const before = block[block.length - 3];
+    if (prev && next && !next.blank && POSTAL.test(ownerCell(prev)) && COUNTRY.test(ownerCell(line)) && (ZIP.test(ownerCell(prev)) || (before !== undefined && edgarCodeOf(ownerCell(before)) !== null))) flush();
   }
   flush();
   return owners;
 }
 
-function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: number, sink: TextSink, input: string, width: number | null): ReportingOwner {
+function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: number, sink: TextSink, input: string, width: number | null, chunksAt: (l: Line) => Chunk[]): ReportingOwner {
   const P = `reportingOwners.${k}`;
   const cell: Chunk[] = [];
   const rel: { col: RelColumn; chunk: Chunk }[] = [];
   for (const line of block) {
-    for (const c of chunksOf(line)) {
+    for (const c of chunksAt(line)) {
       if (c.x + c.text.length <= firstCol - 1 || c.x < firstCol - 2) cell.push(c);
       else {
         // The column whose start is nearest at or before the chunk (marks are centred under their head).
@@ -231,7 +272,11 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
         !last &&
         edgarCodeOf(c.text) === null &&
         !POSTAL.test(c.text) &&
-        !ZIP.test(c.text);
+        !ZIP.test(c.text) &&
+        // A street starts with its number ("SMITH DARLA M" over "2485 AUGUSTINE"), unless the line above ends mid-list ("UNIT 1101,").
+        !(/^\d/.test(c.text) && !/,$/.test(prev.text)) &&
+        // The city stands alone on the line above the state's name.
+        !(i + 1 < out.length && edgarCodeOf((out[i + 1] as { text: string }).text) !== null);
     if (wraps && prev) {
       prev.text += ' ' + c.text;
       prev.end = c.end;
@@ -384,52 +429,100 @@ function applyRelationship(owner: ReportingOwner, marks: { key: RelColumn['key']
 function readSignatures(lines: Line[], from: number, to: number, sink: TextSink): Signature[] {
   const out: Signature[] = [];
   let pending: { name: string; start: number; end: number } | null = null;
-  const push = (name: { text: string; start: number; end: number } | null, date: { text: string; start: number; end: number } | null) => {
+  type Span = { text: string; start: number; end: number };
+  const push = (name: Span | null, date: Span | null, dateConfidence = 1) => {
     const k = out.length;
     const sig: Signature = { name: name ? name.text : null, date: null } as Signature;
     if (name) sink.set(`signatures.${k}.name`, name.start, name.end, 1);
+    nameStarts[k] = name?.start;
     if (date) {
       const r = toUsDate(date.text);
       sig.date = r.value;
-      if (r.value !== null) sink.set(`signatures.${k}.date`, date.start, date.end, 1);
+      if (r.value !== null) sink.set(`signatures.${k}.date`, date.start, date.end, dateConfidence);
     }
     out.push(sig);
+    open = date ? k : -1;
   };
+  const squash = (a: Chunk, b: Chunk) => sink.clean.text.slice(a.start, b.end).replace(/\s+/g, ' ').trim();
+  /** The name read so far (a name wrapped over lines) followed by `chunks`, or null when both are empty. */
+  const nameWith = (chunks: Chunk[]): Span | null => {
+    const a = chunks[0];
+    const b = chunks[chunks.length - 1];
+    const p: { name: string; start: number; end: number } | null = pending;
+    pending = null;
+    if (!a || !b) return p && p.name !== '' ? { text: p.name, start: p.start, end: p.end } : null;
+    if (!p) return { text: squash(a, b), start: a.start, end: b.end };
+    return { text: `${p.name} ${squash(a, b)}`, start: p.start, end: b.end };
+  };
+  const nameStarts: (number | undefined)[] = [];
+  const isCaption = (line: Line) => SIGNATURE_CAPTION.test(line.joined) || /^Date$/i.test(line.joined);
+  // A signature read with its date whose caption has not come yet: a name wrapped below its date
+  // line ("... and Chief Financial  05/10/2023" over "Officer") is that signature's.
+  let open = -1;
   for (let n = from; n < to; n++) {
     const line = lines[n] as Line;
     if (line.blank || RULE_LINE.test(line.text)) continue;
     // Each signature prints its own caption below it.
-    if (SIGNATURE_CAPTION.test(line.joined) || /^Date$/i.test(line.joined)) continue;
+    if (isCaption(line)) {
+      open = -1;
+      continue;
+    }
     const chunks = chunksOf(line).filter((c) => c.text !== '');
     const last = chunks[chunks.length - 1];
     if (!last) continue;
+    if (open !== -1 && !pending && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
+      let k = n + 1;
+      while (k < to && (lines[k] as Line).blank) k++;
+      const sig = out[open];
+      if (sig && sig.name !== null && k < to && isCaption(lines[k] as Line)) {
+        const first = chunks[0] as Chunk;
+        sig.name = `${sig.name} ${squash(first, last)}`;
+        const at = nameStarts[open];
+        if (at !== undefined) sink.set(`signatures.${open}.name`, at, last.end, 1);
+        continue;
+      }
+    }
     if (DATE.test(last.text)) {
       const name = chunks.slice(0, -1);
-      if (name.length > 0) {
-        const a = name[0] as Chunk;
-        const b = name[name.length - 1] as Chunk;
-        push({ text: sink.clean.text.slice(a.start, b.end).replace(/\s+/g, ' ').trim(), start: a.start, end: b.end }, last);
-      } else if (pending) {
-        push(pending.name === '' ? null : { text: pending.name, start: pending.start, end: pending.end }, last);
-        pending = null;
-      }
+      if (name.length > 0 || pending) push(nameWith(name), last);
       continue;
+    }
+    // A date column too narrow for the date wraps it after its last slash ("03/01/" above "2023"),
+    // and the name beside it wraps too: the two lines are one signature.
+    const next = lines[n + 1];
+    if (PART_DATE.test(last.text) && next && n + 1 < to) {
+      const nextChunks = chunksOf(next).filter((c) => c.text !== '');
+      const year = nextChunks[nextChunks.length - 1];
+      if (year && /^\d{4}$/.test(year.text) && year.x >= last.x - 2) {
+        const name = nameWith(chunks.slice(0, -1));
+        const rest = nextChunks.slice(0, -1);
+        const restName = rest.length > 0 ? { text: squash(rest[0] as Chunk, rest[rest.length - 1] as Chunk), end: (rest[rest.length - 1] as Chunk).end } : null;
+        const full = name && restName ? { text: `${name.text} ${restName.text}`, start: name.start, end: restName.end } : name;
+        push(full, { text: last.text + year.text, start: last.start, end: year.end }, 0.9);
+        n++;
+        continue;
+      }
     }
     // A name with its date on a later line (reading order), or a name wrapped over two lines.
     const a = chunks[0] as Chunk;
-    const text = sink.clean.text.slice(a.start, last.end).replace(/\s+/g, ' ').trim();
+    const text = squash(a, last);
     const lastDate = / (\d{1,2}\/\d{1,2}\/\d{4})$/.exec(text);
     if (lastDate) {
       const dStart = last.end - (lastDate[1] as string).length;
-      push({ text: text.slice(0, lastDate.index).trim(), start: a.start, end: dStart - 1 }, { text: lastDate[1] as string, start: dStart, end: last.end });
+      const name = nameWith([]);
+      const own = text.slice(0, lastDate.index).trim();
+      push(name ? { text: `${name.text} ${own}`, start: name.start, end: dStart - 1 } : { text: own, start: a.start, end: dStart - 1 }, { text: lastDate[1] as string, start: dStart, end: last.end });
       continue;
     }
     if (pending) pending = { name: pending.name + ' ' + text, start: pending.start, end: last.end };
     else pending = { name: text, start: a.start, end: last.end };
   }
-  if (pending) push({ text: pending.name, start: pending.start, end: pending.end }, null);
+  if (pending) push(nameWith([]), null);
   return out;
 }
+
+/** A date cut after its last slash by a narrow column: "03/01/". */
+const PART_DATE = /^\d{1,2}\/\d{1,2}\/$/;
 
 // --- Explanation of Responses: footnotes and remarks ---
 
@@ -470,6 +563,14 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     }
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.trim();
+    // The form's own two notes are entries even when a converter dropped their "*" and "**"
+    // (html2text's "**" reads as markdown bold and is cleaned away).
+    const note = FORM_NOTE.exec(body);
+    if (note && !MARK_LINE.test(body)) {
+      marks.push({ n, mark: note[1] ? '*' : '**', start: line.start + lead });
+      parts.push({ text: body, start: line.start + lead, end: line.start + lead + body.length, line: n });
+      continue;
+    }
     const m = MARK_LINE.exec(body);
     if (m) {
       const textPart = body.slice(m[0].length).trim();
@@ -498,7 +599,19 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       // A paragraph of its own after a blank line: the entry above continues.
       for (let i = blockStart; i < stop; i++) if (lastEntry && parts[i]) lastEntry.parts.push(parts[i] as Part);
     } else {
-      const spans = splitChain(blockStart, stop - 1, mains, (a, b) => 5 * wrapBreaks(texts, [width], a, b));
+      // When the layout allows either, a line that starts a sentence after one that ends one more
+      // likely starts the next entry's text (a small cost, below any layout evidence).
+      const sentenceBreaks = (a: number, b: number) => {
+        let n = 0;
+        for (let i = a; i < b; i++) {
+          const next = parts[i + 1]?.text ?? '';
+          // "(Continued from footnote 2)", "[continued from FN (2)]": a footnote's own first words.
+          if (/^[([](?:cont|Cont|CONT)/.test(next)) n += 5;
+          else if (/[.:;]["”)]?$/.test(parts[i]?.text ?? '') && /^["“([]?[A-Z0-9]/.test(next)) n++;
+        }
+        return n;
+      };
+      const spans = splitChain(blockStart, stop - 1, mains, (a, b) => 5 * wrapBreaks(texts, [width], a, b) + 0.15 * sentenceBreaks(a, b));
       spans.forEach(([a, b], k) => {
         const e = entryOf.get(mains[k] as number) as Entry;
         for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);
@@ -518,12 +631,12 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     if (!fm) continue;
     const k = out.footnotes.length;
     const parts = e.parts.filter((p) => p.text !== '').sort((a, b) => a.line - b.line || a.start - b.start);
-    const text = parts.map((p) => p.text).join(' ').replace(/(\w)- (?=\d)/g, '$1-').replace(/\s+/g, ' ').trim();
+    const { text, inferred } = joinLines(parts.map((p) => p.text));
     out.footnotes.push({ id: 'F' + Number(fm[1]), text });
     sink.set(`footnotes.${k}.id`, e.markAt.start, e.markAt.end, 1);
     const first = parts[0];
     const last = parts[parts.length - 1];
-    if (first && last) sink.set(`footnotes.${k}.text`, first.start, last.end, 1);
+    if (first && last) sink.set(`footnotes.${k}.text`, first.start, last.end, inferred ? 0.9 : 1);
   }
 
   if (remarksAt !== -1) {
@@ -534,27 +647,57 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       const at = label.start + label.text.indexOf(own.slice(0, Math.min(8, own.length)));
       parts.push({ text: own, start: at, end: label.start + label.text.trimEnd().length });
     }
+    // Remarks may hold paragraphs (the XML's blank lines): they run to the page's closing notes.
     for (let n = remarksAt + 1; n < lines.length; n++) {
       const line = lines[n] as Line;
-      if (CLOSING_NOTE.test(line.joined)) break;
-      if (line.blank) {
-        if (parts.length > 0) break;
-        continue;
-      }
+      if (REMARKS_END.test(line.joined) || RULE_LINE.test(line.text)) break;
+      if (line.blank) continue;
       const lead = line.text.length - line.text.trimStart().length;
       parts.push({ text: line.joined, start: line.start + lead, end: line.start + line.text.trimEnd().length });
     }
     if (parts.length > 0) {
-      out.remarks = parts.map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
-      sink.set('remarks', (parts[0] as { start: number }).start, (parts[parts.length - 1] as { end: number }).end, 1);
+      const { text, inferred } = joinLines(parts.map((p) => p.text));
+      out.remarks = text;
+      sink.set('remarks', (parts[0] as { start: number }).start, (parts[parts.length - 1] as { end: number }).end, inferred ? 0.9 : 1);
     }
   }
+}
+
+/**
+ * A paragraph's lines joined with spaces, except where a converter broke a line inside a word
+ * (w3m and html2text break at a slash or a hyphen too): a date or "and/or" cut at a slash, a
+ * word cut after its hyphen ("333-" above "249729", "FF-" above "IIIE"). The page cannot say
+ * whether a space stood there, so such a join is `inferred`.
+ */
+export function joinLines(lines: string[]): { text: string; inferred: boolean } {
+  const out: string[] = [];
+  let inferred = false;
+  // The last characters of the text so far: tested by hand, as a `$`-anchored regex would rescan it.
+  let last = '';
+  let beforeLast = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const word = (c: string) => /\w/.test(c);
+    const glued =
+      out.length > 0 &&
+      (last === '/' ? word(line.charAt(0)) : line.charAt(0) === '/' ? word(line.charAt(1)) && word(last) : last === '-' && word(beforeLast) && word(line.charAt(0)));
+    if (out.length > 0 && !glued) out.push(' ');
+    if (glued) inferred = true;
+    out.push(line);
+    last = line.charAt(line.length - 1);
+    beforeLast = line.length > 1 ? line.charAt(line.length - 2) : '';
+  }
+  return { text: out.join('').replace(/\s+/g, ' ').trim(), inferred };
 }
 
 // --- Boxes 2–4 in reading order ---
 
 const PERIOD_LABEL = /Date\s+of\s+Earliest\s+Trans|Date\s+of\s+Event\b|Statement\s+for\s+Issuer.?s\s+Fiscal|Fiscal\s+Year\s+Ended/i;
 const AMENDMENT_LABEL = /If\s+Amendment,?\s+Date/i;
+/** Box 2's "Name [SYMBOL]", maybe followed one space apart by box 5's wrapped heading ("Issuer"). */
+const SYMBOL_AT_END = /\[[^\]]*\](?:\s(?:Person\(s\)\s)?(?:to\s)?Issuer)?\s*$/;
+const BOX5_WORDS = /(?<=\])\s(?:Person\(s\)\s)?(?:to\s)?Issuer\s*$/;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
 const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
@@ -620,9 +763,9 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   }
   const issuer = find(ISSUER_LABEL);
   if (issuer) {
-    const c = after(issuer, /\[[^\]]*\]\s*$/, used);
+    const c = after(issuer, SYMBOL_AT_END, used);
     if (c) {
-      const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$/.exec(c.text.replace(ISSUER_LABEL, '').replace(/^.*Trading\s+Symbol\s*/i, ''));
+      const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(c.text.replace(ISSUER_LABEL, '').replace(/^.*Trading\s+Symbol\s*/i, '').replace(BOX5_WORDS, ''));
       if (m) {
         let name = (m[1] as string).trim();
         let nameStart = c.start + c.text.indexOf(name === '' ? '[' : name);
@@ -649,7 +792,9 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     }
   }
   // Form 3 prints this sentence when the person owns no securities of the issuer.
-  const none = lines.find((l) => /^\W*No\s+securities\s+are\s+beneficially\s+owned\.?\W*$/i.test(l.joined));
+  // (the same words after the "Remarks:" label are the filer's, not the form's).
+  const remarks = lines.findIndex((l) => REMARKS.test(l.joined));
+  const none = lines.find((l, n) => (remarks === -1 || n < remarks) && /^\W*No\s+securities\s+are\s+beneficially\s+owned\.?\W*$/i.test(l.joined));
   if (none) {
     out.noSecuritiesOwned = true;
     sink.set('noSecuritiesOwned', none.start, none.end, 1);

@@ -268,6 +268,17 @@ function readRow(
     if (r.value !== null) sink.set(`${base}.${key}`, v.start, v.end, v.confidence);
     return r.value;
   };
+  // The stylesheet prints a value-based amount (transactionTotalValue, valueOwnedFollowingTransaction,
+  // underlyingSecurityValue) in the shares column with a dollar sign: "$ 1,130,775". Only read so
+  // when the amount stands in its own column's cell: elsewhere a "$" there is a price misplaced.
+  const ownCell = (field: string): boolean => {
+    const k = columns.findIndex((c) => c.field === field);
+    const p = alignment.placed.get(k);
+    return p !== undefined && p.tokens.length === 1 && p.tokens[0]?.cellIndex === k;
+  };
+  const isValue = (field: string): boolean => !options.flow && /^\s*\$/.test(values.get(field)?.text ?? '') && ownCell(field);
+  const amount = (field: string, sharesKey: string, valueKey: string): [number | null, number | null] =>
+    isValue(field) ? [null, number(field, valueKey)] : [number(field, sharesKey), null];
   const date = (field: string): string | null => {
     const v = values.get(field);
     mark(field, v);
@@ -284,13 +295,21 @@ function readRow(
   };
 
   const securityTitle = text('securityTitle');
-  const ownership = () => ({
-    sharesOwnedFollowingTransaction: number('sharesOwnedFollowingTransaction'),
-    valueOwnedFollowingTransaction: null,
-    directOrIndirectOwnership: text('directOrIndirectOwnership'),
-    natureOfOwnership: text('natureOfOwnership'),
-    footnotes,
-  });
+  const ownership = () => {
+    const [sharesOwnedFollowingTransaction, valueOwnedFollowingTransaction] = amount('sharesOwnedFollowingTransaction', 'sharesOwnedFollowingTransaction', 'valueOwnedFollowingTransaction');
+    return {
+      sharesOwnedFollowingTransaction,
+      valueOwnedFollowingTransaction,
+      directOrIndirectOwnership: text('directOrIndirectOwnership'),
+      natureOfOwnership: text('natureOfOwnership'),
+      footnotes,
+    };
+  };
+  const underlying = () => {
+    const underlyingSecurityTitle = text('underlyingSecurityTitle');
+    const [underlyingSecurityShares, underlyingSecurityValue] = amount('underlyingSecurityShares', 'underlyingSecurityShares', 'underlyingSecurityValue');
+    return { underlyingSecurityTitle, underlyingSecurityShares, underlyingSecurityValue };
+  };
   const coding = () => {
     let form5Type: string | null = null;
     const code = values.get('transactionCode');
@@ -327,7 +346,7 @@ function readRow(
     const transactionDate = date('transactionDate');
     const deemedExecutionDate = date('deemedExecutionDate');
     const { transactionCode, equitySwapInvolved, transactionFormType, transactionTimeliness } = coding();
-    const shares = number('shares');
+    const [shares, totalValue] = amount('shares', 'shares', 'totalValue');
     const pricePerShare = number('pricePerShare');
     const acquiredDisposedCode = text('acquiredDisposedCode');
     const row: NonDerivativeTransaction = {
@@ -339,7 +358,7 @@ function readRow(
       equitySwapInvolved,
       transactionTimeliness,
       shares,
-      totalValue: null,
+      totalValue,
       pricePerShare,
       acquiredDisposedCode,
       ...ownership(),
@@ -376,12 +395,13 @@ function readRow(
       const hasA = a !== undefined && a.text !== '';
       const hasD = d !== undefined && d.text !== '';
       let shares: number | null = null;
+      let totalValue: number | null = null;
       let acquiredDisposedCode: string | null = null;
       if (a && d && hasA && hasD) {
         mark('shares', a);
         sink.report('TEXT_AMOUNT_BOTH_COLUMNS', { row: rowNo, acquired: a.text, disposed: d.text }, `${base}.shares`, a.start, d.end);
       } else if (hasA || hasD) {
-        shares = number(hasA ? 'sharesA' : 'sharesD', 'shares');
+        [shares, totalValue] = amount(hasA ? 'sharesA' : 'sharesD', 'shares', 'totalValue');
         const v = (hasA ? a : d) as Cellv;
         acquiredDisposedCode = hasA ? 'A' : 'D';
         // The column the amount stands in is the printed (A) or (D).
@@ -400,14 +420,12 @@ function readRow(
         equitySwapInvolved,
         transactionTimeliness,
         shares,
-        totalValue: null,
+        totalValue,
         pricePerShare,
         acquiredDisposedCode,
         exerciseDate: date('exerciseDate'),
         expirationDate: date('expirationDate'),
-        underlyingSecurityTitle: text('underlyingSecurityTitle'),
-        underlyingSecurityShares: number('underlyingSecurityShares'),
-        underlyingSecurityValue: null,
+        ...underlying(),
         ...ownership(),
       };
       checkPriceIsTotal(row, rowNo, base, values.get('pricePerShare'), sink);
@@ -419,9 +437,7 @@ function readRow(
         transactionFormType: null,
         exerciseDate: date('exerciseDate'),
         expirationDate: date('expirationDate'),
-        underlyingSecurityTitle: text('underlyingSecurityTitle'),
-        underlyingSecurityShares: number('underlyingSecurityShares'),
-        underlyingSecurityValue: null,
+        ...underlying(),
         ...ownership(),
       };
       record.derivativeHoldings.push(row);
