@@ -236,6 +236,11 @@ const catalogue = {
     severity: 'warning',
     message: (p) => `The line "${p.value}" inside ${p.table} is not a row of the table; it was not read.`,
   },
+  TEXT_GRID_TABLE_UNREAD: {
+    severity: 'warning',
+    message: () =>
+      'A table laid out inside a grid table cell narrower than itself, its lines cut more than once, cannot be put back together; its rows were not read.',
+  },
   TEXT_AMOUNT_BOTH_COLUMNS: {
     severity: 'warning',
     message: (p) => `Row ${p.row} of Table II prints an amount both as acquired (${p.acquired}) and as disposed of (${p.disposed}); shares is null.`,

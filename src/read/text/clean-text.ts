@@ -11,6 +11,11 @@ export interface CleanText {
   readonly text: string;
   /** `origin[i]` is the input offset of cleaned character i; `origin[text.length]` is the input's length. */
   readonly origin: Int32Array;
+  /**
+   * For a text laid out anew before cleaning (pandoc's grid tables flattened): the input column
+   * of each cleaned character in its laid-out line, which its origin no longer gives.
+   */
+  readonly column?: Int32Array;
 }
 
 export const CHECKED = '☒';

@@ -41,11 +41,14 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
     }
     return at - base + wide;
   };
+  // A flattened grid table's lines were laid out anew: their columns are kept apart.
+  const column = sink.clean.column;
+  const xOf = (i: number): number => (column ? (column[i] as number) : colOf(origin[i] ?? 0));
   for (const m of line.text.matchAll(/\S+/g)) {
     const start = line.start + m.index;
     const end = start + m[0].length;
-    const x = colOf(origin[start] ?? 0);
-    const xEnd = colOf(origin[end - 1] ?? 0) + 1;
+    const x = xOf(start);
+    const xEnd = xOf(end - 1) + 1;
     const prev = out[out.length - 1];
     // "$ 6.98": the dollar sign belongs to the number after it.
     if (prev && prev.text === '$' && /^-?[\d.,]/.test(m[0]) && x - prev.xEnd <= 2) {
@@ -58,8 +61,8 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
     const marks = /^(?:\(\d{1,2}\))+(?=[A-Za-z])/.exec(m[0]);
     if (marks) {
       const k = marks[0].length;
-      out.push({ text: m[0].slice(0, k), start, end: start + k, x, xEnd: colOf(origin[start + k - 1] ?? 0) + 1, line: line.no });
-      out.push({ text: m[0].slice(k), start: start + k, end, x: colOf(origin[start + k] ?? 0), xEnd, line: line.no });
+      out.push({ text: m[0].slice(0, k), start, end: start + k, x, xEnd: xOf(start + k - 1) + 1, line: line.no });
+      out.push({ text: m[0].slice(k), start: start + k, end, x: xOf(start + k), xEnd, line: line.no });
       continue;
     }
     out.push({ text: m[0], start, end, x, xEnd, line: line.no });

@@ -266,6 +266,9 @@ function readIssuer(hit: LabelHit, sink: TextSink, out: HeaderRead): void {
   let a = hit.end;
   let b = hit.cell.end;
   while (a < b && /\s/.test(text[a] as string)) a++;
+  // Old layouts print box 2a (the foreign trading symbol) in the same cell, after the issuer.
+  const foreign = /\s*(?:\b2a\.\s*)?Foreign\s+Trading\s+Symbol\b/i.exec(text.slice(a, b));
+  if (foreign) b = a + foreign.index;
   const value = text.slice(a, b);
   if (value === '') return;
   const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$/.exec(value);

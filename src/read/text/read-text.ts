@@ -7,7 +7,8 @@
 import { makeIssue } from '../../record/issues.ts';
 import type { Issue, OwnershipRecord, Provenance } from '../../record/schema.ts';
 import type { Positions } from '../../util/positions.ts';
-import { cleanText } from './clean-text.ts';
+import { cleanText, type CleanText } from './clean-text.ts';
+import { flattenGrids, type FlatText } from './flatten-grid.ts';
 import { readClosing } from './read-closing.ts';
 import { readHeader } from './read-header.ts';
 import { PAGE_MARK, readPage } from './read-page.ts';
@@ -45,7 +46,8 @@ const TITLES: { re: RegExp; form: '3' | '4' | '5' }[] = [
 export function readText(text: string, positions: Positions): TextRead {
   if (text.trim() === '') return { record: null, issues: [makeIssue('INPUT_EMPTY')], provenance: {} };
 
-  const clean = cleanText(text);
+  const flat = flattenGrids(text);
+  const clean = cleanFlat(text, flat);
   const sink = new TextSink(clean, positions);
 
   // Reject what is not a form before reading it: a 10-K or a novel costs a few scans.
@@ -55,6 +57,7 @@ export function readText(text: string, positions: Positions): TextRead {
     return { record: null, issues: [makeIssue('TEXT_NOT_A_FORM', { found, needed: MIN_ANCHORS })], provenance: {} };
   }
 
+  for (const [a, b] of flat?.unread ?? []) sink.reportSpan('TEXT_GRID_TABLE_UNREAD', {}, null, positions.span(a, b));
   const lines = splitLines(clean.text);
   // EDGAR's rendered page (its "Reporting Owners" table): converters wrap its labels but do not damage them.
   const page = PAGE_MARK.test(clean.text) || /Reporting\s+Owners[\s\S]{0,600}Relationships/.test(clean.text);
@@ -165,3 +168,17 @@ function checkRequired(record: OwnershipRecord, sink: TextSink): void {
   }
 }
 
+
+/** The cleaned text, pandoc's grid tables flattened first; origins point into the input. */
+function cleanFlat(text: string, flat: FlatText | null): CleanText {
+  if (flat === null) return cleanText(text);
+  const clean = cleanText(flat.text);
+  const origin = new Int32Array(clean.origin.length);
+  const column = new Int32Array(clean.origin.length);
+  for (let i = 0; i < origin.length; i++) {
+    const at = clean.origin[i] as number;
+    origin[i] = flat.map[at] as number;
+    column[i] = flat.column[at] as number;
+  }
+  return { text: clean.text, origin, column };
+}
