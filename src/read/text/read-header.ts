@@ -302,7 +302,8 @@ function readDateAfter(from: number, to: number, sink: TextSink, path: string, c
   return r.value;
 }
 
-function emptyAddress(): Address {
+/** An address with every field null: the box is printed, its values are filled as read. */
+export function emptyAddress(): Address {
   return {
     street1: null,
     street2: null,

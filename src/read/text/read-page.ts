@@ -20,6 +20,7 @@ import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { splitChain, wrapBreaks } from './layout-table.ts';
 import type { Line, TextSink } from './text-grid.ts';
+import { emptyAddress } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
 export const PAGE_MARK = /Reporting\s+Owner\s+Name\s*\/\s*Address/i;
@@ -329,17 +330,7 @@ function pushPart(parts: { text: string; start: number; end: number }[], raw: st
  * With `exact` the lines are the page's own (empty ones kept), else empty lines were lost.
  */
 function ownerFromLines(parts: { text: string; start: number; end: number }[], P: string, sink: TextSink, exact = false): ReportingOwner {
-  const address: Address = {
-    street1: null,
-    street2: null,
-    city: null,
-    state: null,
-    zipCode: null,
-    stateDescription: null,
-    country: null,
-    nonUSStateTerritory: null,
-    nonUSAddress: null,
-  };
+  const address: Address = emptyAddress();
   const owner: ReportingOwner = {
     cik: null,
     name: null,
