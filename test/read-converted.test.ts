@@ -85,3 +85,18 @@ test('every allowed mismatch names a fixture page and says why', () => {
 test('known-mismatches.json is rewritten with UPDATE=1', { skip: process.env['UPDATE'] !== '1' }, () => {
   writeFileSync(knownFile, JSON.stringify(seen, null, 2) + '\n');
 });
+
+test('pandoc plain: the owners cell is rejoined from box 1 where it can be, and a join on line length alone is reported', () => {
+  const page = '0000902664-23-000043__1848097_4_2023-01-05_0000902664-23-000043.txt';
+  const result = parse(readFileSync(join(dir, 'pandoc-plain', page + '.txt'), 'utf8'), { fileName: page });
+  const owners = result.record?.reportingOwners ?? [];
+  // Box 1 printed the first owner's lines: its cell is cut where box 1 breaks, with nothing guessed.
+  assert.equal(owners[0]?.name, 'Owl Creek Asset Management, L.P.');
+  assert.equal(owners[0]?.address?.street1, '640 FIFTH AVENUE');
+  assert.equal(owners[0]?.address?.street2, '20TH FLOOR');
+  // The second owner's street is on no line box 1 printed: its wrapped lines are joined, and that is said.
+  assert.equal(owners[1]?.address?.street1, '640 FIFTH AVENUE, 20TH FLOOR');
+  const joined = result.issues.filter((i) => i.code === 'TEXT_OWNER_LINES_JOINED');
+  assert.deepEqual(joined.map((i) => i.path?.join('.')), ['reportingOwners.1.name']);
+  assert.match(joined[0]?.message ?? '', /"640 FIFTH AVENUE, 20TH FLOOR"/);
+});

@@ -236,6 +236,11 @@ const catalogue = {
     severity: 'warning',
     message: (p) => `The line "${p.value}" inside ${p.table} is not a row of the table; it was not read.`,
   },
+  TEXT_OWNER_LINES_JOINED: {
+    severity: 'info',
+    message: (p) =>
+      `The converter wrapped the owner's name and address cell; lines were joined where the next word did not fit, which the text cannot confirm: ${p.lines}.`,
+  },
   TEXT_GRID_TABLE_UNREAD: {
     severity: 'warning',
     message: () =>

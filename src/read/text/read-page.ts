@@ -122,7 +122,7 @@ export function readPage(lines: Line[], input: string, sink: TextSink): PageRead
   }
   const ownersEnd = signaturesAt !== -1 ? signaturesAt : explanationAt !== -1 ? explanationAt : lines.length;
   const out: PageRead = {
-    owners: readOwners(lines, markAt, ownersEnd, input, sink),
+    owners: readOwners(lines, markAt, ownersEnd, input, sink, boxOneLines(lines, ownersAt)),
     signatures: [],
     footnotes: [],
     remarks: null,
@@ -146,12 +146,49 @@ export function readPage(lines: Line[], input: string, sink: TextSink): PageRead
 
 // --- Reporting Owners ---
 
+const NAME_LABEL = /Name\s+and\s+Address\s+of\s+Reporting\s+Person/i;
+const NAME_CAPTIONS = /\(Last\)\s+\(First\)\s+\(Middle\)/;
+const STREET_CAPTION = /^\s*\(Street\)\s*$/;
+
+/**
+ * The lines box 1 prints for the first owner where a converter kept them whole (pandoc's plain
+ * text: the name alone below the label, the street lines below the (Last) (First) (Middle)
+ * captions, the city below the (Street) caption): they tell where the page broke that owner's cell in the Reporting Owners table,
+ * which the converter wraps again. Used only where the cell holds the same words (templateBreaks).
+ */
+function boxOneLines(lines: Line[], end: number): string[] | null {
+  const label = lines.findIndex((l) => NAME_LABEL.test(l.text));
+  if (label === -1 || label >= end) return null;
+  const meaningful = (n: number) => {
+    const l = lines[n];
+    return l !== undefined && !l.blank && !RULE_LINE.test(l.text);
+  };
+  let n = label + 1;
+  while (n < end && !meaningful(n)) n++;
+  const name = lines[n]?.text.trim();
+  if (name === undefined || name === '' || NAME_CAPTIONS.test(name)) return null;
+  const out = [name];
+  const captions = lines.findIndex((l, i) => i > n && i < n + 40 && NAME_CAPTIONS.test(l.text));
+  if (captions === -1) return out;
+  n = captions + 1;
+  while (n < end && !meaningful(n)) n++;
+  for (; n < end && meaningful(n); n++) out.push((lines[n] as Line).text.trim());
+  // The city: the first cell of the first line under the (Street) caption.
+  const street = lines.findIndex((l, i) => i >= n && i < n + 30 && STREET_CAPTION.test(l.text));
+  if (street === -1) return out;
+  n = street + 1;
+  while (n < end && !meaningful(n)) n++;
+  const city = lines[n]?.text.trim().split(/\s{2,}/)[0];
+  if (city !== undefined && city !== '') out.push(city);
+  return out;
+}
+
 interface RelColumn {
   key: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther';
   x: number;
 }
 
-function readOwners(lines: Line[], markAt: number, end: number, input: string, sink: TextSink): ReportingOwner[] {
+function readOwners(lines: Line[], markAt: number, end: number, input: string, sink: TextSink, firstOwner: string[] | null): ReportingOwner[] {
   // The column heads sit on the heading's line or just below it.
   let headAt = -1;
   for (let n = markAt; n < Math.min(end, markAt + 10); n++) {
@@ -178,9 +215,20 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
   const owners: ReportingOwner[] = [];
+  const streetsSeen: string[][] = firstOwner !== null && firstOwner.length > 1 ? [firstOwner.slice(1)] : [];
   let block: Line[] = [];
   const flush = () => {
-    if (block.some((l) => !l.blank)) owners.push(readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt));
+    if (block.some((l) => !l.blank)) {
+      // Box 1 prints the first owner; later owners often share the address lines (streets, city)
+      // of box 1 or of an owner above (one firm's partners).
+      const templates: OwnerTemplate[] =
+        owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
+      const owner = readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      const a = owner.address;
+      const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
+      if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
+      owners.push(owner);
+    }
     block = [];
   };
   // pandoc draws the table: its rule gives the owner column's width (wrapped lines are joined by it).
@@ -230,7 +278,17 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   return owners;
 }
 
-function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: number, sink: TextSink, input: string, width: number | null, chunksAt: (l: Line) => Chunk[]): ReportingOwner {
+function readOwnerBlock(
+  block: Line[],
+  cols: RelColumn[],
+  firstCol: number,
+  k: number,
+  sink: TextSink,
+  input: string,
+  width: number | null,
+  chunksAt: (l: Line) => Chunk[],
+  templates: OwnerTemplate[],
+): ReportingOwner {
   const P = `reportingOwners.${k}`;
   const cell: Chunk[] = [];
   const rel: { col: RelColumn; chunk: Chunk }[] = [];
@@ -245,7 +303,13 @@ function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: n
       }
     }
   }
-  const owner = ownerFromLines(joinWrapped(cell, sink, input, width), P, sink);
+  const parts = joinWrapped(cell, sink, input, width, templates);
+  const owner = ownerFromLines(parts, P, sink);
+  const guessed = parts.filter((p) => p.guessed);
+  if (guessed.length > 0) {
+    const first = guessed[0] as OwnerLine;
+    sink.report('TEXT_OWNER_LINES_JOINED', { lines: guessed.map((p) => `"${p.text}"`).join(', ') }, `${P}.name`, first.start, (guessed[guessed.length - 1] as OwnerLine).end);
+  }
   applyRelationship(owner, rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end })), P, sink);
   return owner;
 }
@@ -254,18 +318,35 @@ function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: n
  * The owner cell's printed lines, with lines a converter wrapped joined again: pandoc marks each
  * of the page's own line breaks with a backslash (markdown); without one (plain), a line whose
  * next word would have fitted the column ends where the page broke it, the state, postal code
- * and country always stand on lines of their own.
+ * and country always stand on lines of their own. Where box 1 (or an owner above) printed the
+ * same lines (`templates`), the cell's line ends are the page's. A line joined on no more than
+ * its length is marked `guessed`.
  */
-function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number | null): { text: string; start: number; end: number }[] {
-  const out = cell.map((c) => ({ text: c.text, start: c.start, end: c.end }));
+function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number | null, templates: OwnerTemplate[] = []): OwnerLine[] {
+  const out: OwnerLine[] = cell.map((c) => ({ text: c.text, start: c.start, end: c.end }));
   const hardBreak = (c: { end: number }) => input.charCodeAt(sink.clean.origin[c.end] ?? -1) === 92;
   const marked = out.some(hardBreak);
   if (!marked && width === null) return out;
-  const merged: { text: string; start: number; end: number }[] = [];
+  let known: { breaks: Set<number>; end: number } | null = null;
+  if (!marked) for (const t of templates) if ((known = templateBreaks(out, t)) !== null) break;
+  const stateAt = stateLineOf(out);
+  const merged: OwnerLine[] = [];
   let lastLine = 0;
+  let wordsBefore = 0;
   out.forEach((c, i) => {
     const prev = merged[merged.length - 1];
     const last = i === out.length - 1;
+    const next = out[i + 1];
+    const words = wordsBefore;
+    wordsBefore += wordCount(c.text);
+    if (known && words <= known.end) {
+      if (prev && !known.breaks.has(words) && words < known.end) {
+        prev.text += ' ' + c.text;
+        prev.end = c.end;
+      } else merged.push({ ...c });
+      lastLine = c.text.length;
+      return;
+    }
     const wraps = marked
       ? prev !== undefined && !hardBreak(prev)
       : prev !== undefined &&
@@ -276,15 +357,90 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
         !ZIP.test(c.text) &&
         // A street starts with its number ("SMITH DARLA M" over "2485 AUGUSTINE"), unless the line above ends mid-list ("UNIT 1101,").
         !(/^\d/.test(c.text) && !/,$/.test(prev.text)) &&
-        // The city stands alone on the line above the state's name.
-        !(i + 1 < out.length && edgarCodeOf((out[i + 1] as { text: string }).text) !== null);
+        // The state's name starts a line, and the city stands alone on the line above it.
+        i !== stateAt &&
+        !(next !== undefined && i + 1 === stateAt);
     if (wraps && prev) {
       prev.text += ' ' + c.text;
       prev.end = c.end;
+      if (!marked) prev.guessed = true;
     } else merged.push({ ...c });
     lastLine = c.text.length;
   });
   return merged;
+}
+
+const wordCount = (text: string): number => text.split(' ').filter((w) => w !== '').length;
+
+/**
+ * The line the state's name starts on, found from the cell's end (country, postal code, state,
+ * on one line or wrapped over two as "DISTRICT OF" / "COLUMBIA"), else the first line that
+ * starts a state's name; -1 when none does. From the end, a city named like a state ("NEW YORK"
+ * over "NEW YORK") is not taken for the state.
+ */
+function stateLineOf(out: { text: string }[]): number {
+  const text = (i: number) => out[i]?.text ?? '';
+  const startsState = (i: number) => edgarCodeOf(text(i)) !== null || (i + 1 < out.length && edgarCodeOf(text(i) + ' ' + text(i + 1)) !== null);
+  let k = out.length - 1;
+  if (k >= 0 && !/\d/.test(text(k))) k--;
+  if (k >= 1 && (ZIP.test(text(k)) || POSTAL.test(text(k)))) {
+    if (edgarCodeOf(text(k - 1)) !== null) return k - 1;
+    if (k >= 2 && edgarCodeOf(text(k - 2) + ' ' + text(k - 1)) !== null) return k - 2;
+  }
+  for (let i = 1; i < out.length; i++) if (startsState(i)) return i;
+  return -1;
+}
+
+/** A printed line of an owner's cell; `guessed` when lines a converter wrapped were joined on their length alone. */
+interface OwnerLine {
+  text: string;
+  start: number;
+  end: number;
+  guessed?: boolean;
+}
+
+/** Lines box 1 printed: the first owner's name and street lines, or (`name: false`) the street lines only. */
+interface OwnerTemplate {
+  lines: string[];
+  name: boolean;
+}
+
+/**
+ * The word counts at which the page broke an owner's cell, read off box 1's lines: as far as the
+ * cell's lines repeat box 1's lines word for word, each ending at a line end of the cell. Without
+ * the name, the street lines must start a line of the cell after the first: the words before
+ * them are the owner's name.
+ */
+function templateBreaks(out: { text: string }[], template: OwnerTemplate): { breaks: Set<number>; end: number } | null {
+  const cellWords = out.flatMap((c) => c.text.split(' ').filter((w) => w !== ''));
+  const lineStarts: number[] = [];
+  const lineEnds = new Set<number>();
+  let n = 0;
+  for (const c of out) {
+    lineStarts.push(n);
+    lineEnds.add((n += wordCount(c.text)));
+  }
+  const follow = (from: number): { breaks: Set<number>; end: number } => {
+    const breaks = new Set<number>(from > 0 ? [from] : []);
+    let end = from;
+    for (const line of template.lines) {
+      const words = line.split(/\s+/).filter((w) => w !== '');
+      const matches = words.length > 0 && words.every((w, i) => cellWords[end + i] === w) && lineEnds.has(end + words.length);
+      if (!matches) break;
+      end += words.length;
+      breaks.add(end);
+    }
+    return { breaks, end };
+  };
+  if (template.name) {
+    const found = follow(0);
+    return found.end === 0 ? null : found;
+  }
+  for (const start of lineStarts.slice(1)) {
+    const found = follow(start);
+    if (found.end > start) return found;
+  }
+  return null;
 }
 
 /** Seed style: one line per owner, `name <br/> street <br/> ... \t X \t \t title \t other`. */
