@@ -114,7 +114,17 @@ export function isHeadLine(text: string): boolean {
     .filter((w) => w !== '');
   // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
   if (words.length === 0) return !/\(\d{1,2}\)|\$/.test(text);
-  return words.every((w) => HEAD_WORDS.has(w) || /^\d{1,2}a?$/.test(w));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (HEAD_WORDS.has(w) || /^\d{1,2}a?$/.test(w)) continue;
+    // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)").
+    if (HEAD_WORDS.has(w + (words[i + 1] ?? ''))) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 
 /**

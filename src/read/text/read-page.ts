@@ -267,7 +267,9 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
       continue;
     }
     block.push(line);
-    // With no blank line between owners (html2text), an owner's cell ends with its country after the ZIP.
+    // With no blank line between owners (html2text), an owner's cell ends with its country after
+    // the ZIP; pandoc parts owners with a blank line, and wraps a street's number onto a line of its own.
+    if (cellWidth !== null) continue;
     const prev = block[block.length - 2];
     const next = lines[n + 1];
     // A street line can look like a postal code ("50 33RD ST"): a ZIP, or a code under a state's name, ends the address.
@@ -357,6 +359,8 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
         !ZIP.test(c.text) &&
         // A street starts with its number ("SMITH DARLA M" over "2485 AUGUSTINE"), unless the line above ends mid-list ("UNIT 1101,").
         !(/^\d/.test(c.text) && !/,$/.test(prev.text)) &&
+        // "C/O" and a post office box start an address line.
+        !CARE_OF.test(c.text) &&
         // The state's name starts a line, and the city stands alone on the line above it.
         i !== stateAt &&
         !(next !== undefined && i + 1 === stateAt);
@@ -369,6 +373,8 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
   });
   return merged;
 }
+
+const CARE_OF = /^(?:C\/O|P\.?\s?O\.?\s+BOX)\b/i;
 
 const wordCount = (text: string): number => text.split(' ').filter((w) => w !== '').length;
 
