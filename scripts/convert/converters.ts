@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LONE_STREET_LINE } from '../../src/read/compare-records.ts';
 import { toSeedStyle } from './seed-style.ts';
 
 export interface Converter {
@@ -18,6 +19,7 @@ export interface Converter {
 }
 
 /** pandoc drops `<input type="checkbox">`: the state of the Section 16 and 10b5-1 boxes is lost. */
+// pandoc's plain text also drops box 1's empty first street line: a lone street's line is lost (LONE_STREET_LINE).
 const CHECKBOXES = ['notSubjectToSection16', 'aff10b5One'];
 
 function run(cmd: string, args: string[], outFile?: string): Promise<Buffer> {
@@ -93,7 +95,7 @@ export const CONVERTERS: Converter[] = [
     convert: async (html, out) => writeFileSync(out, toSeedStyle(readFileSync(html, 'utf8'))),
   },
   tool('pandoc-markdown', 'pandoc -f html -t markdown', (h) => ['-f', 'html', '-t', 'markdown', h], CHECKBOXES),
-  tool('pandoc-plain', 'pandoc -f html -t plain', (h) => ['-f', 'html', '-t', 'plain', h], CHECKBOXES),
+  tool('pandoc-plain', 'pandoc -f html -t plain', (h) => ['-f', 'html', '-t', 'plain', h], [...CHECKBOXES, LONE_STREET_LINE]),
   tool('html2text', 'html2text -width 200 -utf8', (h) => ['-width', '200', '-utf8', h]),
   tool('lynx', 'lynx -dump -nolist -width=200', (h) => ['-dump', '-nolist', '-width=200', '-display_charset=utf-8', h]),
   tool('w3m', 'w3m -dump -cols 200', (h) => ['-dump', '-cols', '200', '-O', 'UTF-8', h]),

@@ -52,8 +52,31 @@ export const NUMBER_TOLERANCE = 1e-4;
  */
 export function compareRecords(expected: OwnershipRecord, actual: OwnershipRecord, options: CompareOptions = {}): Comparison {
   const out: Comparison = { compared: 0, mismatches: [] };
-  walk(asPrinted(expected, options.expectedXml), actual, '', '', out, options.notShown ?? NONE);
+  const notShown = options.notShown ?? NONE;
+  let e = asPrinted(expected, options.expectedXml);
+  let a = actual;
+  if (notShown.has(LONE_STREET_LINE)) {
+    e = loneStreetFirst(e);
+    a = loneStreetFirst(a);
+  }
+  walk(e, a, '', '', out, notShown);
   return out;
+}
+
+/**
+ * Which of the two street lines a lone street stands on: the page prints an empty street1 as an
+ * empty first line in box 1, which a converter that drops empty lines (pandoc's plain text)
+ * cannot show. With this kind not shown, a lone street compares as street1 on both sides.
+ */
+export const LONE_STREET_LINE = 'reportingOwners[].address.streetLine';
+
+function loneStreetFirst(record: OwnershipRecord): OwnershipRecord {
+  const lone = (o: OwnershipRecord['reportingOwners'][number]) => o.address !== null && o.address.street1 === null && o.address.street2 !== null;
+  if (!record.reportingOwners.some(lone)) return record;
+  return {
+    ...record,
+    reportingOwners: record.reportingOwners.map((o) => (lone(o) && o.address ? { ...o, address: { ...o.address, street1: o.address.street2, street2: null } } : o)),
+  };
 }
 
 /**

@@ -358,7 +358,7 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
         !POSTAL.test(c.text) &&
         !ZIP.test(c.text) &&
         // A street starts with its number ("SMITH DARLA M" over "2485 AUGUSTINE"), unless the line above ends mid-list ("UNIT 1101,").
-        !(/^\d/.test(c.text) && !/,$/.test(prev.text)) &&
+        !(/^\d/.test(c.text) && !/,$/.test(prev.text) && !NOT_A_STREET_START.test(prev.text)) &&
         // "C/O" and a post office box start an address line.
         !CARE_OF.test(c.text) &&
         // The state's name starts a line, and the city stands alone on the line above it.
@@ -374,6 +374,8 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
   return merged;
 }
 
+/** A line ending so ("SUITE", "PO BOX") goes on with a number, which then starts no street. */
+const NOT_A_STREET_START = /\b(?:BOX|SUITE|STE|FLOOR|FL|UNIT|APT|NO|ROOM|RM|#)\.?$/i;
 const CARE_OF = /^(?:C\/O|P\.?\s?O\.?\s+BOX)\b/i;
 
 const wordCount = (text: string): number => text.split(' ').filter((w) => w !== '').length;
@@ -708,18 +710,30 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   type Part = { text: string; start: number; end: number; line: number };
   const parts: (Part | null)[] = [];
   const marks: { n: number; mark: string; start: number }[] = [];
+  let markLead = -1;
+  let prevLead = -1;
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
     if (line.blank || RULE_LINE.test(line.text)) {
       parts.push(null);
+      prevLead = -1;
       continue;
     }
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.trim();
+    // A text line that starts with "(1)" in the text column, right under the entry's text, goes
+    // on with that text ("... until the first to occur of" / "(1) a change in control").
+    const inText = markLead !== -1 && lead > markLead + 2 && lead === prevLead;
+    prevLead = lead;
+    if (inText) {
+      parts.push({ text: body, start: line.start + lead, end: line.start + lead + body.length, line: n });
+      continue;
+    }
     // The form's own two notes are entries even when a converter dropped their "*" and "**"
     // (html2text's "**" reads as markdown bold and is cleaned away).
     const note = FORM_NOTE.exec(body);
     if (note && !MARK_LINE.test(body)) {
+      markLead = lead;
       marks.push({ n, mark: note[1] ? '*' : '**', start: line.start + lead });
       parts.push({ text: body, start: line.start + lead, end: line.start + lead + body.length, line: n });
       continue;
@@ -727,6 +741,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     const m = MARK_LINE.exec(body);
     if (m) {
       const textPart = body.slice(m[0].length).trim();
+      markLead = lead;
       marks.push({ n, mark: m[1] as string, start: line.start + lead });
       const at = textPart === '' ? line.start + lead : line.start + line.text.indexOf(textPart.slice(0, Math.min(10, textPart.length)), lead + (m[1] as string).length);
       parts.push({ text: textPart, start: at, end: at + textPart.length, line: n });
