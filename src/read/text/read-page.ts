@@ -329,9 +329,10 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
   const hardBreak = (c: { end: number }) => input.charCodeAt(sink.clean.origin[c.end] ?? -1) === 92;
   const marked = out.some(hardBreak);
   if (!marked && width === null) return out;
-  let known: { breaks: Set<number>; end: number } | null = null;
+  let known: KnownBreaks | null = null;
   if (!marked) for (const t of templates) if ((known = templateBreaks(out, t)) !== null) break;
-  const stateAt = stateLineOf(out);
+  const state = stateLinesOf(out);
+  const stateAt = state?.at ?? -1;
   const merged: OwnerLine[] = [];
   let lastLine = 0;
   let wordsBefore = 0;
@@ -341,7 +342,8 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
     const next = out[i + 1];
     const words = wordsBefore;
     wordsBefore += wordCount(c.text);
-    if (known && words <= known.end) {
+    // Box 1's lines: cut where box 1 is; the lines before them (a name box 1 does not give) are read by their length.
+    if (known && words >= known.from && words <= known.end) {
       if (prev && !known.breaks.has(words) && words < known.end) {
         prev.text += ' ' + c.text;
         prev.end = c.end;
@@ -363,7 +365,9 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
         !CARE_OF.test(c.text) &&
         // The state's name starts a line, and the city stands alone on the line above it.
         i !== stateAt &&
-        !(next !== undefined && i + 1 === stateAt);
+        !(next !== undefined && i + 1 === stateAt) &&
+        // After the state's name, the postal code and the country stand alone.
+        !(state !== null && i >= state.at + state.lines);
     if (wraps && prev) {
       prev.text += ' ' + c.text;
       prev.end = c.end;
@@ -381,22 +385,27 @@ const CARE_OF = /^(?:C\/O|P\.?\s?O\.?\s+BOX)\b/i;
 const wordCount = (text: string): number => text.split(' ').filter((w) => w !== '').length;
 
 /**
- * The line the state's name starts on, found from the cell's end (country, postal code, state,
- * on one line or wrapped over two as "DISTRICT OF" / "COLUMBIA"), else the first line that
- * starts a state's name; -1 when none does. From the end, a city named like a state ("NEW YORK"
- * over "NEW YORK") is not taken for the state.
+ * The line the state's name starts on and how many it takes (a name wraps as "DISTRICT OF" /
+ * "COLUMBIA"), found from the cell's end (country, postal code, state), else the first line
+ * that starts a state's name; null when none does. From the end, a city named like a state
+ * ("NEW YORK" over "NEW YORK") is not taken for the state.
  */
-function stateLineOf(out: { text: string }[]): number {
+function stateLinesOf(out: { text: string }[]): { at: number; lines: 1 | 2 } | null {
   const text = (i: number) => out[i]?.text ?? '';
-  const startsState = (i: number) => edgarCodeOf(text(i)) !== null || (i + 1 < out.length && edgarCodeOf(text(i) + ' ' + text(i + 1)) !== null);
+  const stateAt = (i: number): { at: number; lines: 1 | 2 } | null =>
+    edgarCodeOf(text(i)) !== null ? { at: i, lines: 1 } : i + 1 < out.length && edgarCodeOf(text(i) + ' ' + text(i + 1)) !== null ? { at: i, lines: 2 } : null;
   let k = out.length - 1;
   if (k >= 0 && !/\d/.test(text(k))) k--;
-  if (k >= 1 && (ZIP.test(text(k)) || POSTAL.test(text(k)))) {
-    if (edgarCodeOf(text(k - 1)) !== null) return k - 1;
-    if (k >= 2 && edgarCodeOf(text(k - 2) + ' ' + text(k - 1)) !== null) return k - 2;
+  // The postal code as ownerFromLines takes it: a ZIP, or a short text with a digit ("KYI-1102").
+  if (k >= 1 && (ZIP.test(text(k)) || (/\d/.test(text(k)) && text(k).length <= 10))) {
+    if (edgarCodeOf(text(k - 1)) !== null) return { at: k - 1, lines: 1 };
+    if (k >= 2 && edgarCodeOf(text(k - 2) + ' ' + text(k - 1)) !== null) return { at: k - 2, lines: 2 };
   }
-  for (let i = 1; i < out.length; i++) if (startsState(i)) return i;
-  return -1;
+  for (let i = 1; i < out.length; i++) {
+    const found = stateAt(i);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** A printed line of an owner's cell; `guessed` when lines a converter wrapped were joined on their length alone. */
@@ -416,10 +425,17 @@ interface OwnerTemplate {
 /**
  * The word counts at which the page broke an owner's cell, read off box 1's lines: as far as the
  * cell's lines repeat box 1's lines word for word, each ending at a line end of the cell. Without
- * the name, the street lines must start a line of the cell after the first: the words before
- * them are the owner's name.
+ * the name, box 1's lines must start a line of the cell after the first; the lines before them
+ * (the name, a street line box 1 does not print) are read by their length.
  */
-function templateBreaks(out: { text: string }[], template: OwnerTemplate): { breaks: Set<number>; end: number } | null {
+/** The cell's words [from, end) are box 1's lines, which end at `breaks`. */
+interface KnownBreaks {
+  from: number;
+  breaks: Set<number>;
+  end: number;
+}
+
+function templateBreaks(out: { text: string }[], template: OwnerTemplate): KnownBreaks | null {
   const cellWords = out.flatMap((c) => c.text.split(' ').filter((w) => w !== ''));
   const lineStarts: number[] = [];
   const lineEnds = new Set<number>();
@@ -428,7 +444,7 @@ function templateBreaks(out: { text: string }[], template: OwnerTemplate): { bre
     lineStarts.push(n);
     lineEnds.add((n += wordCount(c.text)));
   }
-  const follow = (from: number): { breaks: Set<number>; end: number } => {
+  const follow = (from: number): KnownBreaks => {
     const breaks = new Set<number>(from > 0 ? [from] : []);
     let end = from;
     for (const line of template.lines) {
@@ -438,7 +454,7 @@ function templateBreaks(out: { text: string }[], template: OwnerTemplate): { bre
       end += words.length;
       breaks.add(end);
     }
-    return { breaks, end };
+    return { from, breaks, end };
   };
   if (template.name) {
     const found = follow(0);
