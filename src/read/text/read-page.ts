@@ -360,7 +360,9 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
         !POSTAL.test(c.text) &&
         !ZIP.test(c.text) &&
         // A street starts with its number ("SMITH DARLA M" over "2485 AUGUSTINE"), unless the line above ends mid-list ("UNIT 1101,").
-        !(/^\d/.test(c.text) && !/,$/.test(prev.text) && !NOT_A_STREET_START.test(prev.text)) &&
+        !(STREET_START.test(c.text) && !/,$/.test(prev.text) && !NOT_A_STREET_START.test(prev.text) && !ENTITY_END.test(c.text)) &&
+        // A firm's name ends with its legal form ("... FENNER & SMITH INC." over "ONE BRYANT PARK").
+        !(merged.length === 1 && ENTITY_END.test(prev.text)) &&
         // "C/O" and a post office box start an address line.
         !CARE_OF.test(c.text) &&
         // The state's name starts a line, and the city stands alone on the line above it.
@@ -380,6 +382,10 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
 
 /** A line ending so ("SUITE", "PO BOX") goes on with a number, which then starts no street. */
 const NOT_A_STREET_START = /\b(?:BOX|SUITE|STE|FLOOR|FL|UNIT|APT|NO|ROOM|RM|#)\.?$/i;
+/** A street's number and its first word ("2485 AUGUSTINE"; not "2017, L.P." in a firm's name, nor a lone number, as often a street's last word). */
+const STREET_START = /^\d+[A-Z]?(?:-\d+)?\s+[A-Za-z]/;
+/** A firm's legal form, which ends its name ("KKR & CO." is followed by "INC.": not listed). */
+const ENTITY_END = /(?:^|\s)(?:L\.?P\.?|L\.?L\.?C\.?|INC\.?|LTD\.?|LIMITED|CORP\.?|CORPORATION|N\.V\.|S\.A\.|B\.V\.|PLC|GMBH|AG)$/i;
 const CARE_OF = /^(?:C\/O|P\.?\s?O\.?\s+BOX)\b/i;
 
 const wordCount = (text: string): number => text.split(' ').filter((w) => w !== '').length;
