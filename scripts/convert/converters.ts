@@ -18,9 +18,12 @@ export interface Converter {
   convert(htmlFile: string, outFile: string): Promise<void>;
 }
 
-/** pandoc drops `<input type="checkbox">`: the state of the Section 16 and 10b5-1 boxes is lost. */
-// pandoc's plain text also drops box 1's empty first street line: a lone street's line is lost (LONE_STREET_LINE).
-const CHECKBOXES = ['notSubjectToSection16', 'aff10b5One'];
+/**
+ * pandoc drops `<input type="checkbox">`: the state of the Section 16 and 10b5-1 boxes is lost,
+ * and of Form 5's "Form 3 Holdings Reported" and "Form 4 Transactions Reported" boxes. Its plain
+ * text also drops box 1's empty first street line: a lone street's line is lost (LONE_STREET_LINE).
+ */
+const CHECKBOXES = ['notSubjectToSection16', 'aff10b5One', 'form3HoldingsReported', 'form4TransactionsReported'];
 
 function run(cmd: string, args: string[], outFile?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {

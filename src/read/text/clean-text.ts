@@ -32,6 +32,15 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 const BREAKING = new Set(['br', 'hr', 'p', 'div', 'td', 'th', 'tr', 'li', 'table']);
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
+/** The `**` that closes a bold text opened by the `**` at `at` on the same line, or -1. */
+function boldCloseOf(input: string, at: number): number {
+  if (/\s/.test(input[at + 2] ?? ' ')) return -1;
+  const close = input.indexOf('**', at + 2);
+  if (close === -1 || /\s/.test(input[close - 1] ?? ' ')) return -1;
+  const eol = input.indexOf('\n', at);
+  return eol !== -1 && eol < close ? -1 : close;
+}
+
 export function cleanText(input: string): CleanText {
   const out: string[] = [];
   // A bare superscript mark (one character) becomes three: (1).
@@ -51,6 +60,8 @@ export function cleanText(input: string): CleanText {
 
   let i = 0;
   const len = input.length;
+  /** Where the `**` closing the bold text being read stands. */
+  let boldClose = -1;
   while (i < len) {
     // Fast path: plain characters are copied in runs, up to the next one that may need work.
     SPECIAL.lastIndex = i;
@@ -124,8 +135,11 @@ export function cleanText(input: string): CleanText {
       continue;
     }
     if (ch === '*') {
-      // Markdown bold `**`; an escaped `\*\*` was handled above and stays.
-      if (input[i + 1] === '*') {
+      // Markdown bold `**text**` on one line; an escaped `\*\*` was handled above and stays, and
+      // so does a lone `**` (a footnote mark in plain text: "/s/** George D. Yancopoulos").
+      if (input[i + 1] === '*' && (i === boldClose || boldCloseOf(input, i) !== -1)) {
+        if (i !== boldClose) boldClose = boldCloseOf(input, i);
+        else boldClose = -1;
         flush(i);
         i += 2;
         copyFrom = i;

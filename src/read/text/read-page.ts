@@ -639,8 +639,8 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   for (let n = from; n < to; n++) {
     const line = lines[n] as Line;
     if (line.blank || RULE_LINE.test(line.text)) continue;
-    // Each signature prints its own caption below it.
-    if (isCaption(line)) {
+    // Each signature prints its own caption below it, the caption's "**" mark on a line of its own in a PDF.
+    if (isCaption(line) || /^\*{1,2}$/.test(line.joined.trim())) {
       open = -1;
       continue;
     }
@@ -984,10 +984,18 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   // Form 3 prints this sentence when the person owns no securities of the issuer.
   // (the same words after the "Remarks:" label are the filer's, not the form's).
   const remarks = lines.findIndex((l) => REMARKS.test(l.joined));
-  const none = lines.find((l, n) => (remarks === -1 || n < remarks) && /^\W*No\s+securities\s+are\s+beneficially\s+owned\.?\W*$/i.test(l.joined));
-  if (none) {
-    out.noSecuritiesOwned = true;
-    sink.set('noSecuritiesOwned', none.start, none.end, 1);
+  const NONE = /^\W*No\s+securities\s+are\s+beneficially\s+owned\.?\W*$/i;
+  for (let n = 0; n < lines.length && (remarks === -1 || n < remarks); n++) {
+    const l = lines[n] as Line;
+    if (!/^\W*No\s+securities\b/i.test(l.joined)) continue;
+    // pandoc wraps the sentence in its narrow cell: "No securities are beneficially" / "owned".
+    const next = lines[n + 1];
+    const two = next !== undefined && !next.blank && NONE.test(l.joined + ' ' + next.joined);
+    if (NONE.test(l.joined) || two) {
+      out.noSecuritiesOwned = true;
+      sink.set('noSecuritiesOwned', l.start, two ? (next as Line).end : l.end, 1);
+      break;
+    }
   }
 }
 
