@@ -902,7 +902,10 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   const chunks: Chunk[] = [];
   for (const line of lines) {
     if (/Title\s+of\s+Security/i.test(line.joined) || PAGE_MARK.test(line.joined)) break;
-    chunks.push(...chunksOf(line));
+    const own = chunksOf(line);
+    chunks.push(...own);
+    // The chunks are cut at the tables' start below: no line after it is needed.
+    if (own.some((c) => TABLES_START.test(c.text))) break;
   }
   const find = (re: RegExp): Placed | null => {
     const k = chunks.findIndex((c) => re.test(c.text));
