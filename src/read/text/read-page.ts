@@ -166,6 +166,8 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   const tabbed = head.text.includes('\t') || lines.slice(headAt + 1, end).some((l) => l.text.includes('\t'));
   if (tabbed) return readOwnersTabbed(lines, headAt + 1, end, input, sink);
 
+  if (isLynxOwners(lines, markAt, headAt, end)) return readOwnersLynx(lines, head, headAt + 1, end, sink);
+
   const cols: RelColumn[] = [
     { key: 'isDirector', x: head.text.search(/Director/) },
     { key: 'isTenPercentOwner', x: head.text.search(/10%\s*Owner/) },
@@ -285,6 +287,71 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
     lastLine = c.text.length;
   });
   return merged;
+}
+
+// lynx -dump: the table's heading at column 0, every cell line indented by 3 spaces, and each
+// owner's row printed with the owner cell's line breaks: the other cells stand after its last
+// line ("   UNITED STATES       X       Chair, President & CEO"), one column to the left of their
+// heads: the Director mark under the owner column's heading, the 10% Owner mark under
+// "Director", the officer's title under "10% Owner", the other text under "Officer".
+const LYNX_INDENT = 3;
+
+/** lynx's layout: the heading flush left, the first owner line right below the column heads, indented 3. */
+function isLynxOwners(lines: Line[], markAt: number, headAt: number, end: number): boolean {
+  const first = lines[headAt + 1];
+  if (!first || headAt + 1 >= end || !/^ {3}\S/.test(first.text)) return false;
+  for (let n = markAt; n >= Math.max(0, markAt - 3); n--) {
+    const l = lines[n] as Line;
+    if (OWNERS_HEADING.test(l.joined)) return /^\S/.test(l.text);
+  }
+  return false;
+}
+
+function readOwnersLynx(lines: Line[], head: Line, from: number, end: number, sink: TextSink): ReportingOwner[] {
+  // Where each shifted column starts: its head's cell, one space before the head's word.
+  const keys: RelColumn['key'][] = ['isDirector', 'isTenPercentOwner', 'isOfficer', 'isOther'];
+  const starts = [/Director/, /10%\s*Owner/, /Officer/].map((re) => head.text.search(re) - 1);
+  if (starts.some((x) => x < 0)) return [];
+  const keyAt = (x: number): RelColumn['key'] => keys[starts.filter((s) => x >= s).length] as RelColumn['key'];
+  const owners: ReportingOwner[] = [];
+  let cell: Chunk[] = [];
+  const flush = (marks: Chunk[]) => {
+    if (cell.length === 0 && marks.length === 0) return;
+    const P = `reportingOwners.${owners.length}`;
+    const owner = ownerFromLines(cell, P, sink);
+    applyRelationship(owner, marks.flatMap((m) => splitAtColumns(m, starts)).map((m) => ({ key: keyAt(m.x), text: m.text, start: m.start, end: m.end })), P, sink);
+    owners.push(owner);
+    cell = [];
+  };
+  for (let n = from; n < end; n++) {
+    const line = lines[n] as Line;
+    if (line.blank || RULE_LINE.test(line.text)) continue;
+    const chunks = chunksOf(line);
+    cell.push(...chunks.filter((c) => c.x <= LYNX_INDENT));
+    // The owner's row ends on the line that carries its other cells.
+    const marks = chunks.filter((c) => c.x > LYNX_INDENT);
+    if (marks.length > 0) flush(marks);
+  }
+  flush([]);
+  return owners;
+}
+
+/**
+ * A chunk that runs over a column start, a word standing exactly there: two cells one space
+ * apart ("Chairman, President & CEO Director of Sub", the title and the other text).
+ */
+function splitAtColumns(chunk: Chunk, starts: number[]): Chunk[] {
+  const out: Chunk[] = [];
+  let from = 0;
+  for (const s of starts) {
+    const at = s - chunk.x;
+    if (at <= from || at >= chunk.text.length || chunk.text.charAt(at - 1) !== ' ') continue;
+    const text = chunk.text.slice(from, at - 1);
+    out.push({ ...chunk, text, x: chunk.x + from, start: chunk.start + from, end: chunk.start + from + text.length });
+    from = at;
+  }
+  out.push({ ...chunk, text: chunk.text.slice(from), x: chunk.x + from, start: chunk.start + from });
+  return out;
 }
 
 /** Seed style: one line per owner, `name <br/> street <br/> ... \t X \t \t title \t other`. */
