@@ -639,6 +639,10 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     }
     parts.push({ text: body, start: line.start + lead, end: line.start + lead + body.length, line: n });
   }
+  // lynx prints each entry's text beside its mark and wraps it below, every line indented alike:
+  // a line is the entry's above it.
+  const heading = lines[from - 1];
+  const lynx = heading !== undefined && /^\S/.test(heading.text) && marks.length > 0 && lynxIndented(lines, from, end);
   const width = parts.reduce((w, p) => Math.max(w, p?.text.length ?? 0), 0);
   const texts = parts.map((p) => (p ? [{ text: p.text, x: 0 }] : []));
   const entryOf = new Map<number, Entry>();
@@ -653,7 +657,12 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     if (blockStart === -1) return;
     const mains: number[] = [];
     for (let i = blockStart; i < stop; i++) if (entryOf.has(i)) mains.push(i);
-    if (mains.length === 0) {
+    if (lynx) {
+      for (let i = blockStart; i < stop; i++) {
+        lastEntry = entryOf.get(i) ?? lastEntry;
+        if (lastEntry && parts[i]) lastEntry.parts.push(parts[i] as Part);
+      }
+    } else if (mains.length === 0) {
       // A paragraph of its own after a blank line: the entry above continues.
       for (let i = blockStart; i < stop; i++) if (lastEntry && parts[i]) lastEntry.parts.push(parts[i] as Part);
     } else {
@@ -719,6 +728,18 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       sink.set('remarks', (parts[0] as { start: number }).start, (parts[parts.length - 1] as { end: number }).end, inferred ? 0.9 : 1);
     }
   }
+}
+
+/**
+ * Every non-blank line of [from, end) indented by lynx's 3 spaces, each numbered mark at exactly
+ * 3 (a "**" cleaned away as markdown bold leaves more).
+ */
+function lynxIndented(lines: Line[], from: number, end: number): boolean {
+  for (let n = from; n < end; n++) {
+    const l = lines[n] as Line;
+    if (!l.blank && (!l.text.startsWith('   ') || /^ {4,}\(\d{1,2}\)/.test(l.text))) return false;
+  }
+  return true;
 }
 
 /**
