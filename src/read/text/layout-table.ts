@@ -9,6 +9,7 @@
 //   Common Stock           06/06/2023                 S              (1)     D      118.42 ...  ← main line (D/I column)
 //                                                                                   (2)
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
+import { parseGapRow } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import type { Cell, Line, TextSink } from './text-grid.ts';
 
@@ -159,7 +160,10 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   // html2text counts a column per UTF-8 byte (a no-break space takes two), and prints its
   // headings as "***** Reporting Owners *****": the only converter here that does either.
   const data = read(starts !== null && input.includes('***** ') && HTML2TEXT_HEADING.test(input));
-  if (!starts) return { rows: flowRows(data), headLines: dataFrom - head, mode: 'flow' };
+  if (!starts) {
+    const rows = lynxRows(data, columns, sink, input) ?? flowRows(data);
+    return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
+  }
   // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
   return { rows: layoutRows(data, starts, columns, runs === null), headLines: dataFrom - head, mode: 'layout' };
 }
@@ -495,6 +499,33 @@ function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
 }
 
 // --- Reading order (lynx): one line per row, cells in the form's order ---
+
+/** lynx's left margin: every line of its dump is indented by 3 spaces. */
+const LYNX_MARGIN = 3;
+
+/**
+ * lynx's rows, each cell placed in its column by the gaps between words (gap-row.ts); a line the
+ * gaps do not explain is read in reading order. Null when the lines are not lynx's (not all
+ * indented by its margin).
+ */
+function lynxRows(data: { line: Line; words: Word[] }[], columns: Column[], sink: TextSink, input: string): LayoutRow[] | null {
+  if (!data.some((d) => d.words.length > 0) || data.some((d) => d.words.length > 0 && (d.words[0] as Word).x !== LYNX_MARGIN)) return null;
+  const origin = sink.clean.origin;
+  // The cleaning dropped lynx's superscript caret ("^(1)"): it took a column of the gap.
+  const caret = (w: Word) => (input.charCodeAt((origin[w.start] ?? 0) - 1) === 94 ? 1 : 0);
+  const rows: LayoutRow[] = [];
+  for (const d of data) {
+    if (d.words.length === 0) continue;
+    const gaps = d.words.map((w, i) => (i === 0 ? w.x - LYNX_MARGIN + 1 : w.x - (d.words[i - 1] as Word).xEnd) - caret(w));
+    const parsed = parseGapRow(d.words, gaps, columns);
+    if (!parsed || parsed.length < 2) {
+      rows.push(...flowRows([d]));
+      continue;
+    }
+    rows.push({ cells: parsed.map((c) => cellOf(c.words, c.column)), start: d.line.start, end: d.line.end, flow: false, inferred: false });
+  }
+  return rows;
+}
 
 const VALUE = /^(?:\$ ?-?[\d,]*\.?\d+|-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z](?:\/[A-Z]|[345])?)$/;
 

@@ -1,0 +1,103 @@
+// Reads a table row that lynx -dump printed on one line in reading order, by the widths of the
+// gaps between its words. lynx separates a row's cells with one space and prints an empty cell
+// (the page's no-break space) as one space: k empty cells between two values leave a gap of
+// 1 + 2k spaces. A cell holding only footnote marks starts with a no-break space on the page
+// ("&nbsp; (3)"), which adds 2 more:
+//
+//   Common Stock 06/06/2023   G   61,266 D $ 0 2,888,902 D
+//                title ^1 date ^3 (2A empty) code ^3 (V empty) amount ...
+//   Restricted Stock Units ^(2) 01/15/2024   M     472   ^(3)   ^(3) Common Stock 472 $ 0 473 D
+//                                                  ^5: V and (A) empty; ^3 before a mark: its own cell
+//
+// A one-space gap may join two cells or two words of one cell: which, the columns' kinds tell
+// (only a text column holds several words; a value holds marks after it). The row is parsed so
+// that every gap is accounted for and every cell fits its column; a line no parse explains is
+// left to the reading-order alignment.
+import { fit } from './align-row.ts';
+import type { Column } from './table-columns.ts';
+import type { Word } from './layout-table.ts';
+
+const MARK = /^(?:\(\d{1,2}\))+$/;
+const NO = -Infinity;
+
+/** A parsed row: the words of each cell and the column it stands in. */
+export interface GapCell {
+  words: Word[];
+  column: number;
+}
+
+/**
+ * The row's cells by gap widths, or null when no parse accounts for every gap. `gaps[i]` is the
+ * number of spaces before word i (for word 0, counted from the table's left margin plus one).
+ */
+export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): GapCell[] | null {
+  const T = words.length;
+  const C = columns.length;
+  if (T === 0) return null;
+  // best[i * C + j]: best score for words i.. with word i starting the cell of column j.
+  const best = new Float64Array(T * C).fill(NO);
+  const next = new Int32Array(T * C).fill(-1);
+  for (let i = T - 1; i >= 0; i--) {
+    for (let j = 0; j < C; j++) {
+      const kind = (columns[j] as Column).kind;
+      let bestScore = NO;
+      let bestEnd = -1;
+      // The cell is words i..k: further words are one space apart, and only a text cell holds
+      // several words that are not marks.
+      for (let k = i; k < T; k++) {
+        if (k > i && (gaps[k] !== 1 || (kind !== 'text' && !MARK.test((words[k] as Word).text)))) break;
+        const f = fit(valueOf(words, i, k), kind);
+        if (f === NO) continue;
+        if (k === T - 1) {
+          if (f > bestScore) {
+            bestScore = f;
+            bestEnd = k * C + C;
+          }
+          continue;
+        }
+        for (const j2 of nextColumns(j, gaps[k + 1] as number, MARK.test((words[k + 1] as Word).text))) {
+          if (j2 >= C) continue;
+          const s = f + (best[(k + 1) * C + j2] as number);
+          if (s > bestScore) {
+            bestScore = s;
+            bestEnd = k * C + j2;
+          }
+        }
+      }
+      best[i * C + j] = bestScore;
+      next[i * C + j] = bestEnd;
+    }
+  }
+  const firstColumns = nextColumns(-1, gaps[0] as number, MARK.test((words[0] as Word).text)).filter((j) => j < C);
+  let j = -1;
+  for (const c of firstColumns) if (j === -1 || (best[c] as number) > (best[j] as number)) j = c;
+  if (j === -1 || best[j] === NO) return null;
+  const out: GapCell[] = [];
+  let i = 0;
+  while (i < T) {
+    const n = next[i * C + j] as number;
+    const k = Math.floor(n / C);
+    out.push({ words: words.slice(i, k + 1), column: j });
+    i = k + 1;
+    j = n % C;
+  }
+  return out;
+}
+
+/** Columns the next cell may stand in after a gap of `gap` spaces: 1 + 2 per empty cell, 2 more before a marks-only cell. */
+function nextColumns(j: number, gap: number, marks: boolean): number[] {
+  const out: number[] = [];
+  if (gap % 2 === 1) out.push(j + 1 + (gap - 1) / 2);
+  if (marks && gap >= 3 && gap % 2 === 1) out.push(j + 1 + (gap - 3) / 2);
+  return out;
+}
+
+/** The value of words i..k without their trailing marks ('' for marks only, or a "$" before marks). */
+function valueOf(words: Word[], i: number, k: number): string {
+  let end = k;
+  while (end >= i && MARK.test((words[end] as Word).text)) end--;
+  if (end < i) return '';
+  let text = (words[i] as Word).text;
+  for (let n = i + 1; n <= end; n++) text += ' ' + (words[n] as Word).text;
+  return text === '$' ? '' : text;
+}
