@@ -19,6 +19,7 @@ import type { Word } from './layout-table.ts';
 
 const MARK = /^(?:\(\d{1,2}\))+$/;
 const NO = -Infinity;
+const MARKS_CELL = -0.1;
 
 /** A parsed row: the words of each cell and the column it stands in. */
 export interface GapCell {
@@ -45,8 +46,11 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
       // The cell is words i..k: further words are one space apart, and only a text cell holds
       // several words that are not marks.
       for (let k = i; k < T; k++) {
-        if (k > i && (gaps[k] !== 1 || (kind !== 'text' && !MARK.test((words[k] as Word).text)))) break;
-        const f = fit(valueOf(words, i, k), kind);
+        // Marks stand after the value: no word follows one in its cell.
+        if (k > i && (gaps[k] !== 1 || (!MARK.test((words[k] as Word).text) && (kind !== 'text' || MARK.test((words[k - 1] as Word).text))))) break;
+        // A cell of marks alone is a cell only where the gaps leave no other reading: a mark one
+        // space after a value is that value's ("D ^(2)" and an empty nature: lynx drops trailing spaces).
+        const f = allMarks(words, i, k) ? MARKS_CELL : fit(valueOf(words, i, k), kind);
         if (f === NO) continue;
         if (k === T - 1) {
           if (f > bestScore) {
@@ -90,6 +94,11 @@ function nextColumns(j: number, gap: number, marks: boolean): number[] {
   if (gap % 2 === 1) out.push(j + 1 + (gap - 1) / 2);
   if (marks && gap >= 3 && gap % 2 === 1) out.push(j + 1 + (gap - 3) / 2);
   return out;
+}
+
+function allMarks(words: Word[], i: number, k: number): boolean {
+  for (let n = i; n <= k; n++) if (!MARK.test((words[n] as Word).text)) return false;
+  return true;
 }
 
 /** The value of words i..k without their trailing marks ('' for marks only, or a "$" before marks). */
