@@ -20,6 +20,7 @@ import type { Word } from './layout-table.ts';
 const MARK = /^(?:\(\d{1,2}\))+$/;
 const NO = -Infinity;
 const MARKS_CELL = -0.1;
+const MARK_KEPT = 0.01;
 
 /** A parsed row: the words of each cell and the column it stands in. */
 export interface GapCell {
@@ -47,10 +48,11 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
       // several words that are not marks.
       for (let k = i; k < T; k++) {
         // Marks stand after the value: no word follows one in its cell.
-        if (k > i && (gaps[k] !== 1 || (!MARK.test((words[k] as Word).text) && (kind !== 'text' || MARK.test((words[k - 1] as Word).text))))) break;
+        if (k > i && ((gaps[k] as number) > 1 || (!MARK.test((words[k] as Word).text) && (kind !== 'text' || MARK.test((words[k - 1] as Word).text))))) break;
         // A cell of marks alone is a cell only where the gaps leave no other reading: a mark one
         // space after a value is that value's ("D ^(2)" and an empty nature: lynx drops trailing spaces).
-        const f = allMarks(words, i, k) ? MARKS_CELL : fit(valueOf(words, i, k), kind);
+        // Between a value and a marks-only cell after it, the value takes the marks it can ("A ^(1) ^(4)").
+        const f = allMarks(words, i, k) ? MARKS_CELL : fit(valueOf(words, i, k), kind) + MARK_KEPT * trailingMarks(words, i, k);
         if (f === NO) continue;
         if (k === T - 1) {
           if (f > bestScore) {
@@ -94,6 +96,12 @@ function nextColumns(j: number, gap: number, marks: boolean): number[] {
   if (gap % 2 === 1) out.push(j + 1 + (gap - 1) / 2);
   if (marks && gap >= 3 && gap % 2 === 1) out.push(j + 1 + (gap - 3) / 2);
   return out;
+}
+
+function trailingMarks(words: Word[], i: number, k: number): number {
+  let n = 0;
+  while (k - n > i && MARK.test((words[k - n] as Word).text)) n++;
+  return n;
 }
 
 function allMarks(words: Word[], i: number, k: number): boolean {

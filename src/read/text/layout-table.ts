@@ -516,8 +516,9 @@ function lynxRows(data: { line: Line; words: Word[] }[], columns: Column[], sink
   const rows: LayoutRow[] = [];
   for (const d of data) {
     if (d.words.length === 0) continue;
-    const gaps = d.words.map((w, i) => (i === 0 ? w.x - LYNX_MARGIN + 1 : w.x - (d.words[i - 1] as Word).xEnd) - caret(w));
-    const parsed = parseGapRow(d.words, gaps, columns);
+    const words = d.words.flatMap(splitGluedMarks);
+    const gaps = words.map((w, i) => (i === 0 ? w.x - LYNX_MARGIN + 1 : Math.max(0, w.x - (words[i - 1] as Word).xEnd - caret(w))));
+    const parsed = parseGapRow(words, gaps, columns);
     if (!parsed || parsed.length < 2) {
       rows.push(...flowRows([d]));
       continue;
@@ -568,6 +569,18 @@ function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
     rows.push({ cells, start: line.start, end: line.end, flow: true, inferred: true });
   }
   return rows;
+}
+
+/** "M^(1)^(4)": a value with its marks printed against it, cut into the value and its marks (no gap between them). */
+function splitGluedMarks(w: Word): Word[] {
+  const m = /^(.*?[^)\s])((?:\(\d{1,2}\))+)$/.exec(w.text);
+  if (!m) return [w];
+  const k = (m[1] as string).length;
+  // The value holds no caret: it ends k columns on, and its marks start right after it.
+  return [
+    { ...w, text: m[1] as string, end: w.start + k, xEnd: w.x + k },
+    { ...w, text: m[2] as string, start: w.start + k, x: w.x + k },
+  ];
 }
 
 /** The words a one-word cell was made of (for re-making it with a mark). */
