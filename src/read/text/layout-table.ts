@@ -9,7 +9,7 @@
 //   Common Stock           06/06/2023                 S              (1)     D      118.42 ...  ← main line (D/I column)
 //                                                                                   (2)
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
-import { parseGapRow } from './gap-row.ts';
+import { parseGapRow, type GapCell } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import type { Cell, Line, TextSink } from './text-grid.ts';
 
@@ -503,29 +503,49 @@ function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
 /** lynx's left margin: every line of its dump is indented by 3 spaces. */
 const LYNX_MARGIN = 3;
 
+/** lynx wraps a line longer than its width (200 columns, a word or two less in practice). */
+const LYNX_WRAPS_FROM = 170;
+
 /**
  * lynx's rows, each cell placed in its column by the gaps between words (gap-row.ts); a line the
  * gaps do not explain is read in reading order. Null when the lines are not lynx's (not all
  * indented by its margin).
  */
 function lynxRows(data: { line: Line; words: Word[] }[], columns: Column[], sink: TextSink, input: string): LayoutRow[] | null {
-  if (!data.some((d) => d.words.length > 0) || data.some((d) => d.words.length > 0 && (d.words[0] as Word).x !== LYNX_MARGIN)) return null;
   const origin = sink.clean.origin;
   // The cleaning dropped lynx's superscript caret ("^(1)"): it took a column of the gap.
   const caret = (w: Word) => (input.charCodeAt((origin[w.start] ?? 0) - 1) === 94 ? 1 : 0);
+  const filled = data.filter((d) => d.words.length > 0);
+  if (filled.length === 0 || filled.some((d) => (d.words[0] as Word).x - caret(d.words[0] as Word) !== LYNX_MARGIN)) return null;
   const rows: LayoutRow[] = [];
-  for (const d of data) {
-    if (d.words.length === 0) continue;
+  let last: { words: Word[]; gaps: number[]; line: Line; row: LayoutRow[] } | null = null;
+  for (const d of filled) {
     const words = d.words.flatMap(splitGluedMarks);
-    const gaps = words.map((w, i) => (i === 0 ? w.x - LYNX_MARGIN + 1 : Math.max(0, w.x - (words[i - 1] as Word).xEnd - caret(w))));
+    const gaps = words.map((w, i) => (i === 0 ? w.x - LYNX_MARGIN + 1 : Math.max(0, w.x - (words[i - 1] as Word).xEnd)) - caret(w));
     const parsed = parseGapRow(words, gaps, columns);
-    if (!parsed || parsed.length < 2) {
-      rows.push(...flowRows([d]));
-      continue;
+    // The end of a row lynx wrapped: the line before was long and this one is no row of its own.
+    if (last && last.line.text.length >= LYNX_WRAPS_FROM && (!parsed || parsed.length < 3)) {
+      const joinedWords = [...last.words, ...words];
+      const joinedGaps = [...last.gaps, 1, ...gaps.slice(1)];
+      const joined = parseGapRow(joinedWords, joinedGaps, columns);
+      if (joined) {
+        rows.splice(rows.length - last.row.length, last.row.length);
+        // The spaces at the break are lost: the join is read as one space (lower confidence).
+        const row = gapRow(joined, last.line.start, d.line.end, true);
+        rows.push(row);
+        last = null;
+        continue;
+      }
     }
-    rows.push({ cells: parsed.map((c) => cellOf(c.words, c.column)), start: d.line.start, end: d.line.end, flow: false, inferred: false });
+    const row = parsed && parsed.length >= 2 ? [gapRow(parsed, d.line.start, d.line.end)] : flowRows([d]);
+    rows.push(...row);
+    last = { words, gaps, line: d.line, row };
   }
   return rows;
+}
+
+function gapRow(cells: GapCell[], start: number, end: number, inferred = false): LayoutRow {
+  return { cells: cells.map((c) => cellOf(c.words, c.column)), start, end, flow: false, inferred };
 }
 
 const VALUE = /^(?:\$ ?-?[\d,]*\.?\d+|-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z](?:\/[A-Z]|[345])?)$/;
