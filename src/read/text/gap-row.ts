@@ -21,6 +21,7 @@ const MARK = /^(?:\(\d{1,2}\))+$/;
 const NO = -Infinity;
 const MARKS_CELL = -0.1;
 const MARK_KEPT = 0.01;
+const PRICE_MARKS_CELL = 0.05;
 
 /** A parsed row: the words of each cell and the column it stands in. */
 export interface GapCell {
@@ -52,7 +53,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
         // A cell of marks alone is a cell only where the gaps leave no other reading: a mark one
         // space after a value is that value's ("D ^(2)" and an empty nature: lynx drops trailing spaces).
         // Between a value and a marks-only cell after it, the value takes the marks it can ("A ^(1) ^(4)").
-        const f = allMarks(words, i, k) ? MARKS_CELL : fit(valueOf(words, i, k), kind) + MARK_KEPT * trailingMarks(words, i, k);
+        const f = allMarks(words, i, k) ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fit(valueOf(words, i, k), kind) + MARK_KEPT * trailingMarks(words, i, k);
         if (f === NO) continue;
         if (k === T - 1) {
           if (f > bestScore) {
