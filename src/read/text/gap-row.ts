@@ -20,7 +20,7 @@ import type { Word } from './layout-table.ts';
 const MARK = /^(?:\(\d{1,2}\))+$/;
 const NO = -Infinity;
 const MARKS_CELL = -0.1;
-const MARK_KEPT = 0.01;
+const MARK_KEPT = -0.01;
 const PRICE_MARKS_CELL = 0.05;
 
 /** A parsed row: the words of each cell and the column it stands in. */
