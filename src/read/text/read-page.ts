@@ -294,7 +294,9 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
 // line ("   UNITED STATES       X       Chair, President & CEO"), one column to the left of their
 // heads: the Director mark under the owner column's heading, the 10% Owner mark under
 // "Director", the officer's title under "10% Owner", the other text under "Officer".
-const LYNX_INDENT = 3;
+const LYNX_MARGIN = 3;
+/** The column at which lynx cuts a line of the remarks (its width less its margins), inside a word if need be. */
+const LYNX_CUT = 194;
 
 /** lynx's layout: the heading flush left, the first owner line right below the column heads, indented 3. */
 function isLynxOwners(lines: Line[], markAt: number, headAt: number, end: number): boolean {
@@ -327,9 +329,9 @@ function readOwnersLynx(lines: Line[], head: Line, from: number, end: number, si
     const line = lines[n] as Line;
     if (line.blank || RULE_LINE.test(line.text)) continue;
     const chunks = chunksOf(line);
-    cell.push(...chunks.filter((c) => c.x <= LYNX_INDENT));
+    cell.push(...chunks.filter((c) => c.x <= LYNX_MARGIN));
     // The owner's row ends on the line that carries its other cells.
-    const marks = chunks.filter((c) => c.x > LYNX_INDENT);
+    const marks = chunks.filter((c) => c.x > LYNX_MARGIN);
     if (marks.length > 0) flush(marks);
   }
   flush([]);
@@ -714,16 +716,34 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       const at = label.start + label.text.indexOf(own.slice(0, Math.min(8, own.length)));
       parts.push({ text: own, start: at, end: label.start + label.text.trimEnd().length });
     }
+    // lynx cuts a remarks line at its width wherever it falls, inside a word too: a line cut
+    // there and one that goes on at the margin (no space kept at the cut) are one word.
+    const heading = lines[from - 1];
+    const lynx = heading !== undefined && /^\S/.test(heading.text) && /^ {3}\S/.test(label.text);
+    const inputLength = (l: Line) => (sink.clean.origin[l.end] ?? 0) - (sink.clean.origin[l.start] ?? 0);
+    let cut = false;
+    let glued = false;
     // Remarks may hold paragraphs (the XML's blank lines): they run to the page's closing notes.
     for (let n = remarksAt + 1; n < lines.length; n++) {
       const line = lines[n] as Line;
       if (REMARKS_END.test(line.joined) || RULE_LINE.test(line.text)) break;
-      if (line.blank) continue;
+      if (line.blank) {
+        cut = false;
+        continue;
+      }
       const lead = line.text.length - line.text.trimStart().length;
-      parts.push({ text: line.joined, start: line.start + lead, end: line.start + line.text.trimEnd().length });
+      const last = parts[parts.length - 1];
+      if (cut && last && lead === LYNX_MARGIN) {
+        last.text += line.joined;
+        last.end = line.start + line.text.trimEnd().length;
+        glued = true;
+      } else parts.push({ text: line.joined, start: line.start + lead, end: line.start + line.text.trimEnd().length });
+      cut = lynx && inputLength(line) === LYNX_CUT;
     }
     if (parts.length > 0) {
-      const { text, inferred } = joinLines(parts.map((p) => p.text));
+      const joinedLines = joinLines(parts.map((p) => p.text));
+      const text = joinedLines.text;
+      const inferred = joinedLines.inferred || glued;
       out.remarks = text;
       sink.set('remarks', (parts[0] as { start: number }).start, (parts[parts.length - 1] as { end: number }).end, inferred ? 0.9 : 1);
     }
