@@ -19,6 +19,9 @@ import type { Word } from './layout-table.ts';
 
 const MARK = /^(?:\(\d{1,2}\))+$/;
 const NO = -Infinity;
+/** The gap at a line break inside a row: its width is lost. */
+export const UNKNOWN_GAP = -1;
+const SKIP_COST = 0.001;
 const MARKS_CELL = -0.1;
 const MARK_KEPT = -0.01;
 const PRICE_MARKS_CELL = 0.05;
@@ -49,7 +52,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
       // several words that are not marks.
       for (let k = i; k < T; k++) {
         // Marks stand after the value: no word follows one in its cell.
-        if (k > i && ((gaps[k] as number) > 1 || (!MARK.test((words[k] as Word).text) && (kind !== 'text' || MARK.test((words[k - 1] as Word).text))))) break;
+        if (k > i && ((gaps[k] as number) > 1 || gaps[k] === UNKNOWN_GAP || (!MARK.test((words[k] as Word).text) && (kind !== 'text' || MARK.test((words[k - 1] as Word).text))))) break;
         // A cell of marks alone is a cell only where the gaps leave no other reading: a mark one
         // space after a value is that value's ("D ^(2)" and an empty nature: lynx drops trailing spaces).
         // Between a value and a marks-only cell after it, the value takes the marks it can ("A ^(1) ^(4)").
@@ -62,9 +65,11 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
           }
           continue;
         }
-        for (const j2 of nextColumns(j, gaps[k + 1] as number, MARK.test((words[k + 1] as Word).text))) {
+        for (const j2 of nextColumns(j, gaps[k + 1] as number, MARK.test((words[k + 1] as Word).text), C)) {
           if (j2 >= C) continue;
-          const s = f + (best[(k + 1) * C + j2] as number);
+          // Across a line break the next cell may stand anywhere after: the nearest column that fits.
+          const skipped = gaps[k + 1] === UNKNOWN_GAP ? SKIP_COST * (j2 - j - 1) : 0;
+          const s = f + (best[(k + 1) * C + j2] as number) - skipped;
           if (s > bestScore) {
             bestScore = s;
             bestEnd = k * C + j2;
@@ -75,7 +80,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
       next[i * C + j] = bestEnd;
     }
   }
-  const firstColumns = nextColumns(-1, gaps[0] as number, MARK.test((words[0] as Word).text)).filter((j) => j < C);
+  const firstColumns = nextColumns(-1, gaps[0] as number, MARK.test((words[0] as Word).text), C).filter((j) => j < C);
   let j = -1;
   for (const c of firstColumns) if (j === -1 || (best[c] as number) > (best[j] as number)) j = c;
   if (j === -1 || best[j] === NO) return null;
@@ -91,9 +96,13 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   return out;
 }
 
-/** Columns the next cell may stand in after a gap of `gap` spaces: 1 + 2 per empty cell, 2 more before a marks-only cell. */
-function nextColumns(j: number, gap: number, marks: boolean): number[] {
+/** Columns the next cell may stand in after a gap of `gap` spaces: 1 + 2 per empty cell, 2 more before a marks-only cell; any later one after an unknown gap. */
+function nextColumns(j: number, gap: number, marks: boolean, C: number): number[] {
   const out: number[] = [];
+  if (gap === UNKNOWN_GAP) {
+    for (let k = j + 1; k < C; k++) out.push(k);
+    return out;
+  }
   if (gap % 2 === 1) out.push(j + 1 + (gap - 1) / 2);
   if (marks && gap >= 3 && gap % 2 === 1) out.push(j + 1 + (gap - 3) / 2);
   return out;
@@ -119,3 +128,35 @@ function valueOf(words: Word[], i: number, k: number): string {
   for (let n = i + 1; n <= end; n++) text += ' ' + (words[n] as Word).text;
   return text === '$' ? '' : text;
 }
+
+/**
+ * Columns for cells known to stand in column order (a row lynx laid out over lines): each cell
+ * in a later column than the one before, fitting it, the earliest such column when two fit
+ * alike. Null when the cells fit no such placement.
+ */
+export function placeInOrder(cells: string[], columns: Column[]): number[] | null {
+  const N = cells.length;
+  const C = columns.length;
+  // best[i * (C + 1) + j]: best score for cells i.. placed in columns j..
+  const best = new Float64Array((N + 1) * (C + 1)).fill(NO);
+  for (let j = 0; j <= C; j++) best[N * (C + 1) + j] = 0;
+  for (let i = N - 1; i >= 0; i--) {
+    const value = cells[i]?.replace(MARKS_AFTER, '') ?? '';
+    for (let j = C - 1; j >= 0; j--) {
+      const here = fit(value, (columns[j] as Column).kind) - 0.01 * j + (best[(i + 1) * (C + 1) + j + 1] as number);
+      best[i * (C + 1) + j] = Math.max(here, best[i * (C + 1) + j + 1] as number);
+    }
+  }
+  if (best[0] === NO) return null;
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < N; i++) {
+    while ((best[i * (C + 1) + j] as number) === (best[i * (C + 1) + j + 1] as number)) j++;
+    out.push(j);
+    j++;
+  }
+  return out;
+}
+
+/** A cell's trailing marks: " (1) (2)", "(1)(2)". */
+const MARKS_AFTER = /\s*(?:\(\d{1,2}\)\s*)+$/;

@@ -9,7 +9,7 @@
 //   Common Stock           06/06/2023                 S              (1)     D      118.42 ...  ← main line (D/I column)
 //                                                                                   (2)
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
-import { parseGapRow, type GapCell } from './gap-row.ts';
+import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import type { Cell, Line, TextSink } from './text-grid.ts';
 
@@ -506,42 +506,126 @@ const LYNX_MARGIN = 3;
 /** lynx wraps a line longer than its width (200 columns, a word or two less in practice). */
 const LYNX_WRAPS_FROM = 170;
 
+type DataLine = { line: Line; words: Word[] };
+
 /**
  * lynx's rows, each cell placed in its column by the gaps between words (gap-row.ts); a line the
- * gaps do not explain is read in reading order. Null when the lines are not lynx's (not all
- * indented by its margin).
+ * gaps do not explain is read in reading order. Null when the lines are not lynx's (some line
+ * left of its margin).
  */
-function lynxRows(data: { line: Line; words: Word[] }[], columns: Column[], sink: TextSink, input: string): LayoutRow[] | null {
+function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: string): LayoutRow[] | null {
   const origin = sink.clean.origin;
   // The cleaning dropped lynx's superscript caret ("^(1)"): it took a column of the gap.
   const caret = (w: Word) => (input.charCodeAt((origin[w.start] ?? 0) - 1) === 94 ? 1 : 0);
   const filled = data.filter((d) => d.words.length > 0);
-  if (filled.length === 0 || filled.some((d) => (d.words[0] as Word).x - caret(d.words[0] as Word) !== LYNX_MARGIN)) return null;
+  if (filled.length === 0 || filled.some((d) => (d.words[0] as Word).x - caret(d.words[0] as Word) < LYNX_MARGIN)) return null;
+  const atMargin = (d: DataLine) => (d.words[0] as Word).x - caret(d.words[0] as Word) === LYNX_MARGIN;
   const rows: LayoutRow[] = [];
-  let last: { words: Word[]; gaps: number[]; line: Line; row: LayoutRow[] } | null = null;
-  for (const d of filled) {
-    const words = d.words.flatMap(splitGluedMarks);
-    const gaps = words.map((w, i) => (i === 0 ? w.x - LYNX_MARGIN + 1 : Math.max(0, w.x - (words[i - 1] as Word).xEnd)) - caret(w));
+  let last: { words: Word[]; gaps: number[]; group: DataLine[]; rows: number } | null = null;
+  for (const group of lynxGroups(filled, atMargin, caret)) {
+    const first = group[0] as DataLine;
+    if (!atMargin(first)) {
+      // A table lynx laid out by position (Form 3's Table I): its chunks in reading order.
+      const row = group.length > 1 ? centredRow(group, columns, caret) : flowRows(group);
+      rows.push(...row);
+      last = null;
+      continue;
+    }
+    const { words, gaps } = gapsOf(group, caret);
     const parsed = parseGapRow(words, gaps, columns);
     // The end of a row lynx wrapped: the line before was long and this one is no row of its own.
-    if (last && last.line.text.length >= LYNX_WRAPS_FROM && (!parsed || parsed.length < 3)) {
-      const joinedWords = [...last.words, ...words];
-      const joinedGaps = [...last.gaps, 1, ...gaps.slice(1)];
-      const joined = parseGapRow(joinedWords, joinedGaps, columns);
+    if (last && group.length === 1 && last.group.length === 1 && (last.group[0] as DataLine).line.text.length >= LYNX_WRAPS_FROM && (!parsed || parsed.length < 3)) {
+      // The spaces at the break are lost: read as one (lynx breaks at a space), with lower confidence.
+      const joined = parseGapRow([...last.words, ...words], [...last.gaps, 1, ...gaps.slice(1)], columns);
       if (joined) {
-        rows.splice(rows.length - last.row.length, last.row.length);
-        // The spaces at the break are lost: the join is read as one space (lower confidence).
-        const row = gapRow(joined, last.line.start, d.line.end, true);
-        rows.push(row);
+        rows.splice(rows.length - last.rows, last.rows);
+        rows.push(gapRow(joined, (last.group[0] as DataLine).line.start, first.line.end, true));
         last = null;
         continue;
       }
     }
-    const row = parsed && parsed.length >= 2 ? [gapRow(parsed, d.line.start, d.line.end)] : flowRows([d]);
+    const row = parsed && parsed.length >= 2 ? [gapRow(parsed, first.line.start, (group[group.length - 1] as DataLine).line.end, group.length > 1)] : flowRows(group);
     rows.push(...row);
-    last = { words, gaps, line: d.line, row };
+    last = { words, gaps, group, rows: row.length };
   }
   return rows;
+}
+
+/** The group's words (marks printed against a value cut from it) and the gap before each; a line's first word has an unknown gap. */
+function gapsOf(group: DataLine[], caret: (w: Word) => number): { words: Word[]; gaps: number[] } {
+  const words: Word[] = [];
+  const gaps: number[] = [];
+  group.forEach((d, n) => {
+    const own = d.words.flatMap(splitGluedMarks);
+    own.forEach((w, i) => {
+      words.push(w);
+      if (i > 0) gaps.push(Math.max(0, w.x - (own[i - 1] as Word).xEnd - caret(w)));
+      else gaps.push(n === 0 ? w.x - caret(w) - LYNX_MARGIN + 1 : UNKNOWN_GAP);
+    });
+  });
+  return { words, gaps };
+}
+
+/** The D/I cell alone on its line, maybe with marks: "D", "I (2)". */
+const DI_ALONE = /^[DI](?: ?\(\d{1,2}\))*$/;
+const DATE_IN = /\d{1,2}\/\d{1,2}\/\d{4}/;
+
+/**
+ * Lines grouped into rows where lynx laid a row out over several lines: a cell the page centres
+ * (in <center>) stands on a line of its own, away from the margin, and the row goes on at its
+ * left edge on the next line; after the centred D/I, only the nature of ownership can follow.
+ *
+ *   Series A Common Shares   07/08/2019   Z^(1)   4,702   ^(4)   ^(4) Common Shares
+ *                                                                        4,702.00        ← centred
+ *   $ 0 ^(1) 6,931,607 ^(2) ^(5)                                                         ← the row goes on
+ *                                                                           I            ← centred D/I
+ *   By Voting Trust                                                                      ← nature
+ */
+function lynxGroups(data: DataLine[], atMargin: (d: DataLine) => boolean, caret: (w: Word) => number): DataLine[][] {
+  const groups: DataLine[][] = [];
+  let after: 'line' | 'cell' | 'di' | 'end' = 'end';
+  for (const d of data) {
+    const group = groups[groups.length - 1];
+    const left = group?.[0]?.words[0]?.x;
+    const oneChunk = chunksOfWords(d.words, caret).length === 1;
+    const text = d.words.map((w) => w.text).join(' ');
+    if (group && after !== 'end' && after !== 'di' && oneChunk && !atMargin(d) && (d.words[0] as Word).x !== left) {
+      group.push(d);
+      after = DI_ALONE.test(text) ? 'di' : 'cell';
+    } else if (group && after === 'cell' && (d.words[0] as Word).x === left) {
+      group.push(d);
+      after = 'line';
+    } else if (group && after === 'di' && oneChunk && !DATE_IN.test(text) && (d.words[0] as Word).x === left) {
+      group.push(d);
+      after = 'end';
+    } else {
+      groups.push([d]);
+      after = 'line';
+    }
+  }
+  return groups;
+}
+
+/** Words cut where two or more spaces part them: a laid-out line's cells. */
+function chunksOfWords(words: Word[], caret: (w: Word) => number): Word[][] {
+  const out: Word[][] = [];
+  for (const w of words) {
+    const chunk = out[out.length - 1];
+    const prev = chunk?.[chunk.length - 1];
+    if (chunk && prev && w.x - prev.xEnd - caret(w) < 2) chunk.push(w);
+    else out.push([w]);
+  }
+  return out;
+}
+
+/** A row laid out over several lines: its cells in reading order, each in the first column after the last that fits it. */
+function centredRow(group: DataLine[], columns: Column[], caret: (w: Word) => number): LayoutRow[] {
+  const chunks = group.flatMap((d) => chunksOfWords(d.words, caret));
+  const at = placeInOrder(chunks.map((ws) => ws.map((w) => w.text).join(' ')), columns);
+  const first = group[0] as DataLine;
+  const last = group[group.length - 1] as DataLine;
+  if (!at) return flowRows(group);
+  return [{ cells: chunks.map((ws, i) => cellOf(ws, at[i] as number)), start: first.line.start, end: last.line.end, flow: false, inferred: true }];
 }
 
 function gapRow(cells: GapCell[], start: number, end: number, inferred = false): LayoutRow {
