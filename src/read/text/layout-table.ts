@@ -508,6 +508,9 @@ const LYNX_WRAPS_FROM = 170;
 
 type DataLine = { line: Line; words: Word[] };
 
+/** How far right of the margin a row going on after a centred cell starts (a few empty cells); centred cells stand further right. */
+const LYNX_NEAR_MARGIN = 24;
+
 /**
  * lynx's rows, each cell placed in its column by the gaps between words (gap-row.ts); a line the
  * gaps do not explain is read in reading order. Null when the lines are not lynx's (some line
@@ -522,7 +525,9 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
   const atMargin = (d: DataLine) => (d.words[0] as Word).x - caret(d.words[0] as Word) === LYNX_MARGIN;
   const rows: LayoutRow[] = [];
   let last: { words: Word[]; gaps: number[]; group: DataLine[]; rows: number } | null = null;
-  for (const group of lynxGroups(filled, atMargin, caret)) {
+  // A row going on after a centred cell starts near the margin, its empty cells before it printed as spaces.
+  const goesOn = (d: DataLine) => (d.words[0] as Word).x - caret(d.words[0] as Word) - LYNX_MARGIN < LYNX_NEAR_MARGIN;
+  for (const group of lynxGroups(filled, atMargin, goesOn, caret)) {
     const first = group[0] as DataLine;
     if (!atMargin(first)) {
       // A table lynx laid out by position (Form 3's Table I): its chunks in reading order.
@@ -531,7 +536,7 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
       last = null;
       continue;
     }
-    const { words, gaps } = gapsOf(group, caret);
+    const { words, gaps } = gapsOf(group, goesOn, caret);
     const parsed = parseGapRow(words, gaps, columns);
     // The end of a row lynx wrapped: the line before was long and this one is no row of its own.
     if (last && group.length === 1 && last.group.length === 1 && (last.group[0] as DataLine).line.text.length >= LYNX_WRAPS_FROM && (!parsed || parsed.length < 3)) {
@@ -552,7 +557,7 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
 }
 
 /** The group's words (marks printed against a value cut from it) and the gap before each; a line's first word has an unknown gap. */
-function gapsOf(group: DataLine[], caret: (w: Word) => number): { words: Word[]; gaps: number[] } {
+function gapsOf(group: DataLine[], goesOn: (d: DataLine) => boolean, caret: (w: Word) => number): { words: Word[]; gaps: number[] } {
   const words: Word[] = [];
   const gaps: number[] = [];
   group.forEach((d, n) => {
@@ -560,7 +565,7 @@ function gapsOf(group: DataLine[], caret: (w: Word) => number): { words: Word[];
     own.forEach((w, i) => {
       words.push(w);
       if (i > 0) gaps.push(Math.max(0, w.x - (own[i - 1] as Word).xEnd - caret(w)));
-      else gaps.push(n === 0 ? w.x - caret(w) - LYNX_MARGIN + 1 : UNKNOWN_GAP);
+      else gaps.push(n === 0 || goesOn(d) ? w.x - caret(w) - LYNX_MARGIN + 1 : UNKNOWN_GAP);
     });
   });
   return { words, gaps };
@@ -581,7 +586,7 @@ const DATE_IN = /\d{1,2}\/\d{1,2}\/\d{4}/;
  *                                                                           I            ← centred D/I
  *   By Voting Trust                                                                      ← nature
  */
-function lynxGroups(data: DataLine[], atMargin: (d: DataLine) => boolean, caret: (w: Word) => number): DataLine[][] {
+function lynxGroups(data: DataLine[], atMargin: (d: DataLine) => boolean, goesOn: (d: DataLine) => boolean, caret: (w: Word) => number): DataLine[][] {
   const groups: DataLine[][] = [];
   let after: 'line' | 'cell' | 'di' | 'end' = 'end';
   for (const d of data) {
@@ -589,12 +594,12 @@ function lynxGroups(data: DataLine[], atMargin: (d: DataLine) => boolean, caret:
     const left = group?.[0]?.words[0]?.x;
     const oneChunk = chunksOfWords(d.words, caret).length === 1;
     const text = d.words.map((w) => w.text).join(' ');
-    if (group && after !== 'end' && after !== 'di' && oneChunk && !atMargin(d) && (d.words[0] as Word).x !== left) {
-      group.push(d);
-      after = DI_ALONE.test(text) ? 'di' : 'cell';
-    } else if (group && after === 'cell' && (d.words[0] as Word).x === left) {
+    if (group && after === 'cell' && goesOn(d)) {
       group.push(d);
       after = 'line';
+    } else if (group && after !== 'end' && after !== 'di' && oneChunk && !atMargin(d) && (d.words[0] as Word).x !== left) {
+      group.push(d);
+      after = DI_ALONE.test(text) ? 'di' : 'cell';
     } else if (group && after === 'di' && oneChunk && !DATE_IN.test(text) && (d.words[0] as Word).x === left) {
       group.push(d);
       after = 'end';
