@@ -25,6 +25,7 @@ const SKIP_COST = 0.001;
 const MARKS_CELL = -0.1;
 const MARK_KEPT = -0.01;
 const PRICE_MARKS_CELL = 0.05;
+const BARE_PRICE = 0.5;
 
 /** A parsed row: the words of each cell and the column it stands in. */
 export interface GapCell {
@@ -32,11 +33,17 @@ export interface GapCell {
   column: number;
 }
 
+/** A row's parse: its cells and how well they fit their columns (the sum of their fits). */
+export interface GapParse {
+  cells: GapCell[];
+  score: number;
+}
+
 /**
  * The row's cells by gap widths, or null when no parse accounts for every gap. `gaps[i]` is the
  * number of spaces before word i (for word 0, counted from the table's left margin plus one).
  */
-export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): GapCell[] | null {
+export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): GapParse | null {
   const T = words.length;
   const C = columns.length;
   if (T === 0) return null;
@@ -56,7 +63,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
         // A cell of marks alone is a cell only where the gaps leave no other reading: a mark one
         // space after a value is that value's ("D ^(2)" and an empty nature: lynx drops trailing spaces).
         // Between a value and a marks-only cell after it, the value takes the marks it can ("A ^(1) ^(4)").
-        const f = allMarks(words, i, k) ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fit(valueOf(words, i, k), kind) + MARK_KEPT * trailingMarks(words, i, k);
+        const f = allMarks(words, i, k) ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fitOnPage(valueOf(words, i, k), kind) + MARK_KEPT * trailingMarks(words, i, k);
         if (f === NO) continue;
         if (k === T - 1) {
           if (f > bestScore) {
@@ -84,6 +91,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   let j = -1;
   for (const c of firstColumns) if (j === -1 || (best[c] as number) > (best[j] as number)) j = c;
   if (j === -1 || best[j] === NO) return null;
+  const score = best[j] as number;
   const out: GapCell[] = [];
   let i = 0;
   while (i < T) {
@@ -93,7 +101,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
     i = k + 1;
     j = n % C;
   }
-  return out;
+  return { cells: out, score };
 }
 
 /** Columns the next cell may stand in after a gap of `gap` spaces: 1 + 2 per empty cell, 2 more before a marks-only cell; any later one after an unknown gap. */
@@ -112,6 +120,12 @@ function trailingMarks(words: Word[], i: number, k: number): number {
   let n = 0;
   while (k - n > i && MARK.test((words[k - n] as Word).text)) n++;
   return n;
+}
+
+/** The page prints every price with its dollar sign ("$ 6.98", "$ 0"): a bare number is rarely one. */
+function fitOnPage(value: string, kind: Column['kind']): number {
+  const f = fit(value, kind);
+  return kind === 'price' && f > 0 && value !== '' && !value.startsWith('$') ? BARE_PRICE : f;
 }
 
 function allMarks(words: Word[], i: number, k: number): boolean {

@@ -9,7 +9,7 @@
 //   Common Stock           06/06/2023                 S              (1)     D      118.42 ...  ← main line (D/I column)
 //                                                                                   (2)
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
-import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell } from './gap-row.ts';
+import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import type { Cell, Line, TextSink } from './text-grid.ts';
 
@@ -537,11 +537,12 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
       continue;
     }
     const { words, gaps } = gapsOf(group, goesOn, caret);
-    const parsed = parseGapRow(words, gaps, columns);
+    const parse = parseGapRow(words, gaps, columns);
+    const parsed = parse?.cells ?? null;
     // The end of a row lynx wrapped: the line before was long and this one is no row of its own.
     if (last && group.length === 1 && last.group.length === 1 && (last.group[0] as DataLine).line.text.length >= LYNX_WRAPS_FROM && (!parsed || parsed.length < 3)) {
       // The spaces at the break are lost: read as one (lynx breaks at a space), with lower confidence.
-      const joined = parseGapRow([...last.words, ...words], [...last.gaps, 1, ...gaps.slice(1)], columns);
+      const joined = parseGapRow([...last.words, ...words], [...last.gaps, 1, ...gaps.slice(1)], columns)?.cells;
       if (joined) {
         rows.splice(rows.length - last.rows, last.rows);
         rows.push(gapRow(joined, (last.group[0] as DataLine).line.start, first.line.end, true));
@@ -549,12 +550,54 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
         continue;
       }
     }
-    const row = parsed && parsed.length >= 2 ? [gapRow(parsed, first.line.start, (group[group.length - 1] as DataLine).line.end, group.length > 1)] : flowRows(group);
+    const ambiguous = parse !== null && reportAmbiguousMarks(parse, words, gaps, columns, sink);
+    const row = parsed && parsed.length >= 2 ? [gapRow(parsed, first.line.start, (group[group.length - 1] as DataLine).line.end, group.length > 1 || ambiguous)] : flowRows(group);
     rows.push(...row);
     last = { words, gaps, group, rows: row.length };
   }
   return rows;
 }
+
+/**
+ * A cell of marks alone one space after a value, in the next column: lynx prints a value's own
+ * marks and such a cell alike ("Restricted Stock Units ^(1)", a title's mark or the exercise
+ * price's). Where the row parses either way, the parse gave them to the cell the form most often
+ * has them in: each such choice is reported. True when there was one.
+ */
+function reportAmbiguousMarks(parse: GapParse, words: Word[], gaps: number[], columns: Column[], sink: TextSink): boolean {
+  const cells = parse.cells;
+  let found = false;
+  let at = 0;
+  cells.forEach((b, n) => {
+    const a = cells[n - 1];
+    const from = at;
+    at += b.words.length;
+    if (!a || gaps[from] !== 1 || b.column !== a.column + 1 || !b.words.every((w) => MARK_WORD.test(w.text))) return;
+    const value = a.words.filter((w) => !MARK_WORD.test(w.text));
+    if (value.length === 0) return;
+    // The other reading: the marks joined to the value (a gap of 0 cannot part two cells).
+    const joined = gaps.slice();
+    joined[from] = 0;
+    const other = parseGapRow(words, joined, columns);
+    if (!other || other.score < parse.score - CLOSE_PARSE) return;
+    const first = b.words[0] as Word;
+    const last = b.words[b.words.length - 1] as Word;
+    const label = (k: number) => (columns[k] as Column).label;
+    sink.report(
+      'TEXT_MARKS_AMBIGUOUS',
+      { marks: b.words.map((w) => w.text).join(' '), value: value.map((w) => w.text).join(' '), first: label(a.column), second: label(b.column), chosen: label(b.column) },
+      null,
+      first.start,
+      last.end,
+    );
+    found = true;
+  });
+  return found;
+}
+
+/** A parse this close to the best differs by where marks go only: either is as good a reading of the row. */
+const CLOSE_PARSE = 0.5;
+const MARK_WORD = /^(?:\(\d{1,2}\))+$/;
 
 /** The group's words (marks printed against a value cut from it) and the gap before each; a line's first word has an unknown gap. */
 function gapsOf(group: DataLine[], goesOn: (d: DataLine) => boolean, caret: (w: Word) => number): { words: Word[]; gaps: number[] } {
