@@ -47,47 +47,62 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   const T = words.length;
   const C = columns.length;
   if (T === 0) return null;
+  const isMark = words.map((w) => MARK.test(w.text));
   // best[i * C + j]: best score for words i.. with word i starting the cell of column j.
   const best = new Float64Array(T * C).fill(NO);
   const next = new Int32Array(T * C).fill(-1);
+  const fits = new Map<string, number>();
   for (let i = T - 1; i >= 0; i--) {
-    for (let j = 0; j < C; j++) {
-      const kind = (columns[j] as Column).kind;
-      let bestScore = NO;
-      let bestEnd = -1;
-      // The cell is words i..k: further words are one space apart, and only a text cell holds
-      // several words that are not marks.
-      for (let k = i; k < T; k++) {
-        // Marks stand after the value: no word follows one in its cell.
-        if (k > i && ((gaps[k] as number) > 1 || gaps[k] === UNKNOWN_GAP || (!MARK.test((words[k] as Word).text) && (kind !== 'text' || MARK.test((words[k - 1] as Word).text))))) break;
-        // A cell of marks alone is a cell only where the gaps leave no other reading: a mark one
-        // space after a value is that value's ("D ^(2)" and an empty nature: lynx drops trailing spaces).
-        // Between a value and a marks-only cell after it, the value takes the marks it can ("A ^(1) ^(4)").
-        const f = allMarks(words, i, k) ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fitOnPage(valueOf(words, i, k), kind) + MARK_KEPT * trailingMarks(words, i, k);
-        if (f === NO) continue;
-        if (k === T - 1) {
-          if (f > bestScore) {
-            bestScore = f;
-            bestEnd = k * C + C;
-          }
-          continue;
-        }
-        for (const j2 of nextColumns(j, gaps[k + 1] as number, MARK.test((words[k + 1] as Word).text), C)) {
-          if (j2 >= C) continue;
-          // Across a line break the next cell may stand anywhere after: the nearest column that fits.
-          const skipped = gaps[k + 1] === UNKNOWN_GAP ? SKIP_COST * (j2 - j - 1) : 0;
-          const s = f + (best[(k + 1) * C + j2] as number) - skipped;
-          if (s > bestScore) {
-            bestScore = s;
-            bestEnd = k * C + j2;
-          }
-        }
+    // The cell is words i..k: further words are one space apart, marks stand after the value
+    // (no word follows one in its cell), and only a text cell holds several words that are not marks.
+    let value = '';
+    let valueWords = 0;
+    let marks = 0;
+    for (let k = i; k < T; k++) {
+      if (k > i && ((gaps[k] as number) > 1 || gaps[k] === UNKNOWN_GAP || (!isMark[k] && isMark[k - 1]))) break;
+      if (isMark[k]) marks++;
+      else {
+        value = valueWords === 0 ? (words[k] as Word).text : `${value} ${(words[k] as Word).text}`;
+        valueWords++;
       }
-      best[i * C + j] = bestScore;
-      next[i * C + j] = bestEnd;
+      fits.clear();
+      for (let j = 0; j < C; j++) {
+        const kind = (columns[j] as Column).kind;
+        if (valueWords > 1 && kind !== 'text') continue;
+        let f = fits.get(kind);
+        if (f === undefined) {
+          // A cell of marks alone is a cell only where the gaps leave no other reading: a mark one
+          // space after a value is that value's ("D ^(2)" and an empty nature: lynx drops trailing
+          // spaces). Between a value and a marks-only price after it, the price takes the marks ("A ^(1) ^(4)").
+          f = valueWords === 0 ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fitOnPage(value === '$' ? '' : value, kind) + MARK_KEPT * marks;
+          fits.set(kind, f);
+        }
+        if (f === NO) continue;
+        let cellBest = best[i * C + j] as number;
+        let cellNext = next[i * C + j] as number;
+        if (k === T - 1) {
+          if (f > cellBest) {
+            cellBest = f;
+            cellNext = k * C + C;
+          }
+        } else {
+          const gap = gaps[k + 1] as number;
+          for (const j2 of nextColumns(j, gap, isMark[k + 1] as boolean, C)) {
+            // Across a line break the next cell may stand anywhere after: the nearest column that fits.
+            const skipped = gap === UNKNOWN_GAP ? SKIP_COST * (j2 - j - 1) : 0;
+            const sc = f + (best[(k + 1) * C + j2] as number) - skipped;
+            if (sc > cellBest) {
+              cellBest = sc;
+              cellNext = k * C + j2;
+            }
+          }
+        }
+        best[i * C + j] = cellBest;
+        next[i * C + j] = cellNext;
+      }
     }
   }
-  const firstColumns = nextColumns(-1, gaps[0] as number, MARK.test((words[0] as Word).text), C).filter((j) => j < C);
+  const firstColumns = nextColumns(-1, gaps[0] as number, isMark[0] as boolean, C);
   let j = -1;
   for (const c of firstColumns) if (j === -1 || (best[c] as number) > (best[j] as number)) j = c;
   if (j === -1 || best[j] === NO) return null;
@@ -111,16 +126,11 @@ function nextColumns(j: number, gap: number, marks: boolean, C: number): number[
     for (let k = j + 1; k < C; k++) out.push(k);
     return out;
   }
-  if (gap % 2 === 1) out.push(j + 1 + (gap - 1) / 2);
+  if (gap % 2 === 1 && j + 1 + (gap - 1) / 2 < C) out.push(j + 1 + (gap - 1) / 2);
   if (marks && gap >= 3 && gap % 2 === 1) out.push(j + 1 + (gap - 3) / 2);
   return out;
 }
 
-function trailingMarks(words: Word[], i: number, k: number): number {
-  let n = 0;
-  while (k - n > i && MARK.test((words[k - n] as Word).text)) n++;
-  return n;
-}
 
 /** The page prints every price with its dollar sign ("$ 6.98", "$ 0"): a bare number is rarely one. */
 function fitOnPage(value: string, kind: Column['kind']): number {
@@ -128,20 +138,7 @@ function fitOnPage(value: string, kind: Column['kind']): number {
   return kind === 'price' && f > 0 && value !== '' && !value.startsWith('$') ? BARE_PRICE : f;
 }
 
-function allMarks(words: Word[], i: number, k: number): boolean {
-  for (let n = i; n <= k; n++) if (!MARK.test((words[n] as Word).text)) return false;
-  return true;
-}
 
-/** The value of words i..k without their trailing marks ('' for marks only, or a "$" before marks). */
-function valueOf(words: Word[], i: number, k: number): string {
-  let end = k;
-  while (end >= i && MARK.test((words[end] as Word).text)) end--;
-  if (end < i) return '';
-  let text = (words[i] as Word).text;
-  for (let n = i + 1; n <= end; n++) text += ' ' + (words[n] as Word).text;
-  return text === '$' ? '' : text;
-}
 
 /**
  * Columns for cells known to stand in column order (a row lynx laid out over lines): each cell
