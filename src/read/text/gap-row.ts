@@ -21,11 +21,19 @@ const MARK = /^(?:\(\d{1,2}\))+$/;
 const NO = -Infinity;
 /** The gap at a line break inside a row: its width is lost. */
 export const UNKNOWN_GAP = -1;
-const SKIP_COST = 0.001;
+
+// Scores beside fit()'s (0.5 to 3 for a value that fits its column), small: they only settle
+// what the gaps leave open, from what the corpus's pages most often print.
+/** A marks-only cell: one only where the gaps leave no other reading ("D ^(2)" is the D's). */
 const MARKS_CELL = -0.1;
-const MARK_KEPT = -0.01;
+/** A price given only as a footnote is common, and its marks print like those of the value before it. */
 const PRICE_MARKS_CELL = 0.05;
+/** Each mark a value keeps: between a value and a marks-only price, the price takes them ("A ^(1) ^(4)"). */
+const MARK_KEPT = -0.01;
+/** A number without "$" in a price column: the page prints every price with its dollar sign. */
 const BARE_PRICE = 0.5;
+/** Each column skipped after a line break (an unknown gap): the nearest column that fits. */
+const SKIP_COST = 0.001;
 
 /** A parsed row: the words of each cell and the column it stands in. */
 export interface GapCell {
@@ -41,7 +49,8 @@ export interface GapParse {
 
 /**
  * The row's cells by gap widths, or null when no parse accounts for every gap. `gaps[i]` is the
- * number of spaces before word i (for word 0, counted from the table's left margin plus one).
+ * number of spaces before word i (for word 0, counted from the table's left margin plus one);
+ * 0 for marks printed against their value (the same cell), UNKNOWN_GAP across a line break.
  */
 export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): GapParse | null {
   const T = words.length;
@@ -71,9 +80,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
         if (valueWords > 1 && kind !== 'text') continue;
         let f = fits.get(kind);
         if (f === undefined) {
-          // A cell of marks alone is a cell only where the gaps leave no other reading: a mark one
-          // space after a value is that value's ("D ^(2)" and an empty nature: lynx drops trailing
-          // spaces). Between a value and a marks-only price after it, the price takes the marks ("A ^(1) ^(4)").
+          // "$ ^(1)": a price given only as a footnote, its dollar sign printed.
           f = valueWords === 0 ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fitOnPage(value === '$' ? '' : value, kind) + MARK_KEPT * marks;
           fits.set(kind, f);
         }

@@ -498,7 +498,7 @@ function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
   return { text, start: first.start, end: last.end, index, line: first.line, at };
 }
 
-// --- Reading order (lynx): one line per row, cells in the form's order ---
+// --- lynx: one line per row, its cells told apart by the widths of the gaps (gap-row.ts) ---
 
 /** lynx's left margin: every line of its dump is indented by 3 spaces. */
 const LYNX_MARGIN = 3;
@@ -550,8 +550,8 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
         continue;
       }
     }
-    const ambiguous = parse !== null && reportAmbiguousMarks(parse, words, gaps, columns, sink);
-    const row = parsed && parsed.length >= 2 ? [gapRow(parsed, first.line.start, (group[group.length - 1] as DataLine).line.end, group.length > 1 || ambiguous)] : flowRows(group);
+    if (parse) reportAmbiguousMarks(parse, words, gaps, columns, sink);
+    const row = parsed && parsed.length >= 2 ? [gapRow(parsed, first.line.start, (group[group.length - 1] as DataLine).line.end, group.length > 1)] : flowRows(group);
     rows.push(...row);
     last = { words, gaps, group, rows: row.length };
   }
@@ -561,12 +561,11 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
 /**
  * A cell of marks alone one space after a value, in the next column: lynx prints a value's own
  * marks and such a cell alike ("Restricted Stock Units ^(1)", a title's mark or the exercise
- * price's). Where the row parses either way, the parse gave them to the cell the form most often
- * has them in: each such choice is reported. True when there was one.
+ * price's). Where the row parses either way about as well, the parse gave them to the cell the
+ * form most often has them in: each such choice is reported.
  */
-function reportAmbiguousMarks(parse: GapParse, words: Word[], gaps: number[], columns: Column[], sink: TextSink): boolean {
+function reportAmbiguousMarks(parse: GapParse, words: Word[], gaps: number[], columns: Column[], sink: TextSink): void {
   const cells = parse.cells;
-  let found = false;
   let at = 0;
   cells.forEach((b, n) => {
     const a = cells[n - 1];
@@ -590,9 +589,7 @@ function reportAmbiguousMarks(parse: GapParse, words: Word[], gaps: number[], co
       first.start,
       last.end,
     );
-    found = true;
   });
-  return found;
 }
 
 /** A parse this close to the best differs by where marks go only: either is as good a reading of the row. */
@@ -682,6 +679,7 @@ function gapRow(cells: GapCell[], start: number, end: number, inferred = false):
 
 const VALUE = /^(?:\$ ?-?[\d,]*\.?\d+|-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z](?:\/[A-Z]|[345])?)$/;
 
+/** Rows in reading order with nothing to place their cells by: values are told apart by type (aligned by type later). */
 function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
   const rows: LayoutRow[] = [];
   for (const { line, words } of data) {
