@@ -63,14 +63,20 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   const fits = new Map<string, number>();
   for (let i = T - 1; i >= 0; i--) {
     // The cell is words i..k: further words are one space apart, marks stand after the value
-    // (no word follows one in its cell), and only a text cell holds several words that are not marks.
+    // (no word follows one in its cell), a cell names a footnote once ("Units ^(1) ^(1)" is two
+    // cells), and only a text cell holds several words that are not marks.
     let value = '';
     let valueWords = 0;
     let marks = 0;
+    let named = '';
     for (let k = i; k < T; k++) {
       if (k > i && ((gaps[k] as number) > 1 || gaps[k] === UNKNOWN_GAP || (!isMark[k] && isMark[k - 1]))) break;
-      if (isMark[k]) marks++;
-      else {
+      if (isMark[k]) {
+        const text = (words[k] as Word).text;
+        if (repeatsMark(named, text)) break;
+        named += text;
+        marks++;
+      } else {
         value = valueWords === 0 ? (words[k] as Word).text : `${value} ${(words[k] as Word).text}`;
         valueWords++;
       }
@@ -138,6 +144,13 @@ function nextColumns(j: number, gap: number, marks: boolean, C: number): number[
   return out;
 }
 
+
+/** Whether `marks` ("(1)(2)") names a footnote that `named` already does. */
+function repeatsMark(named: string, marks: string): boolean {
+  if (named === '') return false;
+  for (const m of marks.match(/\(\d{1,2}\)/g) ?? []) if (named.includes(m)) return true;
+  return false;
+}
 
 /** The page prints every price with its dollar sign ("$ 6.98", "$ 0"): a bare number is rarely one. */
 function fitOnPage(value: string, kind: Column['kind']): number {
