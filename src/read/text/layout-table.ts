@@ -613,7 +613,6 @@ function gapsOf(group: DataLine[], goesOn: (d: DataLine) => boolean, caret: (w: 
 
 /** The D/I cell alone on its line, maybe with marks: "D", "I (2)". */
 const DI_ALONE = /^[DI](?: ?\(\d{1,2}\))*$/;
-const DATE_IN = /\d{1,2}\/\d{1,2}\/\d{4}/;
 
 /**
  * Lines grouped into rows where lynx laid a row out over several lines: a cell the page centres
@@ -640,7 +639,7 @@ function lynxGroups(data: DataLine[], atMargin: (d: DataLine) => boolean, goesOn
     } else if (group && after !== 'end' && after !== 'di' && oneChunk && !atMargin(d) && (d.words[0] as Word).x !== left) {
       group.push(d);
       after = DI_ALONE.test(text) ? 'di' : 'cell';
-    } else if (group && after === 'di' && oneChunk && !DATE_IN.test(text) && (d.words[0] as Word).x === left) {
+    } else if (group && after === 'di' && oneChunk && (d.words[0] as Word).x === left) {
       group.push(d);
       after = 'end';
     } else {
