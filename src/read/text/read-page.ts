@@ -726,7 +726,8 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     // Remarks may hold paragraphs (the XML's blank lines): they run to the page's closing notes.
     for (let n = remarksAt + 1; n < lines.length; n++) {
       const line = lines[n] as Line;
-      if (REMARKS_END.test(line.joined) || RULE_LINE.test(line.text)) break;
+      // pandoc's table rule ends the remarks; lynx draws none, so a line of dashes is the remarks' own.
+      if (REMARKS_END.test(line.joined) || (!lynx && RULE_LINE.test(line.text))) break;
       if (line.blank) {
         cut = false;
         continue;
