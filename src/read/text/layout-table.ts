@@ -522,6 +522,8 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
   const caret = (w: Word) => (input.charCodeAt((origin[w.start] ?? 0) - 1) === 94 ? 1 : 0);
   const filled = data.filter((d) => d.words.length > 0);
   if (filled.length === 0 || filled.some((d) => (d.words[0] as Word).x - caret(d.words[0] as Word) < LYNX_MARGIN)) return null;
+  // As lynx printed the line: its carets count.
+  const inputLength = (l: Line) => (origin[l.end] ?? 0) - (origin[l.start] ?? 0);
   const atMargin = (d: DataLine) => (d.words[0] as Word).x - caret(d.words[0] as Word) === LYNX_MARGIN;
   const rows: LayoutRow[] = [];
   let last: { words: Word[]; gaps: number[]; group: DataLine[]; rows: number } | null = null;
@@ -540,7 +542,7 @@ function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: st
     const parse = parseGapRow(words, gaps, columns);
     const parsed = parse?.cells ?? null;
     // The end of a row lynx wrapped: the line before was long and this one is no row of its own.
-    if (last && group.length === 1 && last.group.length === 1 && (last.group[0] as DataLine).line.text.length >= LYNX_WRAPS_FROM && (!parsed || parsed.length < 3)) {
+    if (last && group.length === 1 && last.group.length === 1 && inputLength((last.group[0] as DataLine).line) >= LYNX_WRAPS_FROM && (!parsed || parsed.length < 3)) {
       // The spaces at the break are lost: read as one (lynx breaks at a space), with lower confidence.
       const joined = parseGapRow([...last.words, ...words], [...last.gaps, 1, ...gaps.slice(1)], columns)?.cells;
       if (joined) {
