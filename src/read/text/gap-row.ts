@@ -30,8 +30,8 @@ const MARKS_CELL = -0.1;
 const PRICE_MARKS_CELL = 0.05;
 /** Each mark a value keeps: between a value and a marks-only price, the price takes them ("A ^(1) ^(4)"). */
 const MARK_KEPT = -0.01;
-/** A number without "$" in a price column: the page prints every price with its dollar sign. */
-const BARE_PRICE = 0.5;
+/** A number without "$" in a price column: the page prints every price with its dollar sign, so a bare one is likelier a title's ("Restricted Stock Units -1"). */
+const BARE_PRICE = 0;
 /** Each column skipped after a line break (an unknown gap): the nearest column that fits. */
 const SKIP_COST = 0.001;
 
