@@ -80,6 +80,8 @@ export interface LayoutRow {
   flow: boolean;
   /** Some of its lines were given to it by the centring rule, not by blank lines. */
   inferred: boolean;
+  /** Each cell placed in its column by the row's own evidence (lynx's gaps): the reader keeps it there. */
+  placed?: boolean;
 }
 
 export interface LayoutTable {
@@ -675,7 +677,7 @@ function centredRow(group: DataLine[], columns: Column[], caret: (w: Word) => nu
 }
 
 function gapRow(cells: GapCell[], start: number, end: number, inferred = false): LayoutRow {
-  return { cells: cells.map((c) => cellOf(c.words, c.column)), start, end, flow: false, inferred };
+  return { cells: cells.map((c) => cellOf(c.words, c.column)), start, end, flow: false, inferred, placed: true };
 }
 
 const VALUE = /^(?:\$ ?-?[\d,]*\.?\d+|-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z](?:\/[A-Z]|[345])?)$/;
