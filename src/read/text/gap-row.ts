@@ -32,6 +32,8 @@ const PRICE_MARKS_CELL = 0.05;
 const MARK_KEPT = -0.01;
 /** A number without "$" in a price column: the page prints every price with its dollar sign, so a bare one is likelier a title's ("Restricted Stock Units -1"). */
 const BARE_PRICE = 0;
+/** A nature of ownership that is no words ("0"): the filer's free text, kept as printed. */
+const FREE_TEXT = 0.5;
 /** Each column skipped after a line break (an unknown gap): the nearest column that fits. */
 const SKIP_COST = 0.001;
 
@@ -83,13 +85,16 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
       }
       fits.clear();
       for (let j = 0; j < C; j++) {
-        const kind = (columns[j] as Column).kind;
+        const column = columns[j] as Column;
+        const kind = column.kind;
         if (valueWords > 1 && kind !== 'text') continue;
-        let f = fits.get(kind);
+        const free = column.field === 'natureOfOwnership';
+        const key = free ? 'nature' : kind;
+        let f = fits.get(key);
         if (f === undefined) {
           // "$ ^(1)": a price given only as a footnote, its dollar sign printed.
-          f = valueWords === 0 ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fitOnPage(value === '$' ? '' : value, kind) + MARK_KEPT * marks;
-          fits.set(kind, f);
+          f = valueWords === 0 ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fitOnPage(value === '$' ? '' : value, kind, free) + MARK_KEPT * marks;
+          fits.set(key, f);
         }
         if (f === NO) continue;
         let cellBest = best[i * C + j] as number;
@@ -152,10 +157,12 @@ function markNumbers(marks: string): number[] {
 }
 
 /** The page prints every price with its dollar sign ("$ 6.98", "$ 0"): a bare number is rarely one. */
-function fitOnPage(value: string, kind: Column['kind']): number {
+function fitOnPage(value: string, kind: Column['kind'], free: boolean): number {
   // The page prints an amount's dollar sign and its number apart ("$ 0.0001"): "$0.0001" is a title's par value.
   if ((kind === 'price' || kind === 'number') && /^\$\d/.test(value)) return NO;
   const f = fit(value, kind);
+  // The nature of ownership is the filer's free text, printed as given ("0", "-"): the row's last cell.
+  if (f === NO && free) return FREE_TEXT;
   return kind === 'price' && f > 0 && value !== '' && !value.startsWith('$') ? BARE_PRICE : f;
 }
 
