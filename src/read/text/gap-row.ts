@@ -62,6 +62,9 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   // best[i * C + j]: best score for words i.. with word i starting the cell of column j.
   const best = new Float64Array(T * C).fill(NO);
   const next = new Int32Array(T * C).fill(-1);
+  // after[k * C + j]: best score for the words after k, a cell of column j ending at word k; afterColumn: the next cell's column.
+  const after = new Float64Array(T * C).fill(NO);
+  const afterColumn = new Int32Array(T * C).fill(-1);
   const fits = new Map<string, number>();
   for (let i = T - 1; i >= 0; i--) {
     // The cell is words i..k: further words are one space apart, marks stand after the value
@@ -97,27 +100,29 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
           fits.set(key, f);
         }
         if (f === NO) continue;
-        let cellBest = best[i * C + j] as number;
-        let cellNext = next[i * C + j] as number;
-        if (k === T - 1) {
-          if (f > cellBest) {
-            cellBest = f;
-            cellNext = k * C + C;
-          }
-        } else {
-          const gap = gaps[k + 1] as number;
-          for (const j2 of nextColumns(j, gap, isMark[k + 1] as boolean, C)) {
-            // Across a line break the next cell may stand anywhere after: the nearest column that fits.
-            const skipped = gap === UNKNOWN_GAP ? SKIP_COST * (j2 - j - 1) : 0;
-            const sc = f + (best[(k + 1) * C + j2] as number) - skipped;
-            if (sc > cellBest) {
-              cellBest = sc;
-              cellNext = k * C + j2;
-            }
+        const sc = k === T - 1 ? f : f + (after[k * C + j] as number);
+        if (sc > (best[i * C + j] as number)) {
+          best[i * C + j] = sc;
+          next[i * C + j] = k * C + (k === T - 1 ? C : (afterColumn[k * C + j] as number));
+        }
+      }
+    }
+    // The best way on after a cell of column j that ends at word i - 1: the columns the gap before word i allows.
+    if (i > 0) {
+      const gap = gaps[i] as number;
+      for (let j = 0; j < C; j++) {
+        let score = NO;
+        let column = -1;
+        for (const j2 of nextColumns(j, gap, isMark[i] as boolean, C)) {
+          // Across a line break the next cell may stand anywhere after: the nearest column that fits.
+          const sc = (best[i * C + j2] as number) - (gap === UNKNOWN_GAP ? SKIP_COST * (j2 - j - 1) : 0);
+          if (sc > score) {
+            score = sc;
+            column = j2;
           }
         }
-        best[i * C + j] = cellBest;
-        next[i * C + j] = cellNext;
+        after[(i - 1) * C + j] = score;
+        afterColumn[(i - 1) * C + j] = column;
       }
     }
   }
