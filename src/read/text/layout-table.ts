@@ -503,7 +503,7 @@ function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
 // --- lynx: one line per row, its cells told apart by the widths of the gaps (gap-row.ts) ---
 
 /** lynx's left margin: every line of its dump is indented by 3 spaces. */
-const LYNX_MARGIN = 3;
+export const LYNX_MARGIN = 3;
 
 /** lynx wraps a line longer than its width (200 columns, a word or two less in practice). */
 const LYNX_WRAPS_FROM = 170;

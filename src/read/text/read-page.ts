@@ -18,7 +18,7 @@ import type { Address, Footnote, ReportingOwner, Signature } from '../../record/
 import { edgarCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
-import { splitChain, wrapBreaks } from './layout-table.ts';
+import { LYNX_MARGIN, splitChain, wrapBreaks } from './layout-table.ts';
 import type { Line, TextSink } from './text-grid.ts';
 import { emptyAddress } from './read-header.ts';
 
@@ -294,7 +294,6 @@ function joinWrapped(cell: Chunk[], sink: TextSink, input: string, width: number
 // line ("   UNITED STATES       X       Chair, President & CEO"), one column to the left of their
 // heads: the Director mark under the owner column's heading, the 10% Owner mark under
 // "Director", the officer's title under "10% Owner", the other text under "Officer".
-const LYNX_MARGIN = 3;
 /** The column at which lynx cuts a line of the remarks (its width less its margins), inside a word if need be. */
 const LYNX_CUT = 194;
 
