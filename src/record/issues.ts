@@ -232,6 +232,13 @@ const catalogue = {
     severity: 'warning',
     message: (p) => `"${p.value}" in row ${p.row} of ${p.table} fits ${p.first} as well as ${p.second}; it was read as ${p.chosen}.`,
   },
+  TEXT_MARKS_AMBIGUOUS: {
+    severity: 'info',
+    message: (p) =>
+      `The footnote marks "${p.marks}" stand one space after the ${p.first} value "${p.value}": they may be that value's or ` +
+      `the next column's (${p.second}, given only as a footnote), and the rendering does not tell; they were read as the ${p.chosen}'s, ` +
+      'as the form most often has them (confidence below 1).',
+  },
   TEXT_LINE_UNREAD: {
     severity: 'warning',
     message: (p) => `The line "${p.value}" inside ${p.table} is not a row of the table; it was not read.`,

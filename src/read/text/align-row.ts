@@ -145,12 +145,19 @@ export interface AlignOptions {
    * placed by type and order alone, earlier columns first when two fit alike.
    */
   flow?: boolean;
+  /**
+   * Cells already in their columns by the row's own layout (lynx's gaps, which fit each cell to
+   * its column): each is kept there, even a value that fits its column only loosely ("$ 10,713,444", an amount given as a value).
+   */
+  placed?: boolean;
 }
 
 export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions = {}): Alignment {
   const placed = new Map<number, Placed>();
   const flow = options.flow === true;
-  if (!flow && alignsCleanly(cells, columns)) {
+  // A placed cell that reads as several values ("2021 A") is left to the alignment below.
+  const placedAlready = options.placed === true && cells.every((c) => tokenize(c).length <= 1);
+  if (!flow && (placedAlready || alignsCleanly(cells, columns))) {
     for (let k = 0; k < Math.min(columns.length, cells.length); k++) {
       const t = tokenize(cells[k] as Cell)[0];
       if (t) placed.set(k, { tokens: [t], confidence: 1 });

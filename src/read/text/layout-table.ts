@@ -9,6 +9,7 @@
 //   Common Stock           06/06/2023                 S              (1)     D      118.42 ...  ← main line (D/I column)
 //                                                                                   (2)
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
+import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import type { Cell, Line, TextSink } from './text-grid.ts';
 
@@ -79,6 +80,8 @@ export interface LayoutRow {
   flow: boolean;
   /** Some of its lines were given to it by the centring rule, not by blank lines. */
   inferred: boolean;
+  /** Each cell placed in its column by the row's own evidence (lynx's gaps): the reader keeps it there. */
+  placed?: boolean;
 }
 
 export interface LayoutTable {
@@ -169,7 +172,10 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   // html2text counts a column per UTF-8 byte (a no-break space takes two), and prints its
   // headings as "***** Reporting Owners *****": the only converter here that does either.
   const data = read(starts !== null && input.includes('***** ') && HTML2TEXT_HEADING.test(input));
-  if (!starts) return { rows: flowRows(data), headLines: dataFrom - head, mode: 'flow' };
+  if (!starts) {
+    const rows = lynxRows(data, columns, sink, input) ?? flowRows(data);
+    return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
+  }
   // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
   return { rows: layoutRows(data, starts, columns, runs === null), headLines: dataFrom - head, mode: 'layout' };
 }
@@ -504,10 +510,189 @@ function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
   return { text, start: first.start, end: last.end, index, line: first.line, at };
 }
 
-// --- Reading order (lynx): one line per row, cells in the form's order ---
+// --- lynx: one line per row, its cells told apart by the widths of the gaps (gap-row.ts) ---
+
+/** lynx's left margin: every line of its dump is indented by 3 spaces. */
+export const LYNX_MARGIN = 3;
+
+/** lynx wraps a line longer than its width (200 columns, a word or two less in practice). */
+const LYNX_WRAPS_FROM = 170;
+
+type DataLine = { line: Line; words: Word[] };
+
+/** How far right of the margin a row going on after a centred cell starts (a few empty cells); centred cells stand further right. */
+const LYNX_NEAR_MARGIN = 24;
+
+/**
+ * lynx's rows, each cell placed in its column by the gaps between words (gap-row.ts); a line the
+ * gaps do not explain is read in reading order. Null when the lines are not lynx's (some line
+ * left of its margin).
+ */
+function lynxRows(data: DataLine[], columns: Column[], sink: TextSink, input: string): LayoutRow[] | null {
+  const origin = sink.clean.origin;
+  // The cleaning dropped lynx's superscript caret ("^(1)"): it took a column of the gap.
+  const caret = (w: Word) => (input.charCodeAt((origin[w.start] ?? 0) - 1) === 94 ? 1 : 0);
+  const filled = data.filter((d) => d.words.length > 0);
+  if (filled.length === 0 || filled.some((d) => (d.words[0] as Word).x - caret(d.words[0] as Word) < LYNX_MARGIN)) return null;
+  // As lynx printed the line: its carets count.
+  const inputLength = (l: Line) => (origin[l.end] ?? 0) - (origin[l.start] ?? 0);
+  const atMargin = (d: DataLine) => (d.words[0] as Word).x - caret(d.words[0] as Word) === LYNX_MARGIN;
+  const rows: LayoutRow[] = [];
+  let last: { words: Word[]; gaps: number[]; group: DataLine[]; rows: number } | null = null;
+  // A row going on after a centred cell starts near the margin, its empty cells before it printed as spaces.
+  const goesOn = (d: DataLine) => (d.words[0] as Word).x - caret(d.words[0] as Word) - LYNX_MARGIN < LYNX_NEAR_MARGIN;
+  for (const group of lynxGroups(filled, atMargin, goesOn, caret)) {
+    const first = group[0] as DataLine;
+    if (!atMargin(first)) {
+      // A table lynx laid out by position (Form 3's Table I): its chunks in reading order.
+      const row = group.length > 1 ? centredRow(group, columns, caret) : flowRows(group);
+      rows.push(...row);
+      last = null;
+      continue;
+    }
+    const { words, gaps } = gapsOf(group, goesOn, caret);
+    const parse = parseGapRow(words, gaps, columns);
+    const parsed = parse?.cells ?? null;
+    // The end of a row lynx wrapped: the line before was long and this one is no row of its own.
+    if (last && group.length === 1 && last.group.length === 1 && inputLength((last.group[0] as DataLine).line) >= LYNX_WRAPS_FROM && (!parsed || parsed.length < 3)) {
+      // The spaces at the break are lost: read as one (lynx breaks at a space), with lower confidence.
+      const joined = parseGapRow([...last.words, ...words], [...last.gaps, 1, ...gaps.slice(1)], columns)?.cells;
+      if (joined) {
+        rows.splice(rows.length - last.rows, last.rows);
+        rows.push(gapRow(joined, (last.group[0] as DataLine).line.start, first.line.end, true));
+        last = null;
+        continue;
+      }
+    }
+    if (parse) reportAmbiguousMarks(parse, words, gaps, columns, sink);
+    const row = parsed && parsed.length >= 2 ? [gapRow(parsed, first.line.start, (group[group.length - 1] as DataLine).line.end, group.length > 1)] : flowRows(group);
+    rows.push(...row);
+    last = { words, gaps, group, rows: row.length };
+  }
+  return rows;
+}
+
+/**
+ * A cell of marks alone one space after a value, in the next column: lynx prints a value's own
+ * marks and such a cell alike ("Restricted Stock Units ^(1)", a title's mark or the exercise
+ * price's). Where the row parses either way about as well, the parse gave them to the cell the
+ * form most often has them in: each such choice is reported.
+ */
+function reportAmbiguousMarks(parse: GapParse, words: Word[], gaps: number[], columns: Column[], sink: TextSink): void {
+  const cells = parse.cells;
+  let at = 0;
+  cells.forEach((b, n) => {
+    const a = cells[n - 1];
+    const from = at;
+    at += b.words.length;
+    if (!a || gaps[from] !== 1 || b.column !== a.column + 1 || !b.words.every((w) => MARK_WORD.test(w.text))) return;
+    const value = a.words.filter((w) => !MARK_WORD.test(w.text));
+    if (value.length === 0) return;
+    // The other reading: the marks joined to the value (a gap of 0 cannot part two cells).
+    const joined = gaps.slice();
+    joined[from] = 0;
+    const other = parseGapRow(words, joined, columns);
+    if (!other || other.score < parse.score - CLOSE_PARSE) return;
+    const first = b.words[0] as Word;
+    const last = b.words[b.words.length - 1] as Word;
+    const label = (k: number) => (columns[k] as Column).label;
+    sink.report(
+      'TEXT_MARKS_AMBIGUOUS',
+      { marks: b.words.map((w) => w.text).join(' '), value: value.map((w) => w.text).join(' '), first: label(a.column), second: label(b.column), chosen: label(b.column) },
+      null,
+      first.start,
+      last.end,
+    );
+  });
+}
+
+/** A parse this close to the best differs by where marks go only: either is as good a reading of the row. */
+const CLOSE_PARSE = 0.5;
+const MARK_WORD = /^(?:\(\d{1,2}\))+$/;
+
+/** The group's words (marks printed against a value cut from it) and the gap before each; a line's first word has an unknown gap. */
+function gapsOf(group: DataLine[], goesOn: (d: DataLine) => boolean, caret: (w: Word) => number): { words: Word[]; gaps: number[] } {
+  const words: Word[] = [];
+  const gaps: number[] = [];
+  group.forEach((d, n) => {
+    const own = d.words.flatMap(splitGluedMarks);
+    own.forEach((w, i) => {
+      words.push(w);
+      if (i > 0) gaps.push(Math.max(0, w.x - (own[i - 1] as Word).xEnd - caret(w)));
+      else gaps.push(n === 0 || goesOn(d) ? w.x - caret(w) - LYNX_MARGIN + 1 : UNKNOWN_GAP);
+    });
+  });
+  return { words, gaps };
+}
+
+/** The D/I cell alone on its line, maybe with marks: "D", "I (2)". */
+const DI_ALONE = /^[DI](?: ?\(\d{1,2}\))*$/;
+
+/**
+ * Lines grouped into rows where lynx laid a row out over several lines: a cell the page centres
+ * (in <center>) stands on a line of its own, away from the margin, and the row goes on at its
+ * left edge on the next line; after the centred D/I, only the nature of ownership can follow.
+ *
+ *   Series A Common Shares   07/08/2019   Z^(1)   4,702   ^(4)   ^(4) Common Shares
+ *                                                                        4,702.00        ← centred
+ *   $ 0 ^(1) 6,931,607 ^(2) ^(5)                                                         ← the row goes on
+ *                                                                           I            ← centred D/I
+ *   By Voting Trust                                                                      ← nature
+ */
+function lynxGroups(data: DataLine[], atMargin: (d: DataLine) => boolean, goesOn: (d: DataLine) => boolean, caret: (w: Word) => number): DataLine[][] {
+  const groups: DataLine[][] = [];
+  let after: 'line' | 'cell' | 'di' | 'end' = 'end';
+  for (const d of data) {
+    const group = groups[groups.length - 1];
+    const left = group?.[0]?.words[0]?.x;
+    const oneChunk = chunksOfWords(d.words, caret).length === 1;
+    const text = d.words.map((w) => w.text).join(' ');
+    if (group && after === 'cell' && goesOn(d)) {
+      group.push(d);
+      after = 'line';
+    } else if (group && after !== 'end' && after !== 'di' && oneChunk && !atMargin(d) && (d.words[0] as Word).x !== left) {
+      group.push(d);
+      after = DI_ALONE.test(text) ? 'di' : 'cell';
+    } else if (group && after === 'di' && oneChunk && (d.words[0] as Word).x === left) {
+      group.push(d);
+      after = 'end';
+    } else {
+      groups.push([d]);
+      after = 'line';
+    }
+  }
+  return groups;
+}
+
+/** Words cut where two or more spaces part them: a laid-out line's cells. */
+function chunksOfWords(words: Word[], caret: (w: Word) => number): Word[][] {
+  const out: Word[][] = [];
+  for (const w of words) {
+    const chunk = out[out.length - 1];
+    const prev = chunk?.[chunk.length - 1];
+    if (chunk && prev && w.x - prev.xEnd - caret(w) < 2) chunk.push(w);
+    else out.push([w]);
+  }
+  return out;
+}
+
+/** A row laid out over several lines: its cells in reading order, each in the first column after the last that fits it. */
+function centredRow(group: DataLine[], columns: Column[], caret: (w: Word) => number): LayoutRow[] {
+  const chunks = group.flatMap((d) => chunksOfWords(d.words, caret));
+  const at = placeInOrder(chunks.map((ws) => ws.map((w) => w.text).join(' ')), columns);
+  const first = group[0] as DataLine;
+  const last = group[group.length - 1] as DataLine;
+  if (!at) return flowRows(group);
+  return [{ cells: chunks.map((ws, i) => cellOf(ws, at[i] as number)), start: first.line.start, end: last.line.end, flow: false, inferred: true }];
+}
+
+function gapRow(cells: GapCell[], start: number, end: number, inferred = false): LayoutRow {
+  return { cells: cells.map((c) => cellOf(c.words, c.column)), start, end, flow: false, inferred, placed: true };
+}
 
 const VALUE = /^(?:\$ ?-?[\d,]*\.?\d+|-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z](?:\/[A-Z]|[345])?)$/;
 
+/** Rows in reading order with nothing to place their cells by: values are told apart by type (aligned by type later). */
 function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
   const rows: LayoutRow[] = [];
   for (const { line, words } of data) {
@@ -547,6 +732,18 @@ function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
     rows.push({ cells, start: line.start, end: line.end, flow: true, inferred: true });
   }
   return rows;
+}
+
+/** "M^(1)^(4)": a value with its marks printed against it, cut into the value and its marks (no gap between them). */
+function splitGluedMarks(w: Word): Word[] {
+  const m = /^(.*?[^)\s])((?:\(\d{1,2}\))+)$/.exec(w.text);
+  if (!m) return [w];
+  const k = (m[1] as string).length;
+  // The value holds no caret: it ends k columns on, and its marks start right after it.
+  return [
+    { ...w, text: m[1] as string, end: w.start + k, xEnd: w.x + k },
+    { ...w, text: m[2] as string, start: w.start + k, x: w.x + k },
+  ];
 }
 
 /** The words a one-word cell was made of (for re-making it with a mark). */

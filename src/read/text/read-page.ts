@@ -18,7 +18,7 @@ import type { Address, Footnote, ReportingOwner, Signature } from '../../record/
 import { edgarCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
-import { splitChain, wrapBreaks } from './layout-table.ts';
+import { LYNX_MARGIN, splitChain, wrapBreaks } from './layout-table.ts';
 import type { Line, TextSink } from './text-grid.ts';
 import { emptyAddress } from './read-header.ts';
 
@@ -202,6 +202,8 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   const head = lines[headAt] as Line;
   const tabbed = head.text.includes('\t') || lines.slice(headAt + 1, end).some((l) => l.text.includes('\t'));
   if (tabbed) return readOwnersTabbed(lines, headAt + 1, end, input, sink);
+
+  if (isLynxOwners(lines, markAt, headAt, end)) return readOwnersLynx(lines, head, headAt + 1, end, sink);
 
   const cols: RelColumn[] = [
     { key: 'isDirector', x: head.text.search(/Director/) },
@@ -428,12 +430,6 @@ interface OwnerTemplate {
   name: boolean;
 }
 
-/**
- * The word counts at which the page broke an owner's cell, read off box 1's lines: as far as the
- * cell's lines repeat box 1's lines word for word, each ending at a line end of the cell. Without
- * the name, box 1's lines must start a line of the cell after the first; the lines before them
- * (the name, a street line box 1 does not print) are read by their length.
- */
 /** The cell's words [from, end) are box 1's lines, which end at `breaks`. */
 interface KnownBreaks {
   from: number;
@@ -441,6 +437,12 @@ interface KnownBreaks {
   end: number;
 }
 
+/**
+ * The word counts at which the page broke an owner's cell, read off box 1's lines: as far as the
+ * cell's lines repeat box 1's lines word for word, each ending at a line end of the cell. Without
+ * the name, box 1's lines must start a line of the cell after the first; the lines before them
+ * (the name, a street line box 1 does not print) are read by their length.
+ */
 function templateBreaks(out: { text: string }[], template: OwnerTemplate): KnownBreaks | null {
   const cellWords = out.flatMap((c) => c.text.split(' ').filter((w) => w !== ''));
   const lineStarts: number[] = [];
@@ -471,6 +473,72 @@ function templateBreaks(out: { text: string }[], template: OwnerTemplate): Known
     if (found.end > start) return found;
   }
   return null;
+}
+
+// lynx -dump: the table's heading at column 0, every cell line indented by 3 spaces, and each
+// owner's row printed with the owner cell's line breaks: the other cells stand after its last
+// line ("   UNITED STATES       X       Chair, President & CEO"), one column to the left of their
+// heads: the Director mark under the owner column's heading, the 10% Owner mark under
+// "Director", the officer's title under "10% Owner", the other text under "Officer".
+/** The column at which lynx cuts a line of the remarks (its width less its margins), inside a word if need be. */
+const LYNX_CUT = 194;
+
+/** lynx's layout: the heading flush left, the first owner line right below the column heads, indented 3. */
+function isLynxOwners(lines: Line[], markAt: number, headAt: number, end: number): boolean {
+  const first = lines[headAt + 1];
+  if (!first || headAt + 1 >= end || !/^ {3}\S/.test(first.text)) return false;
+  for (let n = markAt; n >= Math.max(0, markAt - 3); n--) {
+    const l = lines[n] as Line;
+    if (OWNERS_HEADING.test(l.joined)) return /^\S/.test(l.text);
+  }
+  return false;
+}
+
+function readOwnersLynx(lines: Line[], head: Line, from: number, end: number, sink: TextSink): ReportingOwner[] {
+  // Where each shifted column starts: its head's cell, one space before the head's word.
+  const keys: RelColumn['key'][] = ['isDirector', 'isTenPercentOwner', 'isOfficer', 'isOther'];
+  const starts = [/Director/, /10%\s*Owner/, /Officer/].map((re) => head.text.search(re) - 1);
+  if (starts.some((x) => x < 0)) return [];
+  const keyAt = (x: number): RelColumn['key'] => keys[starts.filter((s) => x >= s).length] as RelColumn['key'];
+  const owners: ReportingOwner[] = [];
+  let cell: Chunk[] = [];
+  const flush = (marks: Chunk[]) => {
+    if (cell.length === 0 && marks.length === 0) return;
+    const P = `reportingOwners.${owners.length}`;
+    const owner = ownerFromLines(cell, P, sink);
+    applyRelationship(owner, marks.flatMap((m) => splitAtColumns(m, starts)).map((m) => ({ key: keyAt(m.x), text: m.text, start: m.start, end: m.end })), P, sink);
+    owners.push(owner);
+    cell = [];
+  };
+  for (let n = from; n < end; n++) {
+    const line = lines[n] as Line;
+    if (line.blank || RULE_LINE.test(line.text)) continue;
+    const chunks = chunksOf(line);
+    cell.push(...chunks.filter((c) => c.x <= LYNX_MARGIN));
+    // The owner's row ends on the line that carries its other cells.
+    const marks = chunks.filter((c) => c.x > LYNX_MARGIN);
+    if (marks.length > 0) flush(marks);
+  }
+  flush([]);
+  return owners;
+}
+
+/**
+ * A chunk that runs over a column start, a word standing exactly there: two cells one space
+ * apart ("Chairman, President & CEO Director of Sub", the title and the other text).
+ */
+function splitAtColumns(chunk: Chunk, starts: number[]): Chunk[] {
+  const out: Chunk[] = [];
+  let from = 0;
+  for (const s of starts) {
+    const at = s - chunk.x;
+    if (at <= from || at >= chunk.text.length || chunk.text.charAt(at - 1) !== ' ') continue;
+    const text = chunk.text.slice(from, at - 1);
+    out.push({ ...chunk, text, x: chunk.x + from, start: chunk.start + from, end: chunk.start + from + text.length });
+    from = at;
+  }
+  out.push({ ...chunk, text: chunk.text.slice(from), x: chunk.x + from, start: chunk.start + from });
+  return out;
 }
 
 /** Seed style: one line per owner, `name <br/> street <br/> ... \t X \t \t title \t other`. */
@@ -771,6 +839,10 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     }
     parts.push({ text: body, start: line.start + lead, end: line.start + lead + body.length, line: n });
   }
+  // lynx prints each entry's text beside its mark and wraps it below, every line indented alike:
+  // a line is the entry's above it.
+  const heading = lines[from - 1];
+  const lynx = heading !== undefined && /^\S/.test(heading.text) && marks.length > 0 && lynxIndented(lines, from, end);
   const width = parts.reduce((w, p) => Math.max(w, p?.text.length ?? 0), 0);
   const texts = parts.map((p) => (p ? [{ text: p.text, x: 0 }] : []));
   const entryOf = new Map<number, Entry>();
@@ -785,7 +857,12 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     if (blockStart === -1) return;
     const mains: number[] = [];
     for (let i = blockStart; i < stop; i++) if (entryOf.has(i)) mains.push(i);
-    if (mains.length === 0) {
+    if (lynx) {
+      for (let i = blockStart; i < stop; i++) {
+        lastEntry = entryOf.get(i) ?? lastEntry;
+        if (lastEntry && parts[i]) lastEntry.parts.push(parts[i] as Part);
+      }
+    } else if (mains.length === 0) {
       // A paragraph of its own after a blank line: the entry above continues.
       for (let i = blockStart; i < stop; i++) if (lastEntry && parts[i]) lastEntry.parts.push(parts[i] as Part);
     } else {
@@ -837,20 +914,51 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       const at = label.start + label.text.indexOf(own.slice(0, Math.min(8, own.length)));
       parts.push({ text: own, start: at, end: label.start + label.text.trimEnd().length });
     }
+    // lynx cuts a remarks line at its width wherever it falls, inside a word too: a line cut
+    // there and one that goes on at the margin (no space kept at the cut) are one word.
+    const heading = lines[from - 1];
+    const lynx = heading !== undefined && /^\S/.test(heading.text) && /^ {3}\S/.test(label.text);
+    const inputLength = (l: Line) => (sink.clean.origin[l.end] ?? 0) - (sink.clean.origin[l.start] ?? 0);
+    let cut = false;
+    let glued = false;
     // Remarks may hold paragraphs (the XML's blank lines): they run to the page's closing notes.
     for (let n = remarksAt + 1; n < lines.length; n++) {
       const line = lines[n] as Line;
-      if (REMARKS_END.test(line.joined) || RULE_LINE.test(line.text)) break;
-      if (line.blank) continue;
+      // pandoc's table rule ends the remarks; lynx draws none, so a line of dashes is the remarks' own.
+      if (REMARKS_END.test(line.joined) || (!lynx && RULE_LINE.test(line.text))) break;
+      if (line.blank) {
+        cut = false;
+        continue;
+      }
       const lead = line.text.length - line.text.trimStart().length;
-      parts.push({ text: line.joined, start: line.start + lead, end: line.start + line.text.trimEnd().length });
+      const last = parts[parts.length - 1];
+      if (cut && last && lead === LYNX_MARGIN) {
+        last.text += line.joined;
+        last.end = line.start + line.text.trimEnd().length;
+        glued = true;
+      } else parts.push({ text: line.joined, start: line.start + lead, end: line.start + line.text.trimEnd().length });
+      cut = lynx && inputLength(line) === LYNX_CUT;
     }
     if (parts.length > 0) {
-      const { text, inferred } = joinLines(parts.map((p) => p.text));
+      const joinedLines = joinLines(parts.map((p) => p.text));
+      const text = joinedLines.text;
+      const inferred = joinedLines.inferred || glued;
       out.remarks = text;
       sink.set('remarks', (parts[0] as { start: number }).start, (parts[parts.length - 1] as { end: number }).end, inferred ? 0.9 : 1);
     }
   }
+}
+
+/**
+ * Every non-blank line of [from, end) indented by lynx's 3 spaces, each numbered mark at exactly
+ * 3 (a "**" cleaned away as markdown bold leaves more).
+ */
+function lynxIndented(lines: Line[], from: number, end: number): boolean {
+  for (let n = from; n < end; n++) {
+    const l = lines[n] as Line;
+    if (!l.blank && (!l.text.startsWith('   ') || /^ {4,}\(\d{1,2}\)/.test(l.text))) return false;
+  }
+  return true;
 }
 
 /**

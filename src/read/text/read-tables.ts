@@ -131,7 +131,7 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
         const cells = row.flow
           ? row.cells
           : columns.map((_, k) => row.cells.find((c) => c.index === k) ?? { text: '', start: row.start, end: row.start, index: k, line: -1 });
-        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, scale: row.inferred ? 0.8 : 0.9 });
+        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, placed: row.placed === true, scale: row.inferred ? 0.8 : 0.9 });
       }
       continue;
     }
@@ -169,6 +169,8 @@ interface Cellv {
 interface RowOptions {
   /** Cells in reading order, without positions. */
   flow: boolean;
+  /** Cells the row's own layout placed in their columns (lynx's gaps): kept there. */
+  placed?: boolean;
   /** Confidence of a value in its column's place: 1 for tab-separated cells, less when placed by layout. */
   scale: number;
 }
@@ -188,7 +190,7 @@ function readRow(
   // In reading order a row without a date or code is a holding: only the holding columns can take its values.
   const columns = options.flow && form !== '3' && !cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text)) ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
-  const alignment = alignRow(laidOut, columns, { flow: options.flow });
+  const alignment = alignRow(laidOut, columns, { flow: options.flow, placed: options.placed === true });
   const filled = cells.filter((c) => c.text !== '').length;
   if (!alignment.clean && !options.flow) {
     sink.report('TEXT_ROW_ALIGNED_BY_TYPE', { row: rowNo, table: name, cells: filled, columns: columns.length }, null, span.start, span.end);
