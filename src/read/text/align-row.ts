@@ -131,6 +131,8 @@ function alignsCleanly(cells: Cell[], columns: Column[]): boolean {
   for (let k = n; k < cells.length; k++) if ((cells[k] as Cell).text !== '') return false;
   if (cells.length < n - 1) return false;
   for (let k = 0; k < Math.min(n, cells.length); k++) {
+    // Cells in left-to-right order (a PDF's) stand one per column only if each is at its own.
+    if ((cells[k] as Cell).text !== '' && (cells[k] as Cell).index !== k) return false;
     const tokens = tokenize(cells[k] as Cell);
     if (tokens.length > 1) return false;
     const t = tokens[0];

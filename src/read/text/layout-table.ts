@@ -10,7 +10,7 @@
 //                                                                                   (2)
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
 import type { Column } from './table-columns.ts';
-import type { Cell, Line, TextSink } from './text-grid.ts';
+import { isPdfText, type Cell, type Line, type TextSink } from './text-grid.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
 export interface Word {
@@ -79,6 +79,11 @@ export interface LayoutRow {
   flow: boolean;
   /** Some of its lines were given to it by the centring rule, not by blank lines. */
   inferred: boolean;
+  /**
+   * Cells in left-to-right order, each with the column its heads place it under as a hint
+   * (pdftotext: the heads' positions only roughly match the rows', and two cells may share one).
+   */
+  ordered?: boolean;
 }
 
 export interface LayoutTable {
@@ -161,7 +166,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   const data = read(starts !== null && input.includes('***** ') && HTML2TEXT_HEADING.test(input));
   if (!starts) return { rows: flowRows(data), headLines: dataFrom - head, mode: 'flow' };
   // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
-  return { rows: layoutRows(data, starts, columns, runs === null), headLines: dataFrom - head, mode: 'layout' };
+  return { rows: layoutRows(data, starts, columns, runs === null, isPdfText(sink.clean.text)), headLines: dataFrom - head, mode: 'layout' };
 }
 
 /** Each column's starting input column, from the numbered heads and sub-heads; null when the heads are not laid out. */
@@ -239,7 +244,7 @@ function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): n
   return best;
 }
 
-function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean): LayoutRow[] {
+function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean, pdf: boolean): LayoutRow[] {
   const ranges: { k: number; from: number; to: number }[] = [];
   const defined = starts.map((x, k) => ({ x, k })).filter((s): s is { x: number; k: number } => s.x !== null);
   defined.forEach((s, i) => {
@@ -258,7 +263,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   };
   // Words one space apart in a text ("Common Stock") stay in one cell whatever the ranges say.
   const placed = data.map((d) => {
-    const out: { w: Word; col: number }[] = [];
+    const out: Placement[] = [];
     d.words.forEach((w, i) => {
       const prev = out[i - 1];
       // A footnote mark right after a value ("Stock (2)") is that value's.
@@ -270,7 +275,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && w.x < rangeEnd(prev.col)));
-      out.push({ w, col: joins ? prev.col : columnOf(w, ranges) });
+      out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
   });
@@ -288,6 +293,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     return row;
   });
 
+  // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
+  const page: number[] = [];
+  data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
+
   // Blocks of lines between blank lines; in each, main lines (a D or I under the D/I column).
   const rows: LayoutRow[] = [];
   let blockStart = -1;
@@ -296,7 +305,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const idx: number[] = [];
     for (let i = blockStart; i < end; i++) idx.push(i);
     blockStart = -1;
-    let mains = idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
+    // A PDF's rows stand only roughly under their heads: there a main line is one with a D or I standing alone.
+    let mains = idx.filter((i) => (placed[i] ?? []).some((p, k, ps) => (pdf ? !p.joined && !ps[k + 1]?.joined : p.col === diCol) && /^[DI]$/.test(p.w.text)));
     if (mains.length === 0) {
       // No D/I printed: the line with the most columns filled is the row's.
       let best = idx[0] as number;
@@ -310,11 +320,18 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       }
       mains = [best];
     }
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b)) + 2 * offMain(texts, a, b, main), 0, UNLIKE_ROWS);
+    const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b)) + 2 * offMain(texts, a, b, main), {
+      unlike: UNLIKE_ROWS,
+      pageStarts,
+      // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I.
+      offCentre: pdf ? PDF_OFF_CENTRE : 40,
+    });
     spans.forEach(([a, b], r) => {
-      const rowLines: number[] = [];
-      for (let i = a; i <= b; i++) rowLines.push(i);
-      rows.push(makeRow(rowLines.map((i) => ({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [] })), mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number)), columns, breaksInWords));
+      const rowLines: { line: Line; placed: Placement[] }[] = [];
+      for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [] });
+      const inferred = mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number));
+      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, (page[mains[r] as number] ?? 0) > 0) : makeRow(rowLines, inferred, columns, breaksInWords));
     });
   };
   data.forEach((d, i) => {
@@ -333,14 +350,34 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  */
 /** Rows of one table are alike: a row with more or fewer lines above its main line than the row before costs this. */
 const UNLIKE_ROWS = 0.12;
+const PDF_OFF_CENTRE = 4;
 
-export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, oneMoreBelow = 0, unlike = 0): [number, number][] {
+export interface ChainCosts {
+  /** Cost of a row with one more line below its main line than above. */
+  oneMoreBelow?: number;
+  /** Cost of a row with more or fewer lines above its main line than the row before. */
+  unlike?: number;
+  /** Cost per line of a row's lines above and below its main line differing by more. */
+  offCentre?: number;
+  /** Lines that start a new page of a PDF. */
+  pageStarts?: number[];
+}
+
+export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
+  const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [] } = costs;
   const k = mains.length;
   if (k === 1) return [[first, last]];
   const m = (i: number) => mains[i] as number;
   const cost = (i: number, above: number, below: number) => {
-    const d = below - above;
-    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : 40 * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
+    // A row cut by a page break (a PDF's) is centred on its part on the main line's page only.
+    let onPageAbove = above;
+    let onPageBelow = below;
+    for (const p of pageStarts) {
+      if (p > m(i) && p <= m(i) + below) onPageBelow = Math.min(onPageBelow, p - m(i) - 1);
+      else if (p <= m(i) && p > m(i) - above) onPageAbove = Math.min(onPageAbove, m(i) - p);
+    }
+    const d = onPageBelow - onPageAbove;
+    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
   // For row i: the lines above its main line → least cost of rows before it, and the split.
   let prev = new Map<number, { cost: number; path: number[] }>([[m(0) - first, { cost: 0, path: [] }]]);
@@ -374,9 +411,10 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
 
 /**
  * 1 for each pair of lines in [from, to] that cannot be one wrapped cell: the first word of the
- * lower line would have fitted on the upper one (in the column's width).
+ * lower line would have fitted on the upper one (in the column's width, less `slack`: a PDF's
+ * proportional font fits more or fewer characters on a line than its widest line shows).
  */
-export function wrapBreaks(texts: { text: string; x: number }[][], width: number[], from: number, to: number): number {
+export function wrapBreaks(texts: { text: string; x: number }[][], width: number[], from: number, to: number, slack = 1): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const upper = texts[i];
@@ -392,7 +430,7 @@ export function wrapBreaks(texts: { text: string; x: number }[][], width: number
       }
       if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
       const firstWord = l.text.split(' ')[0] as string;
-      if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - 1) n++;
+      if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - slack) n++;
     });
   }
   return n;
@@ -444,7 +482,14 @@ export function offMain(texts: { text: string; x: number }[][], from: number, to
   return n;
 }
 
-function makeRow(rowLines: { line: Line; placed: { w: Word; col: number }[] }[], inferred: boolean, columns: Column[], breaksInWords: boolean): LayoutRow {
+/** A word of a data line, the column its position gives it, and whether it joins the word before it into one cell. */
+interface Placement {
+  w: Word;
+  col: number;
+  joined: boolean;
+}
+
+function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: boolean, columns: Column[], breaksInWords: boolean): LayoutRow {
   const byCol = new Map<number, Word[]>();
   for (const l of rowLines) for (const p of l.placed) (byCol.get(p.col) ?? byCol.set(p.col, []).get(p.col) as Word[]).push(p.w);
   // A title centred in its column spills words under the amount beside it ("$0.10 par" over
@@ -467,6 +512,50 @@ function makeRow(rowLines: { line: Line; placed: { w: Word; col: number }[] }[],
   const first = rowLines[0] as { line: Line };
   const last = rowLines[rowLines.length - 1] as { line: Line };
   return { cells, start: first.line.start, end: last.line.end, flow: false, inferred };
+}
+
+/**
+ * A row of a PDF's table. pdftotext lays each line out on its own character grid, so a row's
+ * values stand only roughly under their heads and two columns' values may touch ("10.68 0": a
+ * price and the amount owned after it). What it keeps is each cell's words stacked in one
+ * place: a cell is the words that overlap across the row's lines ("$" over "118.42" over "(2)")
+ * or join on a line ("Common Stock"). Cells go out in left-to-right order with the column their
+ * position suggests, for alignRow to place by order and type; on a later page than the heads'
+ * (its own grid) with none.
+ */
+function pdfRow(rowLines: { line: Line; placed: Placement[] }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], offHeadsPage: boolean): LayoutRow {
+  const items = rowLines.flatMap((l) => l.placed);
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const union = (a: number, b: number) => (parent[root(a)] = root(b));
+  // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
+  const stacks = (p: Placement) => !(p.joined && /^\(\d{1,2}\)$/.test(p.w.text));
+  items.forEach((p, i) => {
+    const prev = items[i - 1];
+    if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
+    for (let j = 0; j < i; j++) {
+      const q = items[j] as Placement;
+      if (q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
+    }
+  });
+  const groups = new Map<number, Word[]>();
+  items.forEach((p, i) => (groups.get(root(i)) ?? groups.set(root(i), []).get(root(i)) as Word[]).push(p.w));
+  const cells = [...groups.values()]
+    .map((words) => {
+      words.sort((a, b) => a.line - b.line || a.x - b.x);
+      const x = Math.min(...words.map((w) => w.x));
+      const xEnd = Math.max(...words.map((w) => w.xEnd));
+      return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges)) };
+    })
+    .sort((a, b) => a.x - b.x)
+    .map((c) => c.cell);
+  const first = rowLines[0] as { line: Line };
+  const last = rowLines[rowLines.length - 1] as { line: Line };
+  // On a page without the heads the cells have no columns: they are placed in reading order.
+  return { cells, start: first.line.start, end: last.line.end, flow: offHeadsPage, inferred, ordered: true };
 }
 
 /** Words joined with single spaces into one cell, keeping each character's cleaned offset. */

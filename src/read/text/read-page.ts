@@ -19,7 +19,7 @@ import { edgarCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { splitChain, wrapBreaks } from './layout-table.ts';
-import type { Line, TextSink } from './text-grid.ts';
+import { isPdfText, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
@@ -574,6 +574,10 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   }
   const width = parts.reduce((w, p) => Math.max(w, p?.text.length ?? 0), 0);
   const texts = parts.map((p) => (p ? [{ text: p.text, x: 0 }] : []));
+  // pdftotext starts each new page with a form feed: an entry cut by one is centred on its own page's part.
+  const pageStarts: number[] = [];
+  for (let n = from; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push(n - from);
+  const slack = isPdfText(sink.clean.text) ? Math.max(1, Math.round(width * PDF_WRAP_SLACK)) : 1;
   const entryOf = new Map<number, Entry>();
   for (const mk of marks) {
     const e: Entry = { mark: mk.mark, markAt: { start: mk.start, end: mk.start + mk.mark.length }, parts: [], markLine: mk.n };
@@ -602,7 +606,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
         }
         return n;
       };
-      const spans = splitChain(blockStart, stop - 1, mains, (a, b) => 5 * wrapBreaks(texts, [width], a, b) + 0.15 * sentenceBreaks(a, b));
+      const spans = splitChain(blockStart, stop - 1, mains, (a, b) => 5 * wrapBreaks(texts, [width], a, b, slack) + 0.15 * sentenceBreaks(a, b), { pageStarts });
       spans.forEach(([a, b], k) => {
         const e = entryOf.get(mains[k] as number) as Entry;
         for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);

@@ -118,7 +118,9 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
     const layout = tabbed ? null : readLayoutTable(lines, range.from, range.to, columns, sink, input);
     if (layout) {
       const inferred = layout.rows.filter((r) => r.inferred && !r.flow).length;
+      const offPage = layout.rows.filter((r) => r.flow && r.ordered && r.cells.length > 1);
       if (layout.mode === 'flow' && layout.rows.length > 0) sink.report('TEXT_ROWS_READ_IN_ORDER', { table: name }, null, (layout.rows[0] as { start: number }).start, (layout.rows[0] as { end: number }).end);
+      else if (offPage.length > 0) sink.report('TEXT_ROWS_OFF_HEADS_PAGE', { table: name, rows: offPage.length }, null, (offPage[0] as { start: number }).start, (offPage[offPage.length - 1] as { end: number }).end);
       else if (inferred > 0) sink.report('TEXT_ROWS_SPLIT_BY_LAYOUT', { table: name, rows: inferred }, null, (layout.rows[0] as { start: number }).start, (layout.rows[layout.rows.length - 1] as { end: number }).end);
       for (const row of layout.rows) {
         if (row.cells.length < 2) {
@@ -127,8 +129,8 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
           continue;
         }
         rowNo++;
-        // Laid-out cells stand at their column's index; reading-order cells in order.
-        const cells = row.flow
+        // Laid-out cells stand at their column's index; reading-order (and PDF) cells in order.
+        const cells = row.flow || row.ordered
           ? row.cells
           : columns.map((_, k) => row.cells.find((c) => c.index === k) ?? { text: '', start: row.start, end: row.start, index: k, line: -1 });
         readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, scale: row.inferred ? 0.8 : 0.9 });
