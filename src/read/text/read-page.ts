@@ -14,7 +14,7 @@
 // lines with runs of spaces between columns (w3m, html2text, pdftotext -layout), one cell per
 // line (pdftotext). The reader anchors on what the page prints (headings, the column heads) and
 // reads by position where the layout keeps positions, by order where it does not.
-import type { Address, Footnote, ReportingOwner, Signature } from '../../record/schema.ts';
+import type { Address, Footnote, Relationship, ReportingOwner, Signature } from '../../record/schema.ts';
 import { edgarCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
@@ -103,7 +103,8 @@ const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
 /** pandoc's table rules. */
 const RULE_LINE = /^[\s-]*-{3}[\s-]*$/;
 
-export function readPage(lines: Line[], input: string, sink: TextSink): PageRead | null {
+/** `box5`: the relationship box 5 of the header prints (the first owner's), for a table that lost its columns. */
+export function readPage(lines: Line[], input: string, sink: TextSink, box5: Relationship | null = null): PageRead | null {
   let markAt = lines.findIndex((l) => PAGE_MARK.test(l.joined));
   if (markAt === -1) {
     // pandoc wraps the column head ("Reporting / Owner Name / / Address"): the heading and the relationship heads.
@@ -122,7 +123,7 @@ export function readPage(lines: Line[], input: string, sink: TextSink): PageRead
   }
   const ownersEnd = signaturesAt !== -1 ? signaturesAt : explanationAt !== -1 ? explanationAt : lines.length;
   const out: PageRead = {
-    owners: readOwners(lines, markAt, ownersEnd, input, sink),
+    owners: readOwners(lines, markAt, ownersEnd, input, sink, box5),
     signatures: [],
     footnotes: [],
     remarks: null,
@@ -151,7 +152,7 @@ interface RelColumn {
   x: number;
 }
 
-function readOwners(lines: Line[], markAt: number, end: number, input: string, sink: TextSink): ReportingOwner[] {
+function readOwners(lines: Line[], markAt: number, end: number, input: string, sink: TextSink, box5: Relationship | null): ReportingOwner[] {
   // The column heads sit on the heading's line or just below it.
   let headAt = -1;
   for (let n = markAt; n < Math.min(end, markAt + 10); n++) {
@@ -161,7 +162,7 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
       break;
     }
   }
-  if (headAt === -1) return [];
+  if (headAt === -1) return isPdfText(sink.clean.text) ? readOwnersInOrder(lines, markAt + 1, end, sink, box5) : [];
   const head = lines[headAt] as Line;
   const tabbed = head.text.includes('\t') || lines.slice(headAt + 1, end).some((l) => l.text.includes('\t'));
   if (tabbed) return readOwnersTabbed(lines, headAt + 1, end, input, sink);
@@ -227,6 +228,66 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
     if (prev && next && !next.blank && POSTAL.test(ownerCell(prev)) && COUNTRY.test(ownerCell(line)) && (ZIP.test(ownerCell(prev)) || (before !== undefined && edgarCodeOf(ownerCell(before)) !== null))) flush();
   }
   flush();
+  return owners;
+}
+
+const REL_HEAD = /^(?:Relationships|Director|10%\s*Owner|Officer|Other)$/i;
+/** What the drawing order mixes into the owners table from Table II on the same page: its heads and values. */
+const NOT_TITLE = /^\d{1,2}A?\.\s|\(Instr\.|^[$\d(][\d,.$/()\s-]*$|^\(?[A-Z]\)?$/;
+
+/**
+ * Plain pdftotext writes the owners table in drawing order, one cell per line: the column heads
+ * wherever they were drawn, each owner's cell (name and address lines), then the marks and
+ * titles of its row, which keep no trace of their column:
+ *
+ *   Relationships / Director / 10% Owner / Officer / Other    ← heads
+ *   Lyne Matthew / 5847 SAN FELIPE / ... / UNITED STATES       ← an owner
+ *   SVP - CCO                                                  ← its row's title: Officer's or Other's?
+ *
+ * Box 5 prints the first owner's relationship with its labels: that owner's relationship is box
+ * 5's, its title the words written after it in the table (box 5 says in which column). The other
+ * owners' relationships are not read (TEXT_OWNERS_READ_IN_ORDER).
+ */
+function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextSink, box5: Relationship | null): ReportingOwner[] {
+  const blocks: Line[][] = [];
+  let block: Line[] = [];
+  for (let n = from; n < end; n++) {
+    const line = lines[n] as Line;
+    if (line.blank || REL_HEAD.test(line.joined)) {
+      if (block.length > 0) blocks.push(block);
+      block = [];
+    } else block.push(line);
+  }
+  if (block.length > 0) blocks.push(block);
+  const owners: ReportingOwner[] = [];
+  const titles: Line[][] = [];
+  for (const b of blocks) {
+    const lastText = (b[b.length - 1] as Line).joined;
+    if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText))) {
+      const parts = b.map((l) => {
+        const lead = l.text.length - l.text.trimStart().length;
+        return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
+      });
+      const owner = ownerFromLines(parts, `reportingOwners.${owners.length}`, sink);
+      owner.relationship = null;
+      owners.push(owner);
+    } else if (owners.length === 1 && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined))) titles.push(b);
+  }
+  const first = owners[0];
+  if (first && box5) {
+    first.relationship = { ...box5, officerTitle: null, otherText: null };
+    // Box 5 prints the title too, but mixed with box 1's and box 3's lines in drawing order: the table's cell is whole,
+    // and where the table prints none there is none.
+    const field = box5.isOfficer && !box5.isOther ? 'officerTitle' : box5.isOther && !box5.isOfficer ? 'otherText' : null;
+    const title = titles[0];
+    if (field && title) {
+      const last = title[title.length - 1] as Line;
+      const start = (title[0] as Line).start + ((title[0] as Line).text.length - (title[0] as Line).text.trimStart().length);
+      first.relationship[field] = title.map((l) => l.joined).join(' ');
+      sink.set(`reportingOwners.0.relationship.${field}`, start, last.start + last.text.trimEnd().length, 0.8);
+    }
+  }
+  if (owners.length > 1) sink.report('TEXT_OWNERS_READ_IN_ORDER', { owners: owners.length }, 'reportingOwners');
   return owners;
 }
 
@@ -765,10 +826,14 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
         let name = (m[1] as string).trim();
         let nameStart = c.start + c.text.indexOf(name === '' ? '[' : name);
         // A name wrapped over lines: the lines above in the same column, up to the label.
+        // Plain pdftotext writes every cell at the line's start: there the name's lines are the ones right above.
+        const plainPdf = c.x === 0 && isPdfText(sink.clean.text);
+        let top = c.line;
         for (let k = chunks.indexOf(c) - 1; k > issuer.order; k--) {
           const u = chunks[k] as Chunk;
           if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
-          if (/Trading|Symbol|Ticker|Issuer/i.test(u.text)) break;
+          if (/Trading|Symbol|Ticker|Issuer/i.test(u.text) || (plainPdf && u.line !== top - 1)) break;
+          top = u.line;
           name = u.text + ' ' + name;
           nameStart = u.start;
         }
