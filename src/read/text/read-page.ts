@@ -507,16 +507,28 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     return { text: `${p.name} ${squash(a, b)}`, start: p.start, end: b.end };
   };
   const nameStarts: (number | undefined)[] = [];
+  /** A date alone, written after the names: the first signature still without one. */
+  const dateLater = (date: Chunk) => {
+    const k = out.findIndex((sig) => sig.date === null);
+    const r = toUsDate(date.text);
+    if (k === -1 || r.value === null) return;
+    (out[k] as Signature).date = r.value;
+    sink.set(`signatures.${k}.date`, date.start, date.end, 0.8);
+  };
   const isCaption = (line: Line) => SIGNATURE_CAPTION.test(line.joined) || /^Date$/i.test(line.joined);
   // A signature read with its date whose caption has not come yet: a name wrapped below its date
   // line ("... and Chief Financial  05/10/2023" over "Officer") is that signature's.
   let open = -1;
+  // Plain pdftotext writes the signatures in drawing order: each name above its "**" and caption,
+  // the dates (each above its own caption) maybe all after them, in the same order.
+  const inOrder = isPdfText(sink.clean.text);
   for (let n = from; n < to; n++) {
     const line = lines[n] as Line;
-    if (line.blank || RULE_LINE.test(line.text)) continue;
+    if (line.blank || RULE_LINE.test(line.text) || (inOrder && /^\*\*?$/.test(line.joined))) continue;
     // Each signature prints its own caption below it.
     if (isCaption(line)) {
       open = -1;
+      if (inOrder && pending && SIGNATURE_CAPTION.test(line.joined)) push(nameWith([]), null);
       continue;
     }
     const chunks = chunksOf(line).filter((c) => c.text !== '');
@@ -537,6 +549,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     if (DATE.test(last.text)) {
       const name = chunks.slice(0, -1);
       if (name.length > 0 || pending) push(nameWith(name), last);
+      else if (inOrder) dateLater(last);
       continue;
     }
     // A date column too narrow for the date wraps it after its last slash ("03/01/" above "2023"),
@@ -667,9 +680,15 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
         }
         return n;
       };
-      const spans = splitChain(blockStart, stop - 1, mains, (a, b) => 5 * wrapBreaks(texts, [width], a, b, slack) + 0.15 * sentenceBreaks(a, b), { pageStarts });
+      // A block opening a new page may open with the end of the entry cut by the page break (one
+      // whose last line ends mid-sentence): that entry takes part in the split as a row of its own,
+      // its main line the blank one above.
+      const cut = (lastEntry as Entry | null)?.parts.at(-1)?.text ?? '.';
+      const carried = lastEntry !== null && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? lastEntry : null;
+      const chain = carried ? [blockStart - 1, ...mains] : mains;
+      const spans = splitChain(chain[0] === blockStart - 1 ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * wrapBreaks(texts, [width], a, b, slack) + 0.15 * sentenceBreaks(a, b), { pageStarts });
       spans.forEach(([a, b], k) => {
-        const e = entryOf.get(mains[k] as number) as Entry;
+        const e = carried && k === 0 ? carried : (entryOf.get(chain[k] as number) as Entry);
         for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);
         lastEntry = e;
       });
@@ -793,13 +812,13 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     }
     return next;
   };
-  const dateOf = (c: Chunk, field: 'periodOfReport' | 'dateOfOriginalSubmission') => {
+  const dateOf = (c: Chunk, field: 'periodOfReport' | 'dateOfOriginalSubmission', confidence = 1) => {
     const m = DATE_IN.exec(c.text);
     if (!m) return;
     const r = toUsDate(m[0]);
     if (r.value === null) return;
     out[field] = r.value;
-    sink.set(field, c.start + m.index, c.start + m.index + m[0].length, 1);
+    sink.set(field, c.start + m.index, c.start + m.index + m[0].length, confidence);
   };
   const used = new Set<Chunk>();
   const stop = chunks.findIndex((c) => TABLES_START.test(c.text));
@@ -816,6 +835,12 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   if (amendment) {
     const c = after(amendment, DATE_IN, used);
     if (c) dateOf(c, 'dateOfOriginalSubmission');
+  }
+  // Plain pdftotext may write box 3's date before its label (drawing order). Box 3 is never
+  // empty and box 4 holds the header's only other date: a lone date in the header is box 3's.
+  if (period && out.periodOfReport === null && out.dateOfOriginalSubmission === null && isPdfText(sink.clean.text)) {
+    const dates = chunks.filter((c) => DATE_IN.test(c.text));
+    if (dates.length === 1) dateOf(dates[0] as Chunk, 'periodOfReport', 0.8);
   }
   const issuer = find(ISSUER_LABEL);
   if (issuer) {
