@@ -133,7 +133,7 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
         const cells = row.flow || row.ordered
           ? row.cells
           : columns.map((_, k) => row.cells.find((c) => c.index === k) ?? { text: '', start: row.start, end: row.start, index: k, line: -1 });
-        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, scale: row.inferred ? 0.8 : 0.9 });
+        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, scale: row.inferred ? 0.8 : 0.9, pdf: row.ordered === true });
       }
       continue;
     }
@@ -150,7 +150,7 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
         continue;
       }
       rowNo++;
-      readRow(line.cells, line, columns, table, form, rowNo, sink, record, { flow: false, scale: 1 });
+      readRow(line.cells, line, columns, table, form, rowNo, sink, record, { flow: false, scale: 1, pdf: false });
     }
   }
   checkBalances(record.nonDerivativeTransactions, 'nonDerivativeTransactions', 'Table I', sink);
@@ -173,7 +173,12 @@ interface RowOptions {
   flow: boolean;
   /** Confidence of a value in its column's place: 1 for tab-separated cells, less when placed by layout. */
   scale: number;
+  /** A PDF's row (pdftotext): its Table II holdings print dates too (exercisable, expiration). */
+  pdf: boolean;
 }
+
+/** A transaction code as printed, maybe with its marks ("M", "S/K", "J(5)"); a D or I is the D/I column's too. */
+const CODE_CELL = /^[A-Z](?:\/[A-Z]|[345])?(?:\s*\(\d{1,2}\))*$/;
 
 function readRow(
   cells: Cell[],
@@ -188,7 +193,10 @@ function readRow(
 ): void {
   const name = table === 1 ? 'Table I' : 'Table II';
   // In reading order a row without a date or code is a holding: only the holding columns can take its values.
-  const columns = options.flow && form !== '3' && !cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text)) ? holdingColumns(allColumns) : allColumns;
+  // A PDF's Table II holding prints its exercise dates: there only a code makes a transaction.
+  const transactionCell = (c: Cell) =>
+    options.pdf && table === 2 ? CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text) : /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text);
+  const columns = options.flow && form !== '3' && !cells.some(transactionCell) ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
   const alignment = alignRow(laidOut, columns, { flow: options.flow });
   const filled = cells.filter((c) => c.text !== '').length;
