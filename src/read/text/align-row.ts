@@ -147,11 +147,17 @@ export interface AlignOptions {
    * placed by type and order alone, earlier columns first when two fit alike.
    */
   flow?: boolean;
+  /**
+   * In reading order, a lone footnote mark is most often a date given only as a footnote (lynx);
+   * not so in a PDF's rows, whose marks stand with any column's value.
+   */
+  markDates?: boolean;
 }
 
 export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions = {}): Alignment {
   const placed = new Map<number, Placed>();
   const flow = options.flow === true;
+  const markDates = options.markDates !== false;
   if (!flow && alignsCleanly(cells, columns)) {
     for (let k = 0; k < Math.min(columns.length, cells.length); k++) {
       const t = tokenize(cells[k] as Cell)[0];
@@ -175,8 +181,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
     const kind = (columns[j] as Column).kind;
     const f = fit(text, kind);
     if (f === NO) return NO;
-    // In reading order a footnote mark alone is most often a date given only as a footnote.
-    if (flow) return f + (text === '' && kind === 'date' ? 0.2 : 0) - 0.01 * j;
+    if (flow) return f + (markDates && text === '' && kind === 'date' ? 0.2 : 0) - 0.01 * j;
     return f - Math.min(3, Math.abs(t.cellIndex - j));
   };
   const joinable = (i: number, j: number): number => {

@@ -324,8 +324,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
-      // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I.
+      // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
+      // one line off either way costing alike.
       offCentre: pdf ? PDF_OFF_CENTRE : 40,
+      oneMoreBelow: pdf ? PDF_OFF_CENTRE : 0,
     });
     spans.forEach(([a, b], r) => {
       const rowLines: { line: Line; placed: Placement[] }[] = [];
