@@ -29,7 +29,8 @@ export interface Word {
 export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): Word[] {
   const out: Word[] = [];
   const origin = sink.clean.origin;
-  const base = origin[line.start] ?? 0;
+  // A PDF's form feed (a new page) before a line takes no column.
+  const base = (origin[line.start] ?? 0) + (line.text.charCodeAt(0) === 12 ? 1 : 0);
   let wide = 0;
   let scanned = base;
   const colOf = (at: number): number => {

@@ -38,7 +38,8 @@ export interface Chunk {
 /** Cuts a line into chunks at tabs and at runs of two or more spaces. */
 export function chunksOf(line: Line): Chunk[] {
   const out: Chunk[] = [];
-  const re = /[^\t ]+(?: [^\t ]+)*/g;
+  // A PDF's form feed (a new page) starts a line: it is no part of the text.
+  const re = /[^\t\f ]+(?: [^\t\f ]+)*/g;
   for (const m of line.text.matchAll(re)) {
     out.push({ text: m[0], x: m.index, start: line.start + m.index, end: line.start + m.index + m[0].length, line: line.no });
   }
@@ -175,13 +176,17 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   ];
   if (cols.some((c) => c.x < 0)) return [];
   const firstCol = cols[0]?.x ?? 0;
+  const pdf = isPdfText(sink.clean.text);
 
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
   const owners: ReportingOwner[] = [];
   let block: Line[] = [];
   const flush = () => {
-    if (block.some((l) => !l.blank)) owners.push(readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt));
+    if (block.some((l) => !l.blank)) {
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt);
+      owners.push(owner);
+    }
     block = [];
   };
   // pandoc draws the table: its rule gives the owner column's width (wrapped lines are joined by it).
@@ -308,6 +313,33 @@ function readOwnerBlock(block: Line[], cols: RelColumn[], firstCol: number, k: n
   }
   const owner = ownerFromLines(joinWrapped(cell, sink, input, width), P, sink);
   applyRelationship(owner, rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end })), P, sink);
+  return owner;
+}
+
+/** The column heads' printed widths: a PDF's mark stands under its head's middle. */
+const HEAD_WIDTH: Record<RelColumn['key'], number> = { isDirector: 8, isTenPercentOwner: 9, isOfficer: 7, isOther: 5 };
+
+/**
+ * An owner of a PDF's table (pdftotext -layout). Each line is laid out on its own character
+ * grid, so a mark stands only roughly under its head: the owner's cell is the lines' left-aligned
+ * words, an X goes to the head whose middle is nearest, and words (a title) to the nearer of
+ * Officer and Other, the only columns that print any.
+ */
+function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink): ReportingOwner {
+  const chunks = block.flatMap((l) => chunksOf(l));
+  const left = Math.min(...chunks.map((c) => c.x));
+  const cell = chunks.filter((c) => c.x <= left + 2);
+  const marks = chunks.filter((c) => c.x > left + 2);
+  const rel = marks.map((c) => {
+    const middle = c.x + c.text.length / 2;
+    const candidates = /^[xX]$/.test(c.text) ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
+    let best = candidates[0] as RelColumn;
+    for (const col of candidates) if (Math.abs(col.x + HEAD_WIDTH[col.key] / 2 - middle) < Math.abs(best.x + HEAD_WIDTH[best.key] / 2 - middle)) best = col;
+    return { key: best.key, text: c.text, start: c.start, end: c.end };
+  });
+  const P = `reportingOwners.${k}`;
+  const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
+  applyRelationship(owner, rel, P, sink);
   return owner;
 }
 
