@@ -163,7 +163,10 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
       break;
     }
   }
-  if (headAt === -1) return isPdfText(sink.clean.text) ? readOwnersInOrder(lines, markAt + 1, end, sink, box5) : [];
+  // Plain pdftotext writes one cell per line from its start: no indent, no runs of spaces between columns.
+  const plainPdf = isPdfText(sink.clean.text) && !lines.slice(markAt, end).some((l) => /^\f? |\S {2,}\S/.test(l.text));
+  if (plainPdf) return readOwnersInOrder(lines, markAt + 1, end, sink, box5);
+  if (headAt === -1) return [];
   const head = lines[headAt] as Line;
   const tabbed = head.text.includes('\t') || lines.slice(headAt + 1, end).some((l) => l.text.includes('\t'));
   if (tabbed) return readOwnersTabbed(lines, headAt + 1, end, input, sink);
@@ -236,7 +239,7 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   return owners;
 }
 
-const REL_HEAD = /^(?:Relationships|Director|10%\s*Owner|Officer|Other)$/i;
+const REL_HEAD = /^(?:(?:Relationships|Director|10%\s*Owner|Officer|Other)(?:\s+|$))+$/i;
 /** What the drawing order mixes into the owners table from Table II on the same page: its heads and values. */
 const NOT_TITLE = /^\d{1,2}A?\.\s|\(Instr\.|^[$\d(][\d,.$/()\s-]*$|^\(?[A-Z]\)?$/;
 
