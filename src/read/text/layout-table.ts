@@ -306,8 +306,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const idx: number[] = [];
     for (let i = blockStart; i < end; i++) idx.push(i);
     blockStart = -1;
-    // A PDF's rows stand only roughly under their heads: there a main line is one with a D or I standing alone.
-    let mains = idx.filter((i) => (placed[i] ?? []).some((p, k, ps) => (pdf ? !p.joined && !ps[k + 1]?.joined : p.col === diCol) && /^[DI]$/.test(p.w.text)));
+    let mains = pdf ? pdfMains(idx, placed, page) : idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
     if (mains.length === 0) {
       // No D/I printed: the line with the most columns filled is the row's.
       let best = idx[0] as number;
@@ -484,6 +483,23 @@ export function offMain(texts: { text: string; x: number }[][], from: number, to
   }
   return n;
 }
+
+/**
+ * The main lines of a block of a PDF's rows, which stand only roughly under their heads: lines
+ * with a D or I standing alone in the rightmost place one stands in on its page (the D/I
+ * column; one further left is an (A) or (D)).
+ */
+function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[] {
+  const lone = idx.flatMap((i) =>
+    (placed[i] ?? []).flatMap((p, k, ps) => (!p.joined && !ps[k + 1]?.joined && /^[DI]$/.test(p.w.text) ? [{ i, x: p.w.x }] : [])),
+  );
+  const right = new Map<number, number>();
+  for (const d of lone) right.set(page[d.i] ?? 0, Math.max(right.get(page[d.i] ?? 0) ?? -Infinity, d.x));
+  return [...new Set(lone.filter((d) => d.x >= (right.get(page[d.i] ?? 0) ?? 0) - PDF_DI_SLACK).map((d) => d.i))];
+}
+
+/** How far left of the rightmost D or I on its page another may stand in the same (D/I) column. */
+const PDF_DI_SLACK = 3;
 
 /** A word of a data line, the column its position gives it, and whether it joins the word before it into one cell. */
 interface Placement {
