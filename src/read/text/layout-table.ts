@@ -491,7 +491,12 @@ export function offMain(texts: { text: string; x: number }[][], from: number, to
  */
 function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[] {
   const lone = idx.flatMap((i) =>
-    (placed[i] ?? []).flatMap((p, k, ps) => (!p.joined && !ps[k + 1]?.joined && /^[DI]$/.test(p.w.text) ? [{ i, x: p.w.x }] : [])),
+    (placed[i] ?? []).flatMap((p, k, ps) => {
+      // Standing alone, or with its footnote mark: "I (2)", not the "I" of a name.
+      const next = ps[k + 1];
+      const alone = !p.joined && (!next?.joined || /^\(\d{1,2}\)$/.test(next.w.text));
+      return alone && /^[DI]$/.test(p.w.text) ? [{ i, x: p.w.x }] : [];
+    }),
   );
   const right = new Map<number, number>();
   for (const d of lone) right.set(page[d.i] ?? 0, Math.max(right.get(page[d.i] ?? 0) ?? -Infinity, d.x));
