@@ -148,16 +148,17 @@ export interface AlignOptions {
    */
   flow?: boolean;
   /**
-   * In reading order, a lone footnote mark is most often a date given only as a footnote (lynx);
-   * not so in a PDF's rows, whose marks stand with any column's value.
+   * Columns a lone footnote mark read in order most likely stands for (a value given only as a
+   * footnote): any date for lynx; in a PDF's rows, whose marks stand with any column's value,
+   * only the dates most often given so, exercisable and expiration.
    */
-  markDates?: boolean;
+  markColumn?: (column: Column) => boolean;
 }
 
 export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions = {}): Alignment {
   const placed = new Map<number, Placed>();
   const flow = options.flow === true;
-  const markDates = options.markDates !== false;
+  const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
   if (!flow && alignsCleanly(cells, columns)) {
     for (let k = 0; k < Math.min(columns.length, cells.length); k++) {
       const t = tokenize(cells[k] as Cell)[0];
@@ -181,7 +182,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
     const kind = (columns[j] as Column).kind;
     const f = fit(text, kind);
     if (f === NO) return NO;
-    if (flow) return f + (markDates && text === '' && kind === 'date' ? 0.2 : 0) - 0.01 * j;
+    if (flow) return f + (text === '' && markColumn(columns[j] as Column) ? 0.2 : 0) - 0.01 * j;
     return f - Math.min(3, Math.abs(t.cellIndex - j));
   };
   const joinable = (i: number, j: number): number => {
