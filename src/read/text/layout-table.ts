@@ -306,7 +306,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const idx: number[] = [];
     for (let i = blockStart; i < end; i++) idx.push(i);
     blockStart = -1;
-    let mains = pdf ? pdfMains(idx, placed, page) : idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
+    let mains = pdf ? densestNear(pdfMains(idx, placed, page), placed, idx[0] as number, idx[idx.length - 1] as number) : idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
     if (mains.length === 0) {
       // No D/I printed: the line with the most columns filled is the row's.
       let best = idx[0] as number;
@@ -321,7 +321,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -447,17 +447,18 @@ export function wrapBreaks(texts: { text: string; x: number }[][], width: number
  *             ... Shares
  *   Class B   ... Class A  ← "Class B" starts row 2's title: row 1's column 1 would have a gap
  */
-export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number): number {
+export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false): number {
   let n = 0;
   const columns = new Set<number>();
   for (let i = from; i <= to; i++) (texts[i] ?? []).forEach((t, c) => t && columns.add(c));
   for (const c of columns) {
     let runs = 0;
-    let inRun = false;
+    let empty = Infinity;
     for (let i = from; i <= to; i++) {
       const has = texts[i]?.[c] !== undefined;
-      if (has && !inRun) runs++;
-      inRun = has;
+      // pdftotext sets each cell's lines on a grid of its own: two cells' lines may alternate.
+      if (has && empty > (interleaved ? 1 : 0)) runs++;
+      empty = has ? 0 : empty + 1;
     }
     if (runs > 1) n += runs - 1;
   }
@@ -502,6 +503,24 @@ function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[
   for (const d of lone) right.set(page[d.i] ?? 0, Math.max(right.get(page[d.i] ?? 0) ?? -Infinity, d.x));
   return [...new Set(lone.filter((d) => d.x >= (right.get(page[d.i] ?? 0) ?? 0) - PDF_DI_SLACK).map((d) => d.i))];
 }
+
+/**
+ * pdftotext may set a row's D or I a line or two off the row's other one-line values: the row's
+ * main line is the fullest of the D/I line and its neighbours (kept in order, one per row).
+ */
+function densestNear(mains: number[], placed: Placement[][], first: number, last: number): number[] {
+  const out: number[] = [];
+  mains.forEach((m, r) => {
+    const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
+    const to = Math.min(last, m + PDF_MAIN_REACH, (mains[r + 1] ?? Infinity) - 1);
+    let best = m;
+    for (let i = from; i <= to; i++) if ((placed[i]?.length ?? 0) > (placed[best]?.length ?? 0)) best = i;
+    out.push(best);
+  });
+  return out;
+}
+/** How many lines from its D/I line a PDF row's fullest line may stand. */
+const PDF_MAIN_REACH = 2;
 
 /** How far left of the rightmost D or I on its page another may stand in the same (D/I) column. */
 const PDF_DI_SLACK = 3;
