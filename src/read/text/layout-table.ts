@@ -253,6 +253,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     ranges.push({ k: s.k, from: i === 0 ? -Infinity : s.x, to: next ? next.x : Infinity });
   });
   const diCol = columns.findIndex((c) => c.kind === 'di');
+  const valued = columns.map((c) => c.kind !== 'text');
   const rangeEnd = (k: number): number => ranges.find((r) => r.k === k)?.to ?? Infinity;
   // On pandoc's drawn grid a column starts exactly where its rule does: a mark standing at or
   // after another column's start ("Stock Option (3)" with the (3) under the price) is that column's.
@@ -321,7 +322,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -461,6 +462,26 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
       empty = has ? 0 : empty + 1;
     }
     if (runs > 1) n += runs - 1;
+  }
+  return n;
+}
+
+/** A whole value: an amount, a price, a date (not a lone "$" or a mark, which stand over or under theirs). */
+const WHOLE_VALUE = /^\$? ?-?[\d,]*\.?\d+(?: \(\d{1,2}\))*$|^\d{1,2}\/\d{1,2}\/\d{4}(?: \(\d{1,2}\))*$/;
+
+/**
+ * 1 for each whole value in [from, to] beyond the first in one of the `valued` columns: a cell
+ * holds one value, so two are two rows' ("$ 6.24" and "$ 980.457" in a PDF's price column).
+ */
+export function stackedValues(texts: { text: string; x: number }[][], from: number, to: number, valued: boolean[]): number {
+  const seen: number[] = [];
+  let n = 0;
+  for (let i = from; i <= to; i++) {
+    (texts[i] ?? []).forEach((t, c) => {
+      if (!t || !valued[c] || !WHOLE_VALUE.test(t.text)) return;
+      if ((seen[c] ?? 0) > 0) n++;
+      seen[c] = (seen[c] ?? 0) + 1;
+    });
   }
   return n;
 }
