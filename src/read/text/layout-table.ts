@@ -331,10 +331,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       oneMoreBelow: pdf ? PDF_OFF_CENTRE : 0,
     });
     spans.forEach(([a, b], r) => {
-      const rowLines: { line: Line; placed: Placement[] }[] = [];
-      for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [] });
+      const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
+      for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [], page: page[i] ?? 0 });
       const inferred = mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number));
-      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, (page[mains[r] as number] ?? 0) > 0) : makeRow(rowLines, inferred, columns, breaksInWords));
+      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, page[mains[r] as number] ?? 0) : makeRow(rowLines, inferred, columns, breaksInWords));
     });
   };
   data.forEach((d, i) => {
@@ -587,8 +587,9 @@ function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: bool
  * position suggests, for alignRow to place by order and type; on a later page than the heads'
  * (its own grid) with none.
  */
-function pdfRow(rowLines: { line: Line; placed: Placement[] }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], offHeadsPage: boolean): LayoutRow {
-  const items = rowLines.flatMap((l) => l.placed);
+function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number): LayoutRow {
+  const offHeadsPage = mainPage > 0;
+  const items = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
   const parent = items.map((_, i) => i);
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -601,17 +602,35 @@ function pdfRow(rowLines: { line: Line; placed: Placement[] }[], inferred: boole
     const prev = items[i - 1];
     if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
     for (let j = 0; j < i; j++) {
-      const q = items[j] as Placement;
-      if (q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
+      const q = items[j] as Placement & { page: number };
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
     }
   });
-  const groups = new Map<number, Word[]>();
-  items.forEach((p, i) => (groups.get(root(i)) ?? groups.set(root(i), []).get(root(i)) as Word[]).push(p.w));
+  // A row cut by a page break goes on at the next page's top, on that page's own grid: each
+  // piece there joins the nearest cell of its kind (words or values) on the main line's page.
+  const wordy = (ws: number[]) => ws.some((i) => /[A-Za-z]{2}/.test((items[i] as Placement).w.text));
+  const middle = (ws: number[]) => ws.reduce((sum, i) => sum + (items[i] as Placement).w.x + (items[i] as Placement).w.xEnd, 0) / (2 * ws.length);
+  const byRoot = () => {
+    const m = new Map<number, number[]>();
+    items.forEach((_, i) => (m.get(root(i)) ?? m.set(root(i), []).get(root(i)) as number[]).push(i));
+    return [...m.values()];
+  };
+  const home = byRoot().filter((ws) => ws.some((i) => (items[i] as { page: number }).page === mainPage));
+  for (const ws of byRoot()) {
+    if (home.includes(ws)) continue;
+    const kin = home.filter((h) => wordy(h) === wordy(ws));
+    const near = kin.sort((a, b) => Math.abs(middle(a) - middle(ws)) - Math.abs(middle(b) - middle(ws)))[0];
+    if (near) union(ws[0] as number, near[0] as number);
+  }
+  const groups = new Map<number, (Placement & { page: number })[]>();
+  items.forEach((p, i) => (groups.get(root(i)) ?? groups.set(root(i), []).get(root(i)) as (Placement & { page: number })[]).push(p));
   const cells = [...groups.values()]
-    .map((words) => {
-      words.sort((a, b) => a.line - b.line || a.x - b.x);
-      const x = Math.min(...words.map((w) => w.x));
-      const xEnd = Math.max(...words.map((w) => w.xEnd));
+    .map((ps) => {
+      // Where the cell stands: its words on the main line's page (the grid the other cells share).
+      const own = ps.some((p) => p.page === mainPage) ? ps.filter((p) => p.page === mainPage) : ps;
+      const x = Math.min(...own.map((p) => p.w.x));
+      const xEnd = Math.max(...own.map((p) => p.w.xEnd));
+      const words = ps.map((p) => p.w).sort((a, b) => a.line - b.line || a.x - b.x);
       return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges)) };
     })
     .sort((a, b) => a.x - b.x)

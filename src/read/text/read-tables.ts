@@ -193,10 +193,12 @@ function readRow(
 ): void {
   const name = table === 1 ? 'Table I' : 'Table II';
   // In reading order a row without a date or code is a holding: only the holding columns can take its values.
-  // A PDF's Table II holding prints its exercise dates: there only a code makes a transaction.
-  const transactionCell = (c: Cell) =>
-    options.pdf && table === 2 ? CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text) : /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text);
-  const columns = options.flow && form !== '3' && !cells.some(transactionCell) ? holdingColumns(allColumns) : allColumns;
+  // A PDF's Table II holding prints its exercise dates: there only a code makes a transaction (a
+  // D or I is the D/I column's, unless another follows it: then it is code D).
+  const transaction = options.pdf && table === 2
+    ? cells.some((c) => CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text)) || cells.filter((c) => /^[DI]\b/.test(c.text) && CODE_CELL.test(c.text)).length > 1
+    : cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text));
+  const columns = options.flow && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
   const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: (col) => col.field === 'exerciseDate' || col.field === 'expirationDate' } : { flow: options.flow });
   const filled = cells.filter((c) => c.text !== '').length;
