@@ -540,6 +540,7 @@ function densestNear(mains: number[], placed: Placement[][], first: number, last
   });
   return out;
 }
+
 /** How many lines from its D/I line a PDF row's fullest line may stand. */
 const PDF_MAIN_REACH = 2;
 
@@ -578,6 +579,9 @@ function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: bool
   return { cells, start: first.line.start, end: last.line.end, flow: false, inferred };
 }
 
+/** A word of a PDF row with the page its line is on. */
+type PdfItem = Placement & { page: number };
+
 /**
  * A row of a PDF's table. pdftotext lays each line out on its own character grid, so a row's
  * values stand only roughly under their heads and two columns' values may touch ("10.68 0": a
@@ -589,42 +593,9 @@ function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: bool
  */
 function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number): LayoutRow {
   const offHeadsPage = mainPage > 0;
-  const items = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
-  const parent = items.map((_, i) => i);
-  const root = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-    return i;
-  };
-  const union = (a: number, b: number) => (parent[root(a)] = root(b));
-  // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
-  const stacks = (p: Placement) => !(p.joined && /^\(\d{1,2}\)$/.test(p.w.text));
-  items.forEach((p, i) => {
-    const prev = items[i - 1];
-    if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
-    for (let j = 0; j < i; j++) {
-      const q = items[j] as Placement & { page: number };
-      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
-    }
-  });
-  // A row cut by a page break goes on at the next page's top, on that page's own grid: each
-  // piece there joins the nearest cell of its kind (words or values) on the main line's page.
-  const wordy = (ws: number[]) => ws.some((i) => /[A-Za-z]{2}/.test((items[i] as Placement).w.text));
-  const middle = (ws: number[]) => ws.reduce((sum, i) => sum + (items[i] as Placement).w.x + (items[i] as Placement).w.xEnd, 0) / (2 * ws.length);
-  const byRoot = () => {
-    const m = new Map<number, number[]>();
-    items.forEach((_, i) => (m.get(root(i)) ?? m.set(root(i), []).get(root(i)) as number[]).push(i));
-    return [...m.values()];
-  };
-  const home = byRoot().filter((ws) => ws.some((i) => (items[i] as { page: number }).page === mainPage));
-  for (const ws of byRoot()) {
-    if (home.includes(ws)) continue;
-    const kin = home.filter((h) => wordy(h) === wordy(ws));
-    const near = kin.sort((a, b) => Math.abs(middle(a) - middle(ws)) - Math.abs(middle(b) - middle(ws)))[0];
-    if (near) union(ws[0] as number, near[0] as number);
-  }
-  const groups = new Map<number, (Placement & { page: number })[]>();
-  items.forEach((p, i) => (groups.get(root(i)) ?? groups.set(root(i), []).get(root(i)) as (Placement & { page: number })[]).push(p));
-  const cells = [...groups.values()]
+  const items: PdfItem[] = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
+  const { groups, continued } = stackedCells(items, mainPage);
+  const cells = groups
     .map((ps) => {
       // Where the cell stands: its words on the main line's page (the grid the other cells share).
       const own = ps.some((p) => p.page === mainPage) ? ps.filter((p) => p.page === mainPage) : ps;
@@ -638,7 +609,49 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
   const first = rowLines[0] as { line: Line };
   const last = rowLines[rowLines.length - 1] as { line: Line };
   // On a page without the heads the cells have no columns: they are placed in reading order.
-  return { cells, start: first.line.start, end: last.line.end, flow: offHeadsPage, inferred, ordered: true };
+  return { cells, start: first.line.start, end: last.line.end, flow: offHeadsPage, inferred: inferred || continued, ordered: true };
+}
+
+/**
+ * A PDF row's words grouped into cells: words joined on a line, and words overlapping on lines
+ * of one page. A row cut by a page break goes on at the next page's top, on that page's own
+ * grid: each piece there joins the nearest cell of its kind (words or values) on the main line's
+ * page (`continued` says a piece did: the row's values are then inferred).
+ */
+function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]; continued: boolean } {
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const union = (a: number, b: number) => (parent[root(a)] = root(b));
+  // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
+  const stacks = (p: Placement) => !(p.joined && /^\(\d{1,2}\)$/.test(p.w.text));
+  items.forEach((p, i) => {
+    const prev = items[i - 1];
+    if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
+    for (let j = 0; j < i; j++) {
+      const q = items[j] as PdfItem;
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
+    }
+  });
+  const groupsNow = (): PdfItem[][] => {
+    const m = new Map<number, PdfItem[]>();
+    items.forEach((p, i) => (m.get(root(i)) ?? m.set(root(i), []).get(root(i)) as PdfItem[]).push(p));
+    return [...m.values()];
+  };
+  const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
+  const middle = (ps: PdfItem[]) => ps.reduce((sum, p) => sum + p.w.x + p.w.xEnd, 0) / (2 * ps.length);
+  const home = groupsNow().filter((ps) => ps.some((p) => p.page === mainPage));
+  let continued = false;
+  for (const ps of groupsNow()) {
+    if (ps.some((p) => p.page === mainPage)) continue;
+    const near = home.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    if (!near) continue;
+    union(items.indexOf(ps[0] as PdfItem), items.indexOf(near[0] as PdfItem));
+    continued = true;
+  }
+  return { groups: groupsNow(), continued };
 }
 
 /** Words joined with single spaces into one cell, keeping each character's cleaned offset. */
