@@ -718,8 +718,10 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       // A block opening a new page may open with the end of the entry cut by the page break (one
       // whose last line ends mid-sentence): that entry takes part in the split as a row of its own,
       // its main line the blank one above.
-      const cut = (lastEntry as Entry | null)?.parts.at(-1)?.text ?? '.';
-      const carried = lastEntry !== null && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? lastEntry : null;
+      const last = lastEntry as Entry | null;
+      const cut = last?.parts.at(-1)?.text ?? '.';
+      // Only a footnote: the form's own notes ("*", "**") are one line, and drawing order may put other lines after them.
+      const carried = last && /^\(\d{1,2}\)$/.test(last.mark) && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? last : null;
       const chain = carried ? [blockStart - 1, ...mains] : mains;
       const spans = splitChain(chain[0] === blockStart - 1 ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * wrapBreaks(texts, [width], a, b, slack) + 0.15 * sentenceBreaks(a, b), { pageStarts });
       spans.forEach(([a, b], k) => {
