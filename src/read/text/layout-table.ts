@@ -137,7 +137,9 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   }
   if (head === -1) return null;
   let dataFrom = head;
-  while (dataFrom < to && ((lines[dataFrom] as Line).blank || isHeadLine((lines[dataFrom] as Line).text) || dataFrom === head)) dataFrom++;
+  // A word cut at its hyphen ("Non-" over "Qualified Stock Option") starts a row's cell: heads wrap between words.
+  const headOrBlank = (line: Line) => line.blank || (isHeadLine(line.text) && !/^\s*\S+-\s*$/.test(line.text));
+  while (dataFrom < to && (headOrBlank(lines[dataFrom] as Line) || dataFrom === head)) dataFrom++;
   let dataTo = to;
   for (let n = dataFrom; n < to; n++) {
     if (PAGE_NOTE.test((lines[n] as Line).text)) {
@@ -602,7 +604,8 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
       const x = Math.min(...own.map((p) => p.w.x));
       const xEnd = Math.max(...own.map((p) => p.w.xEnd));
       const words = ps.map((p) => p.w).sort((a, b) => a.line - b.line || a.x - b.x);
-      return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges)) };
+      // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
+      return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true) };
     })
     .sort((a, b) => a.x - b.x)
     .map((c) => c.cell);
