@@ -278,7 +278,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
           (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
-          (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && w.x < rangeEnd(prev.col)));
+          // (A PDF's columns stand only roughly under their heads: there the marks run on.)
+          (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && (pdf || w.x < rangeEnd(prev.col))));
       out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
@@ -603,7 +604,9 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
       const own = ps.some((p) => p.page === mainPage) ? ps.filter((p) => p.page === mainPage) : ps;
       const x = Math.min(...own.map((p) => p.w.x));
       const xEnd = Math.max(...own.map((p) => p.w.xEnd));
-      const words = ps.map((p) => p.w).sort((a, b) => a.line - b.line || a.x - b.x);
+      // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
+      const mark = (w: Word) => (/^\(\d{1,2}\)$/.test(w.text) ? 1 : 0);
+      const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
       return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true) };
     })
