@@ -641,6 +641,14 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
       if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
     }
   });
+  // A mark set higher or lower than its value may also stand just right of it, a line or two off:
+  // "(2)" above the end of "22,190", with the row's main line between.
+  const isMark = (p: Placement) => /^\(\d{1,2}\)$/.test(p.w.text);
+  items.forEach((p, i) => {
+    if (!isMark(p) || items.some((q, j) => j !== i && root(j) === root(i) && !isMark(q))) return;
+    const j = items.findIndex((q) => !isMark(q) && q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
+    if (j !== -1) union(i, j);
+  });
   const groupsNow = (): PdfItem[][] => {
     const m = new Map<number, PdfItem[]>();
     items.forEach((p, i) => (m.get(root(i)) ?? m.set(root(i), []).get(root(i)) as PdfItem[]).push(p));
