@@ -274,6 +274,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       const joins =
         prev &&
         ((w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
+          // "Smith & Hood", "Option - LBRDK": in a PDF's words an ampersand or dash between words is theirs.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[&–-]$/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^[&–-]$/.test(prev.w.text) && prev.joined) ||
           // "par value $0.0001", "par value 0.0001": the par value is the title's.
           (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
           (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
