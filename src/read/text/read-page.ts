@@ -342,7 +342,8 @@ function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: Te
   });
   const P = `reportingOwners.${k}`;
   const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
-  applyRelationship(owner, rel, P, sink);
+  // The column is the nearest head's, an inference from rough positions.
+  applyRelationship(owner, rel, P, sink, 0.9);
   return owner;
 }
 
@@ -484,7 +485,7 @@ function ownerFromLines(parts: { text: string; start: number; end: number }[], P
   return owner;
 }
 
-function applyRelationship(owner: ReportingOwner, marks: { key: RelColumn['key']; text: string; start: number; end: number }[], P: string, sink: TextSink): void {
+function applyRelationship(owner: ReportingOwner, marks: { key: RelColumn['key']; text: string; start: number; end: number }[], P: string, sink: TextSink, confidence = 1): void {
   const rel = owner.relationship;
   if (!rel) return;
   const texts: Record<string, { text: string[]; start: number; end: number }> = {};
@@ -497,16 +498,16 @@ function applyRelationship(owner: ReportingOwner, marks: { key: RelColumn['key']
   }
   for (const [key, t] of Object.entries(texts) as [RelColumn['key'], { text: string[]; start: number; end: number }][]) {
     rel[key] = true;
-    sink.set(`${P}.relationship.${key}`, t.start, t.end, 1);
+    sink.set(`${P}.relationship.${key}`, t.start, t.end, confidence);
     const value = t.text.join(' ').replace(/\s+/g, ' ').trim();
     if (/^[xX]$/.test(value)) continue;
     // The Officer column prints the officer's title, the Other column the description.
     if (key === 'isOfficer') {
       rel.officerTitle = value;
-      sink.set(`${P}.relationship.officerTitle`, t.start, t.end, 1);
+      sink.set(`${P}.relationship.officerTitle`, t.start, t.end, confidence);
     } else if (key === 'isOther') {
       rel.otherText = value;
-      sink.set(`${P}.relationship.otherText`, t.start, t.end, 1);
+      sink.set(`${P}.relationship.otherText`, t.start, t.end, confidence);
     }
   }
 }
@@ -723,7 +724,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       // Only a footnote: the form's own notes ("*", "**") are one line, and drawing order may put other lines after them.
       const carried = last && /^\(\d{1,2}\)$/.test(last.mark) && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? last : null;
       const chain = carried ? [blockStart - 1, ...mains] : mains;
-      const spans = splitChain(chain[0] === blockStart - 1 ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * wrapBreaks(texts, [width], a, b, slack) + 0.15 * sentenceBreaks(a, b), { pageStarts });
+      const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * wrapBreaks(texts, [width], a, b, slack) + 0.15 * sentenceBreaks(a, b), { pageStarts });
       spans.forEach(([a, b], k) => {
         const e = carried && k === 0 ? carried : (entryOf.get(chain[k] as number) as Entry);
         for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);
