@@ -533,15 +533,18 @@ function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[
 
 /**
  * pdftotext may set a row's D or I a line or two off the row's other one-line values: the row's
- * main line is the fullest of the D/I line and its neighbours (kept in order, one per row).
+ * main line is the one with the most values of the D/I line and its neighbours (kept in order,
+ * one per row).
  */
 function densestNear(mains: number[], placed: Placement[][], first: number, last: number): number[] {
   const out: number[] = [];
+  // One-line values stand on the main line; marks and a text's words stand on any line of their cell.
+  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !/^\(\d{1,2}\)$/.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
     const to = Math.min(last, m + PDF_MAIN_REACH, (mains[r + 1] ?? Infinity) - 1);
     let best = m;
-    for (let i = from; i <= to; i++) if ((placed[i]?.length ?? 0) > (placed[best]?.length ?? 0)) best = i;
+    for (let i = from; i <= to; i++) if (values(i) > values(best)) best = i;
     out.push(best);
   });
   return out;
