@@ -359,7 +359,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  */
 /** Rows of one table are alike: a row with more or fewer lines above its main line than the row before costs this. */
 const UNLIKE_ROWS = 0.12;
-const PDF_OFF_CENTRE = 4;
+const PDF_OFF_CENTRE = 2;
 
 export interface ChainCosts {
   /** Cost of a row with one more line below its main line than above. */
