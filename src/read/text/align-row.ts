@@ -153,12 +153,18 @@ export interface AlignOptions {
    * only the dates most often given so, exercisable and expiration.
    */
   markColumn?: (column: Column) => boolean;
+  /**
+   * The page prints every price with its dollar sign ("$ 6.98", "$0"): a bare number is less
+   * likely a price. For a PDF's rows, whose positions are rough.
+   */
+  dollarPrices?: boolean;
 }
 
 export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions = {}): Alignment {
   const placed = new Map<number, Placed>();
   const flow = options.flow === true;
   const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
+  const dollarPrices = options.dollarPrices === true;
   if (!flow && alignsCleanly(cells, columns)) {
     for (let k = 0; k < Math.min(columns.length, cells.length); k++) {
       const t = tokenize(cells[k] as Cell)[0];
@@ -180,8 +186,9 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const skipPenalty = (t: Token) => (t.text.length <= 2 ? -3 : -5);
   const place = (t: Token, j: number, text = t.text) => {
     const kind = (columns[j] as Column).kind;
-    const f = fit(text, kind);
+    let f = fit(text, kind);
     if (f === NO) return NO;
+    if (dollarPrices && kind === 'price' && /^\d/.test(text)) f -= 1;
     if (flow) return f + (text === '' && markColumn(columns[j] as Column) ? 0.2 : 0) - 0.01 * j;
     return f - Math.min(3, Math.abs(t.cellIndex - j));
   };

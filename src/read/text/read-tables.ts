@@ -200,7 +200,7 @@ function readRow(
     : cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text));
   const columns = options.flow && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
-  const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: (col) => col.field === 'exerciseDate' || col.field === 'expirationDate' } : { flow: options.flow });
+  const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: (col) => col.field === 'exerciseDate' || col.field === 'expirationDate', dollarPrices: true } : { flow: options.flow });
   const filled = cells.filter((c) => c.text !== '').length;
   if (!alignment.clean && !options.flow) {
     sink.report('TEXT_ROW_ALIGNED_BY_TYPE', { row: rowNo, table: name, cells: filled, columns: columns.length }, null, span.start, span.end);
