@@ -63,3 +63,17 @@ test('plain pdftotext: owners are read in drawing order, only the first owner wi
   assert.equal(owners[1]?.relationship, null);
   assert.ok(result.issues.some((i) => i.code === 'TEXT_OWNERS_READ_IN_ORDER'));
 });
+
+test('plain pdftotext: box 3 written before its label, and signature dates written after all the names', () => {
+  // The header's only date is box 3's: box 4 holds the only other one, and only on an amendment.
+  const period = read('pdftotext-raw', '0000014930-23-000103__14930_4_2023-05-02_0000014930-23-000103.txt');
+  assert.equal(period.record?.periodOfReport, '2023-04-28');
+  assert.equal(period.provenance?.periodOfReport?.confidence, 0.8);
+  const signatures = read('pdftotext-raw', CORBIN).record?.signatures ?? [];
+  assert.equal(signatures.length, 3);
+  assert.match(signatures[1]?.name ?? '', /^Corbin Capital Partners, L\.P\., By: \/s\/ Daniel Friedman/);
+  assert.deepEqual(
+    signatures.map((s) => s.date),
+    ['2023-07-18', '2023-07-18', '2023-07-18'],
+  );
+});
