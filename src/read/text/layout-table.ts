@@ -650,8 +650,9 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
   const isMark = (p: Placement) => /^\(\d{1,2}\)$/.test(p.w.text);
+  const valued = new Set(items.flatMap((q, j) => (isMark(q) ? [] : [root(j)])));
   items.forEach((p, i) => {
-    if (!isMark(p) || items.some((q, j) => j !== i && root(j) === root(i) && !isMark(q))) return;
+    if (!isMark(p) || valued.has(root(i))) return;
     const j = items.findIndex((q) => !isMark(q) && q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
     if (j !== -1) union(i, j);
   });
