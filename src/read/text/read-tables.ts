@@ -288,7 +288,8 @@ function readRow(
     const p = alignment.placed.get(k);
     return p !== undefined && p.tokens.length === 1 && p.tokens[0]?.cellIndex === k;
   };
-  const isValue = (field: string): boolean => !options.flow && /^\s*\$/.test(values.get(field)?.text ?? '') && ownCell(field);
+  // In a PDF's row, placed by order and type, a "$" amount stands where the price columns could not take it.
+  const isValue = (field: string): boolean => /^\s*\$/.test(values.get(field)?.text ?? '') && (options.pdf || (!options.flow && ownCell(field)));
   const amount = (field: string, sharesKey: string, valueKey: string): [number | null, number | null] =>
     isValue(field) ? [null, number(field, valueKey)] : [number(field, sharesKey), null];
   const date = (field: string): string | null => {
