@@ -20,7 +20,7 @@ import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { splitChain, wrapBreaks } from './layout-table.ts';
 import { isPdfText, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
-import { emptyAddress } from './read-header.ts';
+import { emptyAddress, isLabelFragment } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
 export const PAGE_MARK = /Reporting\s+Owner\s+Name\s*\/\s*Address/i;
@@ -895,9 +895,13 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
         for (let k = chunks.indexOf(c) - 1; k > issuer.order; k--) {
           const u = chunks[k] as Chunk;
           if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
-          if (/Trading|Symbol|Ticker|Issuer/i.test(u.text) || (plainPdf && u.line !== top - 1)) break;
+          // There other boxes' labels come between, in drawing order: box 2's own "Requiring" above
+          // it, box 5's "(Check all applicable)", and box 5's "Issuer" after a line of the name.
+          const own = plainPdf ? u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '') : u.text;
+          if (/Trading|Symbol|Ticker|Issuer/i.test(own) || (plainPdf && u.line !== top - 1)) break;
           top = u.line;
-          name = u.text + ' ' + name;
+          if (plainPdf && isLabelFragment(own)) continue;
+          name = own + ' ' + name;
           nameStart = u.start;
         }
         name = name.trim();
