@@ -12,16 +12,16 @@ const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
 const CORBIN = '0000895345-23-000411__1860871_4_2023-07-18_0000895345-23-000411.txt';
 
-test('a row cut by a page break is centred on the part on its main line page', () => {
-  // Row A: main line 1, lines 0-2 on one page and 3-4 on the next (a page starts at 3); row B:
-  // main line 6, one line either side. Centred on whole rows, A cannot keep lines 3 and 4.
-  assert.deepEqual(splitChain(0, 7, [1, 6], () => 0, { oneMoreBelow: 40, pageStarts: [3] }), [
-    [0, 4],
-    [5, 7],
-  ]);
-  assert.deepEqual(splitChain(0, 7, [1, 6]), [
+test('a row going on past a page break starts at its main line, not centred on it', () => {
+  // Row A: main line 0, lines 0-1 on one page and 2-3 on the next (a page starts at 2); row B:
+  // main line 5, one line either side. Centred on whole rows, A could not keep lines 2 and 3.
+  assert.deepEqual(splitChain(0, 6, [0, 5], () => 0, { oneMoreBelow: 40, pageStarts: [2] }), [
     [0, 3],
-    [4, 7],
+    [4, 6],
+  ]);
+  assert.deepEqual(splitChain(0, 6, [0, 5]), [
+    [0, 1],
+    [2, 6],
   ]);
 });
 

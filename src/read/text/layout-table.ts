@@ -368,7 +368,10 @@ export interface ChainCosts {
   unlike?: number;
   /** Cost per line of a row's lines above and below its main line differing by more. */
   offCentre?: number;
-  /** Lines that start a new page of a PDF. */
+  /**
+   * Lines that start a new page of a PDF: a row going on past one starts at its main line (its
+   * cells are cut there, not centred), and only its lines on the main line's page count above it.
+   */
   pageStarts?: number[];
 }
 
@@ -378,14 +381,18 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
   if (k === 1) return [[first, last]];
   const m = (i: number) => mains[i] as number;
   const cost = (i: number, above: number, below: number) => {
-    // A row cut by a page break (a PDF's) is centred on its part on the main line's page only.
+    // A row cut by a page break (a PDF's): see ChainCosts.pageStarts.
     let onPageAbove = above;
     let onPageBelow = below;
+    let cut = false;
     for (const p of pageStarts) {
-      if (p > m(i) && p <= m(i) + below) onPageBelow = Math.min(onPageBelow, p - m(i) - 1);
-      else if (p <= m(i) && p > m(i) - above) onPageAbove = Math.min(onPageAbove, m(i) - p);
+      if (p > m(i) && p <= m(i) + below) {
+        onPageBelow = Math.min(onPageBelow, p - m(i) - 1);
+        cut = true;
+      } else if (p <= m(i) && p > m(i) - above) onPageAbove = Math.min(onPageAbove, m(i) - p);
     }
-    const d = onPageBelow - onPageAbove;
+    // A row going on past a page break starts at its main line: its cells are cut, not centred.
+    const d = cut ? -onPageAbove : onPageBelow - onPageAbove;
     return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
   // For row i: the lines above its main line → least cost of rows before it, and the split.

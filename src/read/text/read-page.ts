@@ -684,7 +684,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   }
   const width = parts.reduce((w, p) => Math.max(w, p?.text.length ?? 0), 0);
   const texts = parts.map((p) => (p ? [{ text: p.text, x: 0 }] : []));
-  // pdftotext starts each new page with a form feed: an entry cut by one is centred on its own page's part.
+  // pdftotext starts each new page with a form feed: an entry is not centred across one.
   const pageStarts: number[] = [];
   for (let n = from; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push(n - from);
   const slack = isPdfText(sink.clean.text) ? Math.max(1, Math.round(width * PDF_WRAP_SLACK)) : 1;
