@@ -279,7 +279,10 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
       const owner = ownerFromLines(parts, `reportingOwners.${owners.length}`, sink);
       owner.relationship = null;
       owners.push(owner);
-    } else if (owners.length === 1 && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined))) titles.push(b);
+    } else if (owners.length === 1 && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' '))) {
+      // Words, not a head broken over lines ("10%" over "Owner").
+      titles.push(b);
+    }
   }
   const first = owners[0];
   if (first && box5) {
