@@ -220,6 +220,18 @@ const catalogue = {
       `${p.table} is printed without column positions (one line per row); each row's values were placed by type ` +
       "in the form's column order (confidence 0.7 or less).",
   },
+  TEXT_OWNERS_READ_IN_ORDER: {
+    severity: 'warning',
+    message: (p) =>
+      `The Reporting Owners table is printed without column positions (one cell per line, in drawing order): ` +
+      `the relationships of its ${p.owners} owners cannot be told apart; only the first owner's, which box 5 prints, was read.`,
+  },
+  TEXT_ROWS_OFF_HEADS_PAGE: {
+    severity: 'info',
+    message: (p) =>
+      `${p.table} continues on a later page of the PDF, which pdftotext lays out apart from the column heads; ` +
+      `its ${p.rows} rows there were placed by type in the form's column order (confidence 0.7 or less).`,
+  },
   TEXT_NUMBER_SPLIT_JOINED: {
     severity: 'warning',
     message: (p) => `"${p.first}" and "${p.second}" are one number cut across two cells; ${p.field} is ${p.value}.`,

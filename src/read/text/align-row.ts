@@ -131,6 +131,8 @@ function alignsCleanly(cells: Cell[], columns: Column[]): boolean {
   for (let k = n; k < cells.length; k++) if ((cells[k] as Cell).text !== '') return false;
   if (cells.length < n - 1) return false;
   for (let k = 0; k < Math.min(n, cells.length); k++) {
+    // Cells in left-to-right order (a PDF's) stand one per column only if each is at its own.
+    if ((cells[k] as Cell).text !== '' && (cells[k] as Cell).index !== k) return false;
     const tokens = tokenize(cells[k] as Cell);
     if (tokens.length > 1) return false;
     const t = tokens[0];
@@ -150,11 +152,24 @@ export interface AlignOptions {
    * its column): each is kept there, even a value that fits its column only loosely ("$ 10,713,444", an amount given as a value).
    */
   placed?: boolean;
+  /**
+   * Columns a lone footnote mark read in order most likely stands for (a value given only as a
+   * footnote): any date for lynx; in a PDF's rows, whose marks stand with any column's value,
+   * only the dates most often given so, exercisable and expiration.
+   */
+  markColumn?: (column: Column) => boolean;
+  /**
+   * The page prints every price with its dollar sign ("$ 6.98", "$0"): a bare number is less
+   * likely a price. For a PDF's rows, whose positions are rough.
+   */
+  dollarPrices?: boolean;
 }
 
 export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions = {}): Alignment {
   const placed = new Map<number, Placed>();
   const flow = options.flow === true;
+  const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
+  const dollarPrices = options.dollarPrices === true;
   // A placed cell that reads as several values ("2021 A") is left to the alignment below.
   const placedAlready = options.placed === true && cells.every((c) => tokenize(c).length <= 1);
   if (!flow && (placedAlready || alignsCleanly(cells, columns))) {
@@ -178,10 +193,10 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const skipPenalty = (t: Token) => (t.text.length <= 2 ? -3 : -5);
   const place = (t: Token, j: number, text = t.text) => {
     const kind = (columns[j] as Column).kind;
-    const f = fit(text, kind);
+    let f = fit(text, kind);
     if (f === NO) return NO;
-    // In reading order a footnote mark alone is most often a date given only as a footnote.
-    if (flow) return f + (text === '' && kind === 'date' ? 0.2 : 0) - 0.01 * j;
+    if (dollarPrices && kind === 'price' && /^\d/.test(text)) f -= 1;
+    if (flow) return f + (text === '' && markColumn(columns[j] as Column) ? 0.2 : 0) - 0.01 * j;
     return f - Math.min(3, Math.abs(t.cellIndex - j));
   };
   const joinable = (i: number, j: number): number => {

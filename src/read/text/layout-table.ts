@@ -11,7 +11,7 @@
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
-import type { Cell, Line, TextSink } from './text-grid.ts';
+import { isPdfText, type Cell, type Line, type TextSink } from './text-grid.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
 export interface Word {
@@ -30,7 +30,8 @@ export interface Word {
 export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): Word[] {
   const out: Word[] = [];
   const origin = sink.clean.origin;
-  const base = origin[line.start] ?? 0;
+  // A PDF's form feed (a new page) before a line takes no column.
+  const base = (origin[line.start] ?? 0) + (line.text.charCodeAt(0) === 12 ? 1 : 0);
   let wide = 0;
   let scanned = base;
   const colOf = (at: number): number => {
@@ -82,6 +83,11 @@ export interface LayoutRow {
   inferred: boolean;
   /** Each cell placed in its column by the row's own evidence (lynx's gaps): the reader keeps it there. */
   placed?: boolean;
+  /**
+   * Cells in left-to-right order, each with the column its heads place it under as a hint
+   * (pdftotext: the heads' positions only roughly match the rows', and two cells may share one).
+   */
+  ordered?: boolean;
 }
 
 export interface LayoutTable {
@@ -144,7 +150,9 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   }
   if (head === -1) return null;
   let dataFrom = head;
-  while (dataFrom < to && ((lines[dataFrom] as Line).blank || isHeadLine((lines[dataFrom] as Line).text) || dataFrom === head)) dataFrom++;
+  // A word cut at its hyphen ("Non-" over "Qualified Stock Option") starts a row's cell: heads wrap between words.
+  const headOrBlank = (line: Line) => line.blank || (isHeadLine(line.text) && !/^\s*\S+-\s*$/.test(line.text));
+  while (dataFrom < to && (headOrBlank(lines[dataFrom] as Line) || dataFrom === head)) dataFrom++;
   let dataTo = to;
   for (let n = dataFrom; n < to; n++) {
     if (PAGE_NOTE.test((lines[n] as Line).text)) {
@@ -177,7 +185,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
   }
   // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
-  return { rows: layoutRows(data, starts, columns, runs === null), headLines: dataFrom - head, mode: 'layout' };
+  return { rows: layoutRows(data, starts, columns, runs === null, isPdfText(sink.clean.text)), headLines: dataFrom - head, mode: 'layout' };
 }
 
 /** Each column's starting input column, from the numbered heads and sub-heads; null when the heads are not laid out. */
@@ -255,7 +263,7 @@ function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): n
   return best;
 }
 
-function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean): LayoutRow[] {
+function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean, pdf: boolean): LayoutRow[] {
   const ranges: { k: number; from: number; to: number }[] = [];
   const defined = starts.map((x, k) => ({ x, k })).filter((s): s is { x: number; k: number } => s.x !== null);
   defined.forEach((s, i) => {
@@ -263,6 +271,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     ranges.push({ k: s.k, from: i === 0 ? -Infinity : s.x, to: next ? next.x : Infinity });
   });
   const diCol = columns.findIndex((c) => c.kind === 'di');
+  const valued = columns.map((c) => c.kind !== 'text');
   const rangeEnd = (k: number): number => ranges.find((r) => r.k === k)?.to ?? Infinity;
   // On pandoc's drawn grid a column starts exactly where its rule does: a mark standing at or
   // after another column's start ("Stock Option (3)" with the (3) under the price) is that column's.
@@ -274,19 +283,23 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   };
   // Words one space apart in a text ("Common Stock") stay in one cell whatever the ranges say.
   const placed = data.map((d) => {
-    const out: { w: Word; col: number }[] = [];
+    const out: Placement[] = [];
     d.words.forEach((w, i) => {
       const prev = out[i - 1];
       // A footnote mark right after a value ("Stock (2)") is that value's.
       const joins =
         prev &&
         ((w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
+          // "Smith & Hood", "Option - LBRDK": in a PDF's words an ampersand or dash between words is theirs.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[&–-]$/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^[&–-]$/.test(prev.w.text) && prev.joined) ||
           // "par value $0.0001", "par value 0.0001": the par value is the title's.
           (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
           (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
-          (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && w.x < rangeEnd(prev.col)));
-      out.push({ w, col: joins ? prev.col : columnOf(w, ranges) });
+          // (A PDF's columns stand only roughly under their heads: there the marks run on.)
+          (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && (pdf || w.x < rangeEnd(prev.col))));
+      out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
   });
@@ -304,6 +317,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     return row;
   });
 
+  // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
+  const page: number[] = [];
+  data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
+
   // Blocks of lines between blank lines; in each, main lines (a D or I under the D/I column).
   const rows: LayoutRow[] = [];
   let blockStart = -1;
@@ -312,7 +329,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const idx: number[] = [];
     for (let i = blockStart; i < end; i++) idx.push(i);
     blockStart = -1;
-    let mains = idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
+    let mains = pdf ? densestNear(pdfMains(idx, placed, page), placed, idx[0] as number, idx[idx.length - 1] as number) : idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
     if (mains.length === 0) {
       // No D/I printed: the line with the most columns filled is the row's.
       let best = idx[0] as number;
@@ -326,11 +343,20 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       }
       mains = [best];
     }
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b)) + 2 * offMain(texts, a, b, main), 0, UNLIKE_ROWS);
+    const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) : 0)) + 2 * offMain(texts, a, b, main), {
+      unlike: UNLIKE_ROWS,
+      pageStarts,
+      // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
+      // one line off either way costing alike.
+      offCentre: pdf ? PDF_OFF_CENTRE : 40,
+      oneMoreBelow: pdf ? PDF_OFF_CENTRE : 0,
+    });
     spans.forEach(([a, b], r) => {
-      const rowLines: number[] = [];
-      for (let i = a; i <= b; i++) rowLines.push(i);
-      rows.push(makeRow(rowLines.map((i) => ({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [] })), mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number)), columns, breaksInWords));
+      const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
+      for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [], page: page[i] ?? 0 });
+      const inferred = mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number));
+      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, page[mains[r] as number] ?? 0) : makeRow(rowLines, inferred, columns, breaksInWords));
     });
   };
   data.forEach((d, i) => {
@@ -349,14 +375,41 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  */
 /** Rows of one table are alike: a row with more or fewer lines above its main line than the row before costs this. */
 const UNLIKE_ROWS = 0.12;
+const PDF_OFF_CENTRE = 2;
 
-export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, oneMoreBelow = 0, unlike = 0): [number, number][] {
+export interface ChainCosts {
+  /** Cost of a row with one more line below its main line than above. */
+  oneMoreBelow?: number;
+  /** Cost of a row with more or fewer lines above its main line than the row before. */
+  unlike?: number;
+  /** Cost per line of a row's lines above and below its main line differing by more. */
+  offCentre?: number;
+  /**
+   * Lines that start a new page of a PDF: a row going on past one starts at its main line (its
+   * cells are cut there, not centred), and only its lines on the main line's page count above it.
+   */
+  pageStarts?: number[];
+}
+
+export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
+  const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [] } = costs;
   const k = mains.length;
   if (k === 1) return [[first, last]];
   const m = (i: number) => mains[i] as number;
   const cost = (i: number, above: number, below: number) => {
-    const d = below - above;
-    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : 40 * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
+    // A row cut by a page break (a PDF's): see ChainCosts.pageStarts.
+    let onPageAbove = above;
+    let onPageBelow = below;
+    let cut = false;
+    for (const p of pageStarts) {
+      if (p > m(i) && p <= m(i) + below) {
+        onPageBelow = Math.min(onPageBelow, p - m(i) - 1);
+        cut = true;
+      } else if (p <= m(i) && p > m(i) - above) onPageAbove = Math.min(onPageAbove, m(i) - p);
+    }
+    // A row going on past a page break starts at its main line: its cells are cut, not centred.
+    const d = cut ? -onPageAbove : onPageBelow - onPageAbove;
+    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
   // For row i: the lines above its main line → least cost of rows before it, and the split.
   let prev = new Map<number, { cost: number; path: number[] }>([[m(0) - first, { cost: 0, path: [] }]]);
@@ -390,9 +443,10 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
 
 /**
  * 1 for each pair of lines in [from, to] that cannot be one wrapped cell: the first word of the
- * lower line would have fitted on the upper one (in the column's width).
+ * lower line would have fitted on the upper one (in the column's width, less `slack`: a PDF's
+ * proportional font fits more or fewer characters on a line than its widest line shows).
  */
-export function wrapBreaks(texts: { text: string; x: number }[][], width: number[], from: number, to: number): number {
+export function wrapBreaks(texts: { text: string; x: number }[][], width: number[], from: number, to: number, slack = 1): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const upper = texts[i];
@@ -408,7 +462,7 @@ export function wrapBreaks(texts: { text: string; x: number }[][], width: number
       }
       if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
       const firstWord = l.text.split(' ')[0] as string;
-      if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - 1) n++;
+      if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - slack) n++;
     });
   }
   return n;
@@ -423,19 +477,40 @@ export function wrapBreaks(texts: { text: string; x: number }[][], width: number
  *             ... Shares
  *   Class B   ... Class A  ← "Class B" starts row 2's title: row 1's column 1 would have a gap
  */
-export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number): number {
+export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false): number {
   let n = 0;
   const columns = new Set<number>();
   for (let i = from; i <= to; i++) (texts[i] ?? []).forEach((t, c) => t && columns.add(c));
   for (const c of columns) {
     let runs = 0;
-    let inRun = false;
+    let empty = Infinity;
     for (let i = from; i <= to; i++) {
       const has = texts[i]?.[c] !== undefined;
-      if (has && !inRun) runs++;
-      inRun = has;
+      // pdftotext sets each cell's lines on a grid of its own: two cells' lines may alternate.
+      if (has && empty > (interleaved ? 1 : 0)) runs++;
+      empty = has ? 0 : empty + 1;
     }
     if (runs > 1) n += runs - 1;
+  }
+  return n;
+}
+
+/** A whole value: an amount, a price, a date (not a lone "$" or a mark, which stand over or under theirs). */
+const WHOLE_VALUE = /^\$? ?-?[\d,]*\.?\d+(?: \(\d{1,2}\))*$|^\d{1,2}\/\d{1,2}\/\d{4}(?: \(\d{1,2}\))*$/;
+
+/**
+ * 1 for each whole value in [from, to] beyond the first in one of the `valued` columns: a cell
+ * holds one value, so two are two rows' ("$ 6.24" and "$ 980.457" in a PDF's price column).
+ */
+export function stackedValues(texts: { text: string; x: number }[][], from: number, to: number, valued: boolean[]): number {
+  const seen: number[] = [];
+  let n = 0;
+  for (let i = from; i <= to; i++) {
+    (texts[i] ?? []).forEach((t, c) => {
+      if (!t || !valued[c] || !WHOLE_VALUE.test(t.text)) return;
+      if ((seen[c] ?? 0) > 0) n++;
+      seen[c] = (seen[c] ?? 0) + 1;
+    });
   }
   return n;
 }
@@ -460,7 +535,58 @@ export function offMain(texts: { text: string; x: number }[][], from: number, to
   return n;
 }
 
-function makeRow(rowLines: { line: Line; placed: { w: Word; col: number }[] }[], inferred: boolean, columns: Column[], breaksInWords: boolean): LayoutRow {
+/**
+ * The main lines of a block of a PDF's rows, which stand only roughly under their heads: lines
+ * with a D or I standing alone in the rightmost place one stands in on its page (the D/I
+ * column; one further left is an (A) or (D)).
+ */
+function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[] {
+  const lone = idx.flatMap((i) =>
+    (placed[i] ?? []).flatMap((p, k, ps) => {
+      // Standing alone, or with its footnote mark: "I (2)", not the "I" of a name.
+      const next = ps[k + 1];
+      const alone = !p.joined && (!next?.joined || /^\(\d{1,2}\)$/.test(next.w.text));
+      return alone && /^[DI]$/.test(p.w.text) ? [{ i, x: p.w.x }] : [];
+    }),
+  );
+  const right = new Map<number, number>();
+  for (const d of lone) right.set(page[d.i] ?? 0, Math.max(right.get(page[d.i] ?? 0) ?? -Infinity, d.x));
+  return [...new Set(lone.filter((d) => d.x >= (right.get(page[d.i] ?? 0) ?? 0) - PDF_DI_SLACK).map((d) => d.i))];
+}
+
+/**
+ * pdftotext may set a row's D or I a line or two off the row's other one-line values: the row's
+ * main line is the one with the most values of the D/I line and its neighbours (kept in order,
+ * one per row).
+ */
+function densestNear(mains: number[], placed: Placement[][], first: number, last: number): number[] {
+  const out: number[] = [];
+  // One-line values stand on the main line; marks and a text's words stand on any line of their cell.
+  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !/^\(\d{1,2}\)$/.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
+  mains.forEach((m, r) => {
+    const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
+    const to = Math.min(last, m + PDF_MAIN_REACH, (mains[r + 1] ?? Infinity) - 1);
+    let best = m;
+    for (let i = from; i <= to; i++) if (values(i) > values(best)) best = i;
+    out.push(best);
+  });
+  return out;
+}
+
+/** How many lines from its D/I line a PDF row's fullest line may stand. */
+const PDF_MAIN_REACH = 2;
+
+/** How far left of the rightmost D or I on its page another may stand in the same (D/I) column. */
+const PDF_DI_SLACK = 3;
+
+/** A word of a data line, the column its position gives it, and whether it joins the word before it into one cell. */
+interface Placement {
+  w: Word;
+  col: number;
+  joined: boolean;
+}
+
+function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: boolean, columns: Column[], breaksInWords: boolean): LayoutRow {
   const byCol = new Map<number, Word[]>();
   for (const l of rowLines) for (const p of l.placed) (byCol.get(p.col) ?? byCol.set(p.col, []).get(p.col) as Word[]).push(p.w);
   // A title centred in its column spills words under the amount beside it ("$0.10 par" over
@@ -483,6 +609,93 @@ function makeRow(rowLines: { line: Line; placed: { w: Word; col: number }[] }[],
   const first = rowLines[0] as { line: Line };
   const last = rowLines[rowLines.length - 1] as { line: Line };
   return { cells, start: first.line.start, end: last.line.end, flow: false, inferred };
+}
+
+/** A word of a PDF row with the page its line is on. */
+type PdfItem = Placement & { page: number };
+
+/**
+ * A row of a PDF's table. pdftotext lays each line out on its own character grid, so a row's
+ * values stand only roughly under their heads and two columns' values may touch ("10.68 0": a
+ * price and the amount owned after it). What it keeps is each cell's words stacked in one
+ * place: a cell is the words that overlap across the row's lines ("$" over "118.42" over "(2)")
+ * or join on a line ("Common Stock"). Cells go out in left-to-right order with the column their
+ * position suggests, for alignRow to place by order and type; on a later page than the heads'
+ * (its own grid) with none.
+ */
+function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number): LayoutRow {
+  const offHeadsPage = mainPage > 0;
+  const items: PdfItem[] = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
+  const { groups, continued } = stackedCells(items, mainPage);
+  const cells = groups
+    .map((ps) => {
+      // Where the cell stands: its words on the main line's page (the grid the other cells share).
+      const own = ps.some((p) => p.page === mainPage) ? ps.filter((p) => p.page === mainPage) : ps;
+      const x = Math.min(...own.map((p) => p.w.x));
+      const xEnd = Math.max(...own.map((p) => p.w.xEnd));
+      // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
+      const mark = (w: Word) => (/^\(\d{1,2}\)$/.test(w.text) ? 1 : 0);
+      const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
+      // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
+      return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true) };
+    })
+    .sort((a, b) => a.x - b.x)
+    .map((c) => c.cell);
+  const first = rowLines[0] as { line: Line };
+  const last = rowLines[rowLines.length - 1] as { line: Line };
+  // On a page without the heads the cells have no columns: they are placed in reading order.
+  return { cells, start: first.line.start, end: last.line.end, flow: offHeadsPage, inferred: inferred || continued, ordered: true };
+}
+
+/**
+ * A PDF row's words grouped into cells: words joined on a line, and words overlapping on lines
+ * of one page. A row cut by a page break goes on at the next page's top, on that page's own
+ * grid: each piece there joins the nearest cell of its kind (words or values) on the main line's
+ * page (`continued` says a piece did: the row's values are then inferred).
+ */
+function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]; continued: boolean } {
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const union = (a: number, b: number) => (parent[root(a)] = root(b));
+  // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
+  const stacks = (p: Placement) => !(p.joined && /^\(\d{1,2}\)$/.test(p.w.text));
+  items.forEach((p, i) => {
+    const prev = items[i - 1];
+    if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
+    for (let j = 0; j < i; j++) {
+      const q = items[j] as PdfItem;
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
+    }
+  });
+  // A mark set higher or lower than its value may also stand just right of it, a line or two off:
+  // "(2)" above the end of "22,190", with the row's main line between.
+  const isMark = (p: Placement) => /^\(\d{1,2}\)$/.test(p.w.text);
+  const valued = new Set(items.flatMap((q, j) => (isMark(q) ? [] : [root(j)])));
+  items.forEach((p, i) => {
+    if (!isMark(p) || valued.has(root(i))) return;
+    const j = items.findIndex((q) => !isMark(q) && q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
+    if (j !== -1) union(i, j);
+  });
+  const groupsNow = (): PdfItem[][] => {
+    const m = new Map<number, PdfItem[]>();
+    items.forEach((p, i) => (m.get(root(i)) ?? m.set(root(i), []).get(root(i)) as PdfItem[]).push(p));
+    return [...m.values()];
+  };
+  const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
+  const middle = (ps: PdfItem[]) => ps.reduce((sum, p) => sum + p.w.x + p.w.xEnd, 0) / (2 * ps.length);
+  const home = groupsNow().filter((ps) => ps.some((p) => p.page === mainPage));
+  let continued = false;
+  for (const ps of groupsNow()) {
+    if (ps.some((p) => p.page === mainPage)) continue;
+    const near = home.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    if (!near) continue;
+    union(items.indexOf(ps[0] as PdfItem), items.indexOf(near[0] as PdfItem));
+    continued = true;
+  }
+  return { groups: groupsNow(), continued };
 }
 
 /** Words joined with single spaces into one cell, keeping each character's cleaned offset. */

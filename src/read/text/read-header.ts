@@ -255,7 +255,7 @@ function isCaptionOnly(text: string): boolean {
   return text.replace(CAPTION, '').replace(/[\s()]/g, '') === '';
 }
 
-function isLabelFragment(text: string): boolean {
+export function isLabelFragment(text: string): boolean {
   const words = text.toLowerCase().match(/[a-z0-9%]+/g);
   if (!words) return true;
   return words.every((w) => LABEL_VOCABULARY.some((v) => v.includes(w)));

@@ -14,13 +14,13 @@
 // lines with runs of spaces between columns (w3m, html2text, pdftotext -layout), one cell per
 // line (pdftotext). The reader anchors on what the page prints (headings, the column heads) and
 // reads by position where the layout keeps positions, by order where it does not.
-import type { Address, Footnote, ReportingOwner, Signature } from '../../record/schema.ts';
+import type { Address, Footnote, Relationship, ReportingOwner, Signature } from '../../record/schema.ts';
 import { edgarCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { LYNX_MARGIN, splitChain, wrapBreaks } from './layout-table.ts';
-import type { Line, TextSink } from './text-grid.ts';
-import { emptyAddress } from './read-header.ts';
+import { isPdfText, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
+import { emptyAddress, isLabelFragment } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
 export const PAGE_MARK = /Reporting\s+Owner\s+Name\s*\/\s*Address/i;
@@ -38,7 +38,8 @@ export interface Chunk {
 /** Cuts a line into chunks at tabs and at runs of two or more spaces. */
 export function chunksOf(line: Line): Chunk[] {
   const out: Chunk[] = [];
-  const re = /[^\t ]+(?: [^\t ]+)*/g;
+  // A PDF's form feed (a new page) starts a line: it is no part of the text.
+  const re = /[^\t\f ]+(?: [^\t\f ]+)*/g;
   for (const m of line.text.matchAll(re)) {
     out.push({ text: m[0], x: m.index, start: line.start + m.index, end: line.start + m.index + m[0].length, line: line.no });
   }
@@ -103,7 +104,8 @@ const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
 /** pandoc's table rules. */
 const RULE_LINE = /^[\s-]*-{3}[\s-]*$/;
 
-export function readPage(lines: Line[], input: string, sink: TextSink): PageRead | null {
+/** `box5`: the relationship box 5 of the header prints (the first owner's), for a table that lost its columns. */
+export function readPage(lines: Line[], input: string, sink: TextSink, box5: Relationship | null = null): PageRead | null {
   let markAt = lines.findIndex((l) => PAGE_MARK.test(l.joined));
   if (markAt === -1) {
     // pandoc wraps the column head ("Reporting / Owner Name / / Address"): the heading and the relationship heads.
@@ -122,7 +124,7 @@ export function readPage(lines: Line[], input: string, sink: TextSink): PageRead
   }
   const ownersEnd = signaturesAt !== -1 ? signaturesAt : explanationAt !== -1 ? explanationAt : lines.length;
   const out: PageRead = {
-    owners: readOwners(lines, markAt, ownersEnd, input, sink, boxOneLines(lines, ownersAt)),
+    owners: readOwners(lines, markAt, ownersEnd, input, sink, boxOneLines(lines, ownersAt), box5),
     signatures: [],
     footnotes: [],
     remarks: null,
@@ -188,7 +190,15 @@ interface RelColumn {
   x: number;
 }
 
-function readOwners(lines: Line[], markAt: number, end: number, input: string, sink: TextSink, firstOwner: string[] | null): ReportingOwner[] {
+function readOwners(
+  lines: Line[],
+  markAt: number,
+  end: number,
+  input: string,
+  sink: TextSink,
+  firstOwner: string[] | null,
+  box5: Relationship | null,
+): ReportingOwner[] {
   // The column heads sit on the heading's line or just below it.
   let headAt = -1;
   for (let n = markAt; n < Math.min(end, markAt + 10); n++) {
@@ -198,6 +208,9 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
       break;
     }
   }
+  // Plain pdftotext writes one cell per line from its start: no indent, no runs of spaces between columns.
+  const plainPdf = isPdfText(sink.clean.text) && !lines.slice(markAt, end).some((l) => /^\f? |\S {2,}\S/.test(l.text));
+  if (plainPdf) return readOwnersInOrder(lines, markAt + 1, end, sink, box5);
   if (headAt === -1) return [];
   const head = lines[headAt] as Line;
   const tabbed = head.text.includes('\t') || lines.slice(headAt + 1, end).some((l) => l.text.includes('\t'));
@@ -213,6 +226,7 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   ];
   if (cols.some((c) => c.x < 0)) return [];
   const firstCol = cols[0]?.x ?? 0;
+  const pdf = isPdfText(sink.clean.text);
 
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
@@ -225,7 +239,7 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
       // of box 1 or of an owner above (one firm's partners).
       const templates: OwnerTemplate[] =
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
-      const owner = readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -282,6 +296,69 @@ function readOwners(lines: Line[], markAt: number, end: number, input: string, s
   return owners;
 }
 
+const REL_HEAD = /^(?:(?:Relationships|Director|10%\s*Owner|Officer|Other)(?:\s+|$))+$/i;
+/** What the drawing order mixes into the owners table from Table II on the same page: its heads and values. */
+const NOT_TITLE = /^\d{1,2}A?\.\s|\(Instr\.|^[$\d(][\d,.$/()\s-]*$|^\(?[A-Z]\)?$/;
+
+/**
+ * Plain pdftotext writes the owners table in drawing order, one cell per line: the column heads
+ * wherever they were drawn, each owner's cell (name and address lines), then the marks and
+ * titles of its row, which keep no trace of their column:
+ *
+ *   Relationships / Director / 10% Owner / Officer / Other    ← heads
+ *   Lyne Matthew / 5847 SAN FELIPE / ... / UNITED STATES       ← an owner
+ *   SVP - CCO                                                  ← its row's title: Officer's or Other's?
+ *
+ * Box 5 prints the first owner's relationship with its labels: that owner's relationship is box
+ * 5's, its title the words written after it in the table (box 5 says in which column). The other
+ * owners' relationships are not read (TEXT_OWNERS_READ_IN_ORDER).
+ */
+function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextSink, box5: Relationship | null): ReportingOwner[] {
+  const blocks: Line[][] = [];
+  let block: Line[] = [];
+  for (let n = from; n < end; n++) {
+    const line = lines[n] as Line;
+    if (line.blank || REL_HEAD.test(line.joined)) {
+      if (block.length > 0) blocks.push(block);
+      block = [];
+    } else block.push(line);
+  }
+  if (block.length > 0) blocks.push(block);
+  const owners: ReportingOwner[] = [];
+  const titles: Line[][] = [];
+  for (const b of blocks) {
+    const lastText = (b[b.length - 1] as Line).joined;
+    if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText))) {
+      const parts = b.map((l) => {
+        const lead = l.text.length - l.text.trimStart().length;
+        return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
+      });
+      const owner = ownerFromLines(parts, `reportingOwners.${owners.length}`, sink);
+      owner.relationship = null;
+      owners.push(owner);
+    } else if (owners.length === 1 && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' '))) {
+      // Words, not a head broken over lines ("10%" over "Owner").
+      titles.push(b);
+    }
+  }
+  const first = owners[0];
+  if (first && box5) {
+    first.relationship = { ...box5, officerTitle: null, otherText: null };
+    // Box 5 prints the title too, but mixed with box 1's and box 3's lines in drawing order: the table's cell is whole,
+    // and where the table prints none there is none.
+    const field = box5.isOfficer && !box5.isOther ? 'officerTitle' : box5.isOther && !box5.isOfficer ? 'otherText' : null;
+    const title = titles[0];
+    if (field && title) {
+      const last = title[title.length - 1] as Line;
+      const start = (title[0] as Line).start + ((title[0] as Line).text.length - (title[0] as Line).text.trimStart().length);
+      first.relationship[field] = title.map((l) => l.joined).join(' ');
+      sink.set(`reportingOwners.0.relationship.${field}`, start, last.start + last.text.trimEnd().length, 0.8);
+    }
+  }
+  if (owners.length > 1) sink.report('TEXT_OWNERS_READ_IN_ORDER', { owners: owners.length }, 'reportingOwners');
+  return owners;
+}
+
 function readOwnerBlock(
   block: Line[],
   cols: RelColumn[],
@@ -315,6 +392,34 @@ function readOwnerBlock(
     sink.report('TEXT_OWNER_LINES_JOINED', { lines: guessed.map((p) => `"${p.text}"`).join(', ') }, `${P}.name`, first.start, (guessed[guessed.length - 1] as OwnerLine).end);
   }
   applyRelationship(owner, rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end })), P, sink);
+  return owner;
+}
+
+/** The column heads' printed widths: a PDF's mark stands under its head's middle. */
+const HEAD_WIDTH: Record<RelColumn['key'], number> = { isDirector: 8, isTenPercentOwner: 9, isOfficer: 7, isOther: 5 };
+
+/**
+ * An owner of a PDF's table (pdftotext -layout). Each line is laid out on its own character
+ * grid, so a mark stands only roughly under its head: the owner's cell is the lines' left-aligned
+ * words, an X goes to the head whose middle is nearest, and words (a title) to the nearer of
+ * Officer and Other, the only columns that print any.
+ */
+function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink): ReportingOwner {
+  const chunks = block.flatMap((l) => chunksOf(l));
+  const left = Math.min(...chunks.map((c) => c.x));
+  const cell = chunks.filter((c) => c.x <= left + 2);
+  const marks = chunks.filter((c) => c.x > left + 2);
+  const rel = marks.map((c) => {
+    const middle = c.x + c.text.length / 2;
+    const candidates = /^[xX]$/.test(c.text) ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
+    let best = candidates[0] as RelColumn;
+    for (const col of candidates) if (Math.abs(col.x + HEAD_WIDTH[col.key] / 2 - middle) < Math.abs(best.x + HEAD_WIDTH[best.key] / 2 - middle)) best = col;
+    return { key: best.key, text: c.text, start: c.start, end: c.end };
+  });
+  const P = `reportingOwners.${k}`;
+  const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
+  // The column is the nearest head's, an inference from rough positions.
+  applyRelationship(owner, rel, P, sink, 0.9);
   return owner;
 }
 
@@ -642,7 +747,7 @@ function ownerFromLines(parts: { text: string; start: number; end: number }[], P
   return owner;
 }
 
-function applyRelationship(owner: ReportingOwner, marks: { key: RelColumn['key']; text: string; start: number; end: number }[], P: string, sink: TextSink): void {
+function applyRelationship(owner: ReportingOwner, marks: { key: RelColumn['key']; text: string; start: number; end: number }[], P: string, sink: TextSink, confidence = 1): void {
   const rel = owner.relationship;
   if (!rel) return;
   const texts: Record<string, { text: string[]; start: number; end: number }> = {};
@@ -655,16 +760,16 @@ function applyRelationship(owner: ReportingOwner, marks: { key: RelColumn['key']
   }
   for (const [key, t] of Object.entries(texts) as [RelColumn['key'], { text: string[]; start: number; end: number }][]) {
     rel[key] = true;
-    sink.set(`${P}.relationship.${key}`, t.start, t.end, 1);
+    sink.set(`${P}.relationship.${key}`, t.start, t.end, confidence);
     const value = t.text.join(' ').replace(/\s+/g, ' ').trim();
     if (/^[xX]$/.test(value)) continue;
     // The Officer column prints the officer's title, the Other column the description.
     if (key === 'isOfficer') {
       rel.officerTitle = value;
-      sink.set(`${P}.relationship.officerTitle`, t.start, t.end, 1);
+      sink.set(`${P}.relationship.officerTitle`, t.start, t.end, confidence);
     } else if (key === 'isOther') {
       rel.otherText = value;
-      sink.set(`${P}.relationship.otherText`, t.start, t.end, 1);
+      sink.set(`${P}.relationship.otherText`, t.start, t.end, confidence);
     }
   }
 }
@@ -700,16 +805,29 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     return { text: `${p.name} ${squash(a, b)}`, start: p.start, end: b.end };
   };
   const nameStarts: (number | undefined)[] = [];
+  /** A date alone, written after the names: the first signature still without one. */
+  const dateLater = (date: Chunk) => {
+    const k = out.findIndex((sig) => sig.date === null);
+    const r = toUsDate(date.text);
+    if (k === -1 || r.value === null) return;
+    (out[k] as Signature).date = r.value;
+    sink.set(`signatures.${k}.date`, date.start, date.end, 0.8);
+  };
   const isCaption = (line: Line) => SIGNATURE_CAPTION.test(line.joined) || /^Date$/i.test(line.joined);
   // A signature read with its date whose caption has not come yet: a name wrapped below its date
   // line ("... and Chief Financial  05/10/2023" over "Officer") is that signature's.
   let open = -1;
+  // Plain pdftotext writes the signatures in drawing order: each name above its "**" and caption,
+  // the dates (each above its own caption) maybe all after them, in the same order.
+  const inOrder = isPdfText(sink.clean.text);
   for (let n = from; n < to; n++) {
     const line = lines[n] as Line;
-    if (line.blank || RULE_LINE.test(line.text)) continue;
-    // Each signature prints its own caption below it, the caption's "**" mark on a line of its own in a PDF.
-    if (isCaption(line) || /^\*{1,2}$/.test(line.joined.trim())) {
+    // The signature caption's "**" mark stands on a line of its own in a PDF: part of the caption.
+    if (line.blank || RULE_LINE.test(line.text) || /^\*\*?$/.test(line.joined.trim())) continue;
+    // Each signature prints its own caption below it.
+    if (isCaption(line)) {
       open = -1;
+      if (inOrder && pending && SIGNATURE_CAPTION.test(line.joined)) push(nameWith([]), null);
       continue;
     }
     const chunks = chunksOf(line).filter((c) => c.text !== '');
@@ -730,6 +848,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     if (DATE.test(last.text)) {
       const name = chunks.slice(0, -1);
       if (name.length > 0 || pending) push(nameWith(name), last);
+      else if (inOrder) dateLater(last);
       continue;
     }
     // A date column too narrow for the date wraps it after its last slash ("03/01/" above "2023"),
@@ -845,6 +964,10 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   const lynx = heading !== undefined && /^\S/.test(heading.text) && marks.length > 0 && lynxIndented(lines, from, end);
   const width = parts.reduce((w, p) => Math.max(w, p?.text.length ?? 0), 0);
   const texts = parts.map((p) => (p ? [{ text: p.text, x: 0 }] : []));
+  // pdftotext starts each new page with a form feed: an entry is not centred across one.
+  const pageStarts: number[] = [];
+  for (let n = from; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push(n - from);
+  const slack = isPdfText(sink.clean.text) ? Math.max(1, Math.round(width * PDF_WRAP_SLACK)) : 1;
   const entryOf = new Map<number, Entry>();
   for (const mk of marks) {
     const e: Entry = { mark: mk.mark, markAt: { start: mk.start, end: mk.start + mk.mark.length }, parts: [], markLine: mk.n };
@@ -878,9 +1001,17 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
         }
         return n;
       };
-      const spans = splitChain(blockStart, stop - 1, mains, (a, b) => 5 * wrapBreaks(texts, [width], a, b) + 0.15 * sentenceBreaks(a, b));
+      // A block opening a new page may open with the end of the entry cut by the page break (one
+      // whose last line ends mid-sentence): that entry takes part in the split as a row of its own,
+      // its main line the blank one above.
+      const last = lastEntry as Entry | null;
+      const cut = last?.parts.at(-1)?.text ?? '.';
+      // Only a footnote: the form's own notes ("*", "**") are one line, and drawing order may put other lines after them.
+      const carried = last && /^\(\d{1,2}\)$/.test(last.mark) && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? last : null;
+      const chain = carried ? [blockStart - 1, ...mains] : mains;
+      const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * wrapBreaks(texts, [width], a, b, slack) + 0.15 * sentenceBreaks(a, b), { pageStarts });
       spans.forEach(([a, b], k) => {
-        const e = entryOf.get(mains[k] as number) as Entry;
+        const e = carried && k === 0 ? carried : (entryOf.get(chain[k] as number) as Entry);
         for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);
         lastEntry = e;
       });
@@ -1038,13 +1169,13 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     }
     return next;
   };
-  const dateOf = (c: Chunk, field: 'periodOfReport' | 'dateOfOriginalSubmission') => {
+  const dateOf = (c: Chunk, field: 'periodOfReport' | 'dateOfOriginalSubmission', confidence = 1) => {
     const m = DATE_IN.exec(c.text);
     if (!m) return;
     const r = toUsDate(m[0]);
     if (r.value === null) return;
     out[field] = r.value;
-    sink.set(field, c.start + m.index, c.start + m.index + m[0].length, 1);
+    sink.set(field, c.start + m.index, c.start + m.index + m[0].length, confidence);
   };
   const used = new Set<Chunk>();
   const stop = chunks.findIndex((c) => TABLES_START.test(c.text));
@@ -1062,6 +1193,12 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     const c = after(amendment, DATE_IN, used);
     if (c) dateOf(c, 'dateOfOriginalSubmission');
   }
+  // Plain pdftotext may write box 3's date before its label (drawing order). Box 3 is never
+  // empty and box 4 holds the header's only other date: a lone date in the header is box 3's.
+  if (period && out.periodOfReport === null && out.dateOfOriginalSubmission === null && isPdfText(sink.clean.text)) {
+    const dates = chunks.filter((c) => DATE_IN.test(c.text));
+    if (dates.length === 1) dateOf(dates[0] as Chunk, 'periodOfReport', 0.8);
+  }
   const issuer = find(ISSUER_LABEL);
   if (issuer) {
     const c = after(issuer, SYMBOL_AT_END, used);
@@ -1071,11 +1208,19 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
         let name = (m[1] as string).trim();
         let nameStart = c.start + c.text.indexOf(name === '' ? '[' : name);
         // A name wrapped over lines: the lines above in the same column, up to the label.
+        // Plain pdftotext writes every cell at the line's start: there the name's lines are the ones right above.
+        const plainPdf = c.x === 0 && isPdfText(sink.clean.text);
+        let top = c.line;
         for (let k = chunks.indexOf(c) - 1; k > issuer.order; k--) {
           const u = chunks[k] as Chunk;
           if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
-          if (/Trading|Symbol|Ticker|Issuer/i.test(u.text)) break;
-          name = u.text + ' ' + name;
+          // There other boxes' labels come between, in drawing order: box 2's own "Requiring" above
+          // it, box 5's "(Check all applicable)", and box 5's "Issuer" after a line of the name.
+          const own = plainPdf ? u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '') : u.text;
+          if (/Trading|Symbol|Ticker|Issuer/i.test(own) || (plainPdf && u.line !== top - 1)) break;
+          top = u.line;
+          if (plainPdf && isLabelFragment(own)) continue;
+          name = own + ' ' + name;
           nameStart = u.start;
         }
         name = name.trim();

@@ -118,7 +118,9 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
     const layout = tabbed ? null : readLayoutTable(lines, range.from, range.to, columns, sink, input);
     if (layout) {
       const inferred = layout.rows.filter((r) => r.inferred && !r.flow).length;
+      const offPage = layout.rows.filter((r) => r.flow && r.ordered && r.cells.length > 1);
       if (layout.mode === 'flow' && layout.rows.length > 0) sink.report('TEXT_ROWS_READ_IN_ORDER', { table: name }, null, (layout.rows[0] as { start: number }).start, (layout.rows[0] as { end: number }).end);
+      else if (offPage.length > 0) sink.report('TEXT_ROWS_OFF_HEADS_PAGE', { table: name, rows: offPage.length }, null, (offPage[0] as { start: number }).start, (offPage[offPage.length - 1] as { end: number }).end);
       else if (inferred > 0) sink.report('TEXT_ROWS_SPLIT_BY_LAYOUT', { table: name, rows: inferred }, null, (layout.rows[0] as { start: number }).start, (layout.rows[layout.rows.length - 1] as { end: number }).end);
       for (const row of layout.rows) {
         if (row.cells.length < 2) {
@@ -127,11 +129,11 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
           continue;
         }
         rowNo++;
-        // Laid-out cells stand at their column's index; reading-order cells in order.
-        const cells = row.flow
+        // Laid-out cells stand at their column's index; reading-order (and PDF) cells in order.
+        const cells = row.flow || row.ordered
           ? row.cells
           : columns.map((_, k) => row.cells.find((c) => c.index === k) ?? { text: '', start: row.start, end: row.start, index: k, line: -1 });
-        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, placed: row.placed === true, scale: row.inferred ? 0.8 : 0.9 });
+        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, placed: row.placed === true, scale: row.inferred ? 0.8 : 0.9, pdf: row.ordered === true });
       }
       continue;
     }
@@ -148,7 +150,7 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
         continue;
       }
       rowNo++;
-      readRow(line.cells, line, columns, table, form, rowNo, sink, record, { flow: false, scale: 1 });
+      readRow(line.cells, line, columns, table, form, rowNo, sink, record, { flow: false, scale: 1, pdf: false });
     }
   }
   checkBalances(record.nonDerivativeTransactions, 'nonDerivativeTransactions', 'Table I', sink);
@@ -173,7 +175,12 @@ interface RowOptions {
   placed?: boolean;
   /** Confidence of a value in its column's place: 1 for tab-separated cells, less when placed by layout. */
   scale: number;
+  /** A PDF's row (pdftotext): its Table II holdings print dates too (exercisable, expiration). */
+  pdf: boolean;
 }
+
+/** A transaction code as printed, maybe with its marks ("M", "S/K", "J(5)"); a D or I is the D/I column's too. */
+const CODE_CELL = /^[A-Z](?:\/[A-Z]|[345])?(?:\s*\(\d{1,2}\))*$/;
 
 function readRow(
   cells: Cell[],
@@ -188,9 +195,14 @@ function readRow(
 ): void {
   const name = table === 1 ? 'Table I' : 'Table II';
   // In reading order a row without a date or code is a holding: only the holding columns can take its values.
-  const columns = options.flow && form !== '3' && !cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text)) ? holdingColumns(allColumns) : allColumns;
+  // A PDF's Table II holding prints its exercise dates: there only a code makes a transaction (a
+  // D or I is the D/I column's, unless another follows it: then it is code D).
+  const transaction = options.pdf && table === 2
+    ? cells.some((c) => CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text)) || cells.filter((c) => /^[DI]\b/.test(c.text) && CODE_CELL.test(c.text)).length > 1
+    : cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text));
+  const columns = options.flow && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
-  const alignment = alignRow(laidOut, columns, { flow: options.flow, placed: options.placed === true });
+  const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: (col) => col.field === 'exerciseDate' || col.field === 'expirationDate', dollarPrices: true } : { flow: options.flow, placed: options.placed === true });
   const filled = cells.filter((c) => c.text !== '').length;
   if (!alignment.clean && !options.flow) {
     sink.report('TEXT_ROW_ALIGNED_BY_TYPE', { row: rowNo, table: name, cells: filled, columns: columns.length }, null, span.start, span.end);
@@ -278,7 +290,8 @@ function readRow(
     const p = alignment.placed.get(k);
     return p !== undefined && p.tokens.length === 1 && p.tokens[0]?.cellIndex === k;
   };
-  const isValue = (field: string): boolean => !options.flow && /^\s*\$/.test(values.get(field)?.text ?? '') && ownCell(field);
+  // In a PDF's row, placed by order and type, a "$" amount stands where the price columns could not take it.
+  const isValue = (field: string): boolean => /^\s*\$/.test(values.get(field)?.text ?? '') && (options.pdf || (!options.flow && ownCell(field)));
   const amount = (field: string, sharesKey: string, valueKey: string): [number | null, number | null] =>
     isValue(field) ? [null, number(field, valueKey)] : [number(field, sharesKey), null];
   const date = (field: string): string | null => {

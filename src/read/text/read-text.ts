@@ -101,7 +101,7 @@ export function readText(text: string, positions: Positions): TextRead {
   }
   // EDGAR's rendered page prints every owner in its "Reporting Owners" table, and its own
   // signature and explanation blocks: those are read from there.
-  const pageRead = readPage(lines, text, sink);
+  const pageRead = readPage(lines, text, sink, o.relationship);
   if (pageRead) {
     const page = pageRead;
     if (page.owners.length > 0) record.reportingOwners = page.owners;

@@ -77,6 +77,17 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** pdftotext ends every page with a form feed: a text holding one was extracted from a PDF. */
+export function isPdfText(text: string): boolean {
+  return text.includes('\f');
+}
+
+/**
+ * How much shorter than its widest line a PDF's wrapped paragraph may end a line before the next
+ * word: its proportional font fits more or fewer characters on a line than the widest line shows.
+ */
+export const PDF_WRAP_SLACK = 0.06;
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009;
 }

@@ -1,0 +1,79 @@
+// The rules the text reader follows for pdftotext's two readings of a PDF of EDGAR's page: each
+// line laid out on its own character grid (-layout), or each cell on its own line in drawing
+// order (plain), pages separated by form feeds.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parse } from '../src/index.ts';
+import { splitChain } from '../src/read/text/layout-table.ts';
+
+const dir = join(import.meta.dirname, 'fixtures', 'converted');
+const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
+const CORBIN = '0000895345-23-000411__1860871_4_2023-07-18_0000895345-23-000411.txt';
+
+test('a row going on past a page break starts at its main line, not centred on it', () => {
+  // Row A: main line 0, lines 0-1 on one page and 2-3 on the next (a page starts at 2); row B:
+  // main line 5, one line either side. Centred on whole rows, A could not keep lines 2 and 3.
+  assert.deepEqual(splitChain(0, 6, [0, 5], () => 0, { oneMoreBelow: 40, pageStarts: [2] }), [
+    [0, 3],
+    [4, 6],
+  ]);
+  assert.deepEqual(splitChain(0, 6, [0, 5]), [
+    [0, 1],
+    [2, 6],
+  ]);
+});
+
+test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {
+  // "$" over "10.68 0" over "(1)": the price is stacked with its dollar sign and mark; the 0 stands alone.
+  const row = read('pdftotext-layout', CORBIN).record?.nonDerivativeTransactions[0];
+  assert.equal(row?.shares, 603200);
+  assert.equal(row?.acquiredDisposedCode, 'D');
+  assert.equal(row?.pricePerShare, 10.68);
+  assert.deepEqual(row?.footnotes.pricePerShare, ['F1']);
+  assert.equal(row?.sharesOwnedFollowingTransaction, 0);
+});
+
+test('pdftotext -layout: a footnote cut by a page break keeps the lines on the next page', () => {
+  const footnotes = read('pdftotext-layout', CORBIN).record?.footnotes ?? [];
+  assert.match(footnotes[0]?.text ?? '', /full information regarding the number of shares sold at each separate price within the range set forth in this footnote\.$/);
+  assert.match(footnotes[1]?.text ?? '', /^Held directly by Corbin Opportunity Fund/);
+});
+
+test('pdftotext -layout: Table II rows on a page without the heads are placed in order, and say so', () => {
+  const result = read('pdftotext-layout', '0001567619-23-004845__865752_4_2023-03-10_0001567619-23-004845.txt');
+  const holding = result.record?.derivativeHoldings[0];
+  // A holding prints its exercise dates: no transaction code, so not a transaction.
+  assert.equal(holding?.expirationDate, '2028-03-14');
+  assert.deepEqual(holding?.footnotes.exerciseDate, ['F3']);
+  assert.equal(holding?.sharesOwnedFollowingTransaction, 50000);
+  assert.ok(result.issues.some((i) => i.code === 'TEXT_ROWS_OFF_HEADS_PAGE'));
+});
+
+test('plain pdftotext: owners are read in drawing order, only the first owner with the relationship box 5 prints', () => {
+  const result = read('pdftotext-raw', CORBIN);
+  const owners = result.record?.reportingOwners ?? [];
+  assert.deepEqual(
+    owners.map((o) => o.name),
+    ['Corbin Capital Partners, L.P.', 'Corbin ERISA Opportunity Fund, Ltd.', 'Corbin Capital Partners GP, LLC'],
+  );
+  assert.equal(owners[0]?.relationship?.isTenPercentOwner, true);
+  // The table's marks keep no trace of their column: the other owners' relationships are not read.
+  assert.equal(owners[1]?.relationship, null);
+  assert.ok(result.issues.some((i) => i.code === 'TEXT_OWNERS_READ_IN_ORDER'));
+});
+
+test('plain pdftotext: box 3 written before its label, and signature dates written after all the names', () => {
+  // The header's only date is box 3's: box 4 holds the only other one, and only on an amendment.
+  const period = read('pdftotext-raw', '0000014930-23-000103__14930_4_2023-05-02_0000014930-23-000103.txt');
+  assert.equal(period.record?.periodOfReport, '2023-04-28');
+  assert.equal(period.provenance?.periodOfReport?.confidence, 0.8);
+  const signatures = read('pdftotext-raw', CORBIN).record?.signatures ?? [];
+  assert.equal(signatures.length, 3);
+  assert.match(signatures[1]?.name ?? '', /^Corbin Capital Partners, L\.P\., By: \/s\/ Daniel Friedman/);
+  assert.deepEqual(
+    signatures.map((s) => s.date),
+    ['2023-07-18', '2023-07-18', '2023-07-18'],
+  );
+});
