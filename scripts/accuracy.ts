@@ -16,7 +16,7 @@ import { compareRecords, type Mismatch } from '../src/read/compare-records.ts';
 import { readText } from '../src/read/text/read-text.ts';
 import type { OwnershipRecord } from '../src/record/schema.ts';
 import { Positions } from '../src/util/positions.ts';
-import { CONVERTERS, type Converter } from './convert/converters.ts';
+import { CONVERTERS, closeConverters, type Converter } from './convert/converters.ts';
 
 const USAGE = `Usage: npm run accuracy [-- options]
 
@@ -189,6 +189,7 @@ function pct(n: number, d: number): string {
 const chosen = opts.converter ? CONVERTERS.filter((c) => opts.converter?.includes(c.name)) : CONVERTERS;
 const all: Figures[] = [];
 for (const conv of chosen) all.push(await measure(conv));
+await closeConverters();
 console.log('\nconverter            fields right  filings perfect  filings/s');
 for (const f of all) {
   console.log(`${f.name.padEnd(20)} ${pct(f.compared - f.wrong, f.compared).padStart(12)}  ${pct(f.perfect, f.withXml).padStart(15)}  ${String(Math.round(f.perSecond)).padStart(9)}`);

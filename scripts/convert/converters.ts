@@ -1,9 +1,10 @@
 // The converters the accuracy measure runs over EDGAR's rendered pages: each turns one HTML page
 // into the text a person would get from a common tool, with the exact command line it uses.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium } from 'playwright-core';
 import { LONE_STREET_LINE } from '../../src/read/compare-records.ts';
 import { toSeedStyle } from './seed-style.ts';
 
@@ -24,6 +25,8 @@ export interface Converter {
  * text also drops box 1's empty first street line: a lone street's line is lost (LONE_STREET_LINE).
  */
 const CHECKBOXES = ['notSubjectToSection16', 'aff10b5One', 'form3HoldingsReported', 'form4TransactionsReported'];
+/** Chromium draws a checkbox as a picture in the PDF: pdftotext has no text for it, checked or not. */
+const PDF_NOT_SHOWN = CHECKBOXES;
 
 function run(cmd: string, args: string[], outFile?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -54,36 +57,51 @@ const tool = (name: string, command: string, args: (html: string) => string[], n
   },
 });
 
-async function chromiumPdf(html: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'form4-chromium-'));
-  const pdf = join(dir, 'page.pdf');
+/**
+ * Chromium's print to PDF as a person prints the form: landscape Letter (the paper form's own
+ * orientation), the page scaled to fit the paper's width as the print dialog does. Printed at
+ * its screen width, a wide rendering (long footnotes, wide tables) is cut at the paper's right
+ * edge and its text is lost before any reader sees it. One browser serves every page.
+ */
+const PAPER = { format: 'Letter' as const, landscape: true, margin: '0.4in' };
+/** The printable width of landscape Letter at 96 CSS pixels an inch. */
+const PRINTABLE_PX = (11 - 2 * 0.4) * 96;
+let browser: Promise<Browser> | null = null;
+
+async function printToPdf(html: string, pdf: string): Promise<void> {
+  browser ??= chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await (await browser).newPage({ viewport: { width: Math.round(PRINTABLE_PX), height: 800 } });
   try {
-    await run('chromium', [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${join(dir, 'profile')}`, '--no-pdf-header-footer',
-      `--print-to-pdf=${pdf}`, 'file://' + html,
-    ]);
-    const keep = join(tmpdir(), 'form4-pdf-' + Math.random().toString(36).slice(2) + '.pdf');
-    writeFileSync(keep, readFileSync(pdf));
-    return keep;
+    await page.goto(pathToFileURL(html).href);
+    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+    const scale = Math.max(0.1, Math.min(1, PRINTABLE_PX / width));
+    const m = PAPER.margin;
+    await page.pdf({ path: pdf, format: PAPER.format, landscape: PAPER.landscape, scale, margin: { top: m, right: m, bottom: m, left: m } });
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    await page.close();
   }
+}
+
+/** Closes what the converters keep open (the browser), so that the process can end. */
+export async function closeConverters(): Promise<void> {
+  const b = browser;
+  browser = null;
+  if (b) await (await b).close();
 }
 
 const pdftotext = (name: string, layout: boolean): Converter => ({
   name,
-  command: `chromium --headless --print-to-pdf, then pdftotext${layout ? ' -layout' : ''}`,
+  command: `Chromium print to PDF (landscape Letter, fit to width), then pdftotext${layout ? ' -layout' : ''}`,
   slow: true,
-  notShown: [],
+  notShown: PDF_NOT_SHOWN,
   convert: async (html, out) => {
     // One PDF serves both pdftotext readings: it is kept beside the cache.
     const pdfCache = out.replace(/\/pdftotext-(layout|raw)\//, '/pdf/').replace(/\.txt$/, '.pdf');
     mkdirSync(join(pdfCache, '..'), { recursive: true });
     if (!existsSync(pdfCache)) {
-      const tmp = await chromiumPdf(html);
-      writeFileSync(pdfCache, readFileSync(tmp));
-      rmSync(tmp, { force: true });
+      const tmp = pdfCache + '.part';
+      await printToPdf(html, tmp);
+      renameSync(tmp, pdfCache);
     }
     await run('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdfCache, out]);
   },

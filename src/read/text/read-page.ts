@@ -227,6 +227,9 @@ function readOwners(
   if (cols.some((c) => c.x < 0)) return [];
   const firstCol = cols[0]?.x ?? 0;
   const pdf = isPdfText(sink.clean.text);
+  // pdftotext places a row's marks on a grid of its own, off the heads' by a few columns: box 5
+  // gives the first owner's relationship, and so the offset of its mark from its head.
+  let pdfShift = 0;
 
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
@@ -239,7 +242,8 @@ function readOwners(
       // of box 1 or of an owner above (one firm's partners).
       const templates: OwnerTemplate[] =
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      if (pdf && owners.length === 0) pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -404,16 +408,49 @@ const HEAD_WIDTH: Record<RelColumn['key'], number> = { isDirector: 8, isTenPerce
  * words, an X goes to the head whose middle is nearest, and words (a title) to the nearer of
  * Officer and Other, the only columns that print any.
  */
-function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink): ReportingOwner {
+/** A PDF owner block's cell (the left-aligned words) and the marks and titles right of it. */
+function pdfOwnerParts(block: Line[]): { cell: Chunk[]; marks: Chunk[] } {
   const chunks = block.flatMap((l) => chunksOf(l));
   const left = Math.min(...chunks.map((c) => c.x));
-  const cell = chunks.filter((c) => c.x <= left + 2);
-  const marks = chunks.filter((c) => c.x > left + 2);
+  return { cell: chunks.filter((c) => c.x <= left + 2), marks: chunks.filter((c) => c.x > left + 2) };
+}
+
+const headMiddle = (col: RelColumn) => col.x + HEAD_WIDTH[col.key] / 2;
+
+const BOX5_ITEM = { isDirector: /(^|\s)(_*[xX]_*|_{3,})\s*Director\b/, isTenPercentOwner: /(^|\s)(_*[xX]_*|_{3,})\s*10\s?%\s?Owner\b/ } as const;
+
+/** Box 5's Director and 10% Owner items as a layout prints them ("_____ Director   __X__ 10% Owner"), or null. */
+function boxFiveMarks(lines: Line[], end: number): Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null {
+  for (let n = 0; n < end; n++) {
+    const t = (lines[n] as Line).text;
+    const d = BOX5_ITEM.isDirector.exec(t);
+    const o = BOX5_ITEM.isTenPercentOwner.exec(t);
+    if (d && o) return { isDirector: /[xX]/.test(d[2] as string), isTenPercentOwner: /[xX]/.test(o[2] as string) };
+  }
+  return null;
+}
+
+/**
+ * How far right of its head's middle the first owner's one X stands, when box 5 checks just one
+ * of the two columns that print an X (Director, 10% Owner): 0 when box 5 cannot tell.
+ */
+function pdfMarkShift(block: Line[], cols: RelColumn[], box5: Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null): number {
+  if (!box5) return 0;
+  const xs = pdfOwnerParts(block).marks.filter((c) => /^[xX]$/.test(c.text));
+  const checked = cols.filter((c) => (c.key === 'isDirector' && box5.isDirector) || (c.key === 'isTenPercentOwner' && box5.isTenPercentOwner));
+  const [mark] = xs;
+  const [col] = checked;
+  if (xs.length !== 1 || checked.length !== 1 || !mark || !col) return 0;
+  return mark.x + mark.text.length / 2 - headMiddle(col);
+}
+
+function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number): ReportingOwner {
+  const { cell, marks } = pdfOwnerParts(block);
   const rel = marks.map((c) => {
-    const middle = c.x + c.text.length / 2;
+    const middle = c.x + c.text.length / 2 - shift;
     const candidates = /^[xX]$/.test(c.text) ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
     let best = candidates[0] as RelColumn;
-    for (const col of candidates) if (Math.abs(col.x + HEAD_WIDTH[col.key] / 2 - middle) < Math.abs(best.x + HEAD_WIDTH[best.key] / 2 - middle)) best = col;
+    for (const col of candidates) if (Math.abs(headMiddle(col) - middle) < Math.abs(headMiddle(best) - middle)) best = col;
     return { key: best.key, text: c.text, start: c.start, end: c.end };
   });
   const P = `reportingOwners.${k}`;
