@@ -344,7 +344,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) : 0)) + 2 * offMain(texts, a, b, main), {
+    const breaks = wrapBreaksOf(texts, width);
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -441,30 +442,37 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
   return out;
 }
 
+
 /**
- * 1 for each pair of lines in [from, to] that cannot be one wrapped cell: the first word of the
- * lower line would have fitted on the upper one (in the column's width, less `slack`: a PDF's
- * proportional font fits more or fewer characters on a line than its widest line shows).
+ * For a range [from, to] of lines: 1 for each pair of its lines that cannot be one wrapped cell,
+ * the first word of the lower line having fitted on the upper one (in the column's width, less
+ * `slack`: a PDF's proportional font fits more or fewer characters on a line than its widest
+ * line shows). Counted by running sums over the pairs: a chain split tries every range.
  */
-export function wrapBreaks(texts: { text: string; x: number }[][], width: number[], from: number, to: number, slack = 1): number {
+export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1): (from: number, to: number) => number {
+  const sums = new Float64Array(texts.length + 1);
+  for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack);
+  return (from, to) => (to <= from ? 0 : (sums[Math.min(to, texts.length)] as number) - (sums[Math.max(0, from)] as number));
+}
+
+/** wrapBreaksOf's count for lines i and i + 1. */
+function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: number, slack: number): number {
+  const upper = texts[i];
+  const lower = texts[i + 1];
+  if (!upper || !lower) return 0;
   let n = 0;
-  for (let i = from; i < to; i++) {
-    const upper = texts[i];
-    const lower = texts[i + 1];
-    if (!upper || !lower) continue;
-    upper.forEach((u, c) => {
-      const l = lower[c];
-      if (!l || u.text === '' || l.text === '') return;
-      // Footnote marks end a cell: a capitalised line below them starts the next one.
-      if (/\(\d{1,2}\)$/.test(u.text) && /^[A-Z][a-z]/.test(l.text)) {
-        n++;
-        return;
-      }
-      if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
-      const firstWord = l.text.split(' ')[0] as string;
-      if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - slack) n++;
-    });
-  }
+  upper.forEach((u, c) => {
+    const l = lower[c];
+    if (!l || u.text === '' || l.text === '') return;
+    // Footnote marks end a cell: a capitalised line below them starts the next one.
+    if (/\(\d{1,2}\)$/.test(u.text) && /^[A-Z][a-z]/.test(l.text)) {
+      n++;
+      return;
+    }
+    if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
+    const firstWord = l.text.split(' ')[0] as string;
+    if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - slack) n++;
+  });
   return n;
 }
 

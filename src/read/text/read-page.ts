@@ -18,7 +18,7 @@ import type { Address, Footnote, Relationship, ReportingOwner, Signature } from 
 import { edgarCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
-import { LYNX_MARGIN, splitChain, wrapBreaks } from './layout-table.ts';
+import { LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
 import { isPdfText, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress, isLabelFragment } from './read-header.ts';
 
@@ -1005,6 +1005,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   const pageStarts: number[] = [];
   for (let n = from; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push(n - from);
   const slack = isPdfText(sink.clean.text) ? Math.max(1, Math.round(width * PDF_WRAP_SLACK)) : 1;
+  const breaks = wrapBreaksOf(texts, [width], slack);
   const entryOf = new Map<number, Entry>();
   for (const mk of marks) {
     const e: Entry = { mark: mk.mark, markAt: { start: mk.start, end: mk.start + mk.mark.length }, parts: [], markLine: mk.n };
@@ -1046,7 +1047,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       // Only a footnote: the form's own notes ("*", "**") are one line, and drawing order may put other lines after them.
       const carried = last && /^\(\d{1,2}\)$/.test(last.mark) && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? last : null;
       const chain = carried ? [blockStart - 1, ...mains] : mains;
-      const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * wrapBreaks(texts, [width], a, b, slack) + 0.15 * sentenceBreaks(a, b), { pageStarts });
+      const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * breaks(a, b) + 0.15 * sentenceBreaks(a, b), { pageStarts });
       spans.forEach(([a, b], k) => {
         const e = carried && k === 0 ? carried : (entryOf.get(chain[k] as number) as Entry);
         for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);
