@@ -100,3 +100,17 @@ test('pandoc plain: the owners cell is rejoined from box 1 where it can be, and 
   assert.deepEqual(joined.map((i) => i.path?.join('.')), ['reportingOwners.1.name']);
   assert.match(joined[0]?.message ?? '', /"640 FIFTH AVENUE, 20TH FLOOR"/);
 });
+
+test('a rendered page read whole reports no lines of its closing blocks as unread, nor a symbol box 2 missed', () => {
+  const page = '0000002488-23-000114__2488_4_2023-06-08_0000002488-23-000114.txt';
+  for (const conv of ['w3m', 'html2text', 'lynx', 'pandoc-plain']) {
+    const text = readFileSync(join(dir, conv, page + '.txt'), 'utf8');
+    const result = parse(text, { fileName: page });
+    assert.equal(result.record?.footnotes.length, 10, `${conv}: the footnotes are read`);
+    assert.equal(result.record?.issuer.tradingSymbol, 'AMD');
+    const signaturesLine = text.split('\n').findIndex((l) => /^\W*Signatures\W*$/.test(l)) + 1;
+    const below = result.issues.filter((i) => i.code === 'TEXT_FRAGMENT_UNREAD' && (i.span?.start.line ?? 0) > signaturesLine);
+    assert.deepEqual(below.map((i) => i.message), [], `${conv}: nothing below the signatures is left unread`);
+    assert.ok(!result.issues.some((i) => i.code === 'TEXT_SYMBOL_MISSING'), `${conv}: the symbol is not missing`);
+  }
+});

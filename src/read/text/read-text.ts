@@ -65,7 +65,9 @@ export function readText(text: string, positions: Positions): TextRead {
   const headerLines = lines.slice(0, bounds.start);
   const form = readFormType(headerLines, sink);
   const header = readHeader(headerLines, text, sink, !page);
+  const closingFrom = sink.issues.length;
   const closing = readClosing(lines, bounds.end, sink);
+  const closingTo = sink.issues.length;
 
   let documentType: string | null = form;
   if (documentType === null && header.periodOfReport !== null) {
@@ -104,6 +106,10 @@ export function readText(text: string, positions: Positions): TextRead {
   const pageRead = readPage(lines, text, sink, o.relationship);
   if (pageRead) {
     const page = pageRead;
+    // The page's own blocks (signatures, explanation, remarks) are read here: the lines the form's
+    // generic closing reader could not place are not unread.
+    const closingIssues = sink.issues.slice(closingFrom, closingTo).filter((i) => i.code !== 'TEXT_FRAGMENT_UNREAD');
+    sink.issues.splice(closingFrom, closingTo - closingFrom, ...closingIssues);
     if (page.owners.length > 0) record.reportingOwners = page.owners;
     record.signatures = page.signatures;
     record.footnotes = page.footnotes;
@@ -114,7 +120,12 @@ export function readText(text: string, positions: Positions): TextRead {
       if (page[key] !== null) (record as Record<typeof key, unknown>)[key] = page[key];
     }
     if (page.issuerName !== null) record.issuer.name = page.issuerName;
-    if (page.tradingSymbol !== null) record.issuer.tradingSymbol = page.tradingSymbol;
+    if (page.tradingSymbol !== null) {
+      record.issuer.tradingSymbol = page.tradingSymbol;
+      // Box 2 read on its own may have missed the symbol a converter wrapped onto the next line.
+      const missing = sink.issues.findIndex((i) => i.code === 'TEXT_SYMBOL_MISSING');
+      if (missing !== -1) sink.issues.splice(missing, 1);
+    }
     if (record.dateOfOriginalSubmission !== null && record.documentType !== null && !record.documentType.endsWith('/A')) record.documentType += '/A';
   }
   readTables(lines, bounds, (form ?? '4').charAt(0) as '3' | '4' | '5', sink, record, text);
