@@ -1,27 +1,15 @@
-// Debug aid: what keeps a converter's filings from being perfect, counted by filing.
+// Debug aid: what keeps a converter's filings from being perfect, grouped by the record parts
+// their mismatches fall in, largest group first.
 //   node scripts/convert/imperfect.ts CONVERTER
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from '../../src/index.ts';
-import { compareRecords } from '../../src/read/compare-records.ts';
-import { CONVERTERS } from './converters.ts';
+import { cachedPages, comparePage, converterNamed } from './cached-pages.ts';
 
-const conv = CONVERTERS.find((c) => c.name === process.argv[2]);
-if (!conv) throw new Error('usage: imperfect.ts CONVERTER');
-const root = new URL('../..', import.meta.url).pathname;
-const dir = join(root, '.accuracy-cache', conv.name);
+const conv = converterNamed(process.argv[2], 'imperfect.ts CONVERTER');
 const groups = new Map<string, string[]>();
-const group = (kind: string) => kind.replace(/\[\]/g, '').split('.').slice(0, 2).join('.');
-for (const file of readdirSync(dir).sort()) {
-  const base = file.replace(/\.txt$/, '');
-  const xmlFile = join(root, '..', 'shared', 'corpus', 'xml', base + '.xml');
-  if (!existsSync(xmlFile)) continue;
-  const xmlBytes = readFileSync(xmlFile);
-  const got = parse(readFileSync(join(dir, file), 'utf8'), { fileName: file });
-  if (!got.record) continue;
-  const cmp = compareRecords(parse(xmlBytes).record!, got.record, { notShown: new Set(conv.notShown), expectedXml: xmlBytes.toString('latin1') });
-  if (cmp.mismatches.length === 0) continue;
-  const key = [...new Set(cmp.mismatches.map((m) => group(m.kind)))].sort().join(' + ');
-  groups.set(key, [...(groups.get(key) ?? []), base]);
+const part = (kind: string) => kind.replace(/\[\]/g, '').split('.').slice(0, 2).join('.');
+for (const page of cachedPages(conv)) {
+  const mismatches = comparePage(conv, page)?.cmp.mismatches ?? [];
+  if (mismatches.length === 0) continue;
+  const key = [...new Set(mismatches.map((m) => part(m.kind)))].sort().join(' + ');
+  groups.set(key, [...(groups.get(key) ?? []), page]);
 }
 for (const [key, pages] of [...groups].sort((a, b) => b[1].length - a[1].length)) console.log(`${String(pages.length).padStart(5)}  ${key}  e.g. ${pages[0]}`);
