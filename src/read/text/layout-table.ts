@@ -12,6 +12,7 @@
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import { isPdfText, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { pdfFlowRow } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
 export interface Word {
@@ -181,6 +182,9 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   // headings as "***** Reporting Owners *****": the only converter here that does either.
   const data = read(starts !== null && input.includes('***** ') && HTML2TEXT_HEADING.test(input));
   if (!starts) {
+    // Plain pdftotext: a table of one row is read from its values' types (its order mixes columns).
+    const one = isPdfText(sink.clean.text) ? pdfFlowRow(data, columns, isHeadLine, sink) : null;
+    if (one) return { rows: [one], headLines: dataFrom - head, mode: 'flow' };
     const rows = lynxRows(data, columns, sink, input) ?? flowRows(data);
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
   }
@@ -699,7 +703,7 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
 }
 
 /** Words joined with single spaces into one cell, keeping each character's cleaned offset. */
-function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
+export function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
   let text = '';
   const at: number[] = [];
   let prev: Word | null = null;

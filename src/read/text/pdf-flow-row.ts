@@ -1,0 +1,165 @@
+// Plain pdftotext (reading order, no -layout) writes a table's cells in the order of its block
+// analysis, which mixes rows and columns: a row's cells are not one line, and a cell cut over
+// lines ("$" above "84.79") may have another column's value between its lines:
+//
+//   Common Stock | 06/23/2023 | S | 123,128 D | $ | 1,126,872 | 11.5 | I | See | Footnotes | (1) (2) (3)
+//                                               ^ price's "$"  ^ owned (centred)  ^ price's number
+//
+// With several rows the order cannot be undone from the text alone; a table of one row can: each
+// column's value is told by its type, and the counts must match one row exactly (else null: the
+// table is left to the generic reader, which reports it unread).
+import type { Column } from './table-columns.ts';
+import { cellOf, type LayoutRow, type Word } from './layout-table.ts';
+import type { Cell, TextSink } from './text-grid.ts';
+
+type Kind = 'date' | 'number' | 'price' | 'dollar' | 'letter' | 'mark';
+
+interface Token {
+  kind: Kind;
+  words: Word[];
+  marks: Word[];
+  /** The token's line in the stream (two tokens of one line were printed side by side). */
+  line: number;
+}
+
+const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+const NUMBER = /^-?[\d,]*\.?\d+$/;
+const PRICE = /^\$ ?-?[\d,]*\.?\d+$/;
+const MARK = /^\(\d{1,2}\)$/;
+/** A transaction code or A/D or D/I letter, maybe with its marks glued ("J(1)"). */
+const LETTER = /^([A-Z])((?:\(\d{1,2}\))*)$/;
+const CODES = new Set('PSVAMCDEFGHIJKLOUWXZ'.split(''));
+const SUB_HEAD = /^(?:\([ADI]\)|V|or|\d{1,2}A?\.)$/;
+
+/** The one row of a table in reading order, or null when its values do not make exactly one row. */
+export function pdfFlowRow(
+  data: { line: { text: string; start: number; end: number }; words: Word[] }[],
+  columns: Column[],
+  isHead: (text: string) => boolean,
+  sink: TextSink,
+): LayoutRow | null {
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  if (field('transactionDate') === -1 || field('pricePerShare') === -1 || field('sharesA') !== -1) return null;
+  const titleWords: Word[] = [];
+  const natureWords: Word[] = [];
+  const tokens: Token[] = [];
+  const unread: Word[] = [];
+  let lineNo = 0;
+  let before: 'title' | 'nature' | Token[] | null = null;
+  for (const { line, words } of data) {
+    if (words.length === 0) continue;
+    const text = line.text.trim();
+    // Head lines count: values parted by one were not printed next to each other.
+    lineNo++;
+    if (SUB_HEAD.test(text) || (/[a-z]{2}/.test(text) && isHead(text))) continue;
+    const lineTokens = tokensOf(words, lineNo);
+    if (lineTokens === null) {
+      // A line of words: before any value the title's, after one the nature's.
+      before = tokens.length === 0 ? 'title' : 'nature';
+      (before === 'title' ? titleWords : natureWords).push(...words);
+      continue;
+    }
+    const marks = lineTokens.every((t) => t.kind === 'mark') ? lineTokens.flatMap((t) => [...t.words, ...t.marks]) : null;
+    if (marks) {
+      // Marks on a line of their own go on the cell above them when that is sure: a title's or
+      // nature's words, an amount alone on its line ("858" over "(1)"), or the marks of the line
+      // just above going on ("I (1) (2)" over "(3) (4)"). Under a price's "$"
+      // or a date they may be the price's or the amount owned after (its line is centred): unread.
+      const alone = Array.isArray(before) && before.length === 1 ? (before[0] as Token) : null;
+      if (before === 'title') titleWords.push(...marks);
+      else if (before === 'nature') natureWords.push(...marks);
+      else if (alone && (alone.kind === 'number' || (alone.marks.length > 0 && alone.line === lineNo - 1))) alone.marks.push(...marks);
+      else unread.push(...marks);
+      continue;
+    }
+    before = lineTokens;
+    tokens.push(...lineTokens);
+  }
+  if (titleWords.length === 0) return null;
+  const of = (kind: Kind) => tokens.filter((t) => t.kind === kind);
+  const dates = of('date');
+  const letters = of('letter');
+  const numbers = of('number');
+  const prices = of('price');
+  const dollars = of('dollar');
+  const placed = new Map<string, Token | Word[]>();
+  placed.set('securityTitle', titleWords);
+  if (natureWords.length > 0) placed.set('natureOfOwnership', natureWords);
+  if (dates.length === 1) {
+    // A transaction: its code first, then its (A) or (D), then the D or I of its form.
+    const [code, ad, di] = letters;
+    if (letters.length !== 3 || !code || !ad || !di) return null;
+    if (!CODES.has(letterOf(code)) || !/^[AD]$/.test(letterOf(ad)) || !/^[DI]$/.test(letterOf(di))) return null;
+    const owned = ownedAndPrice(numbers, prices, dollars, tokens);
+    if (!owned) return null;
+    placed.set('transactionDate', dates[0] as Token);
+    placed.set('transactionCode', code);
+    placed.set('acquiredDisposedCode', ad);
+    placed.set('directOrIndirectOwnership', di);
+    placed.set('shares', owned.amount);
+    placed.set('sharesOwnedFollowingTransaction', owned.owned);
+    if (owned.price) placed.set('pricePerShare', owned.price);
+  } else if (dates.length === 0) {
+    // A holding: what it owns and its D or I.
+    const [di] = letters;
+    if (letters.length !== 1 || !di || !/^[DI]$/.test(letterOf(di)) || numbers.length !== 1 || prices.length + dollars.length > 0) return null;
+    placed.set('sharesOwnedFollowingTransaction', numbers[0] as Token);
+    placed.set('directOrIndirectOwnership', di);
+  } else return null;
+  const cells: Cell[] = [];
+  for (const [f, value] of placed) {
+    const words = Array.isArray(value) ? value : [...value.words, ...value.marks];
+    cells.push(cellOf(words, field(f)));
+  }
+  for (const w of unread) sink.report('TEXT_FRAGMENT_UNREAD', { value: w.text, where: 'a table read in reading order, its cell unsure' }, null, w.start, w.end);
+  const first = data[0]?.line;
+  const last = data[data.length - 1]?.line;
+  return { cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true };
+}
+
+/** A line's value tokens, or null when it holds words (a title's or nature's line). */
+function tokensOf(words: Word[], line: number): Token[] | null {
+  const out: Token[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (MARK.test(w.text)) {
+      if (prev) prev.marks.push(w);
+      else out.push({ kind: 'mark', words: [w], marks: [], line });
+      continue;
+    }
+    const kind: Kind | null = DATE.test(w.text) ? 'date' : PRICE.test(w.text) ? 'price' : w.text === '$' ? 'dollar' : NUMBER.test(w.text) ? 'number' : LETTER.test(w.text) ? 'letter' : null;
+    if (kind === null) return null;
+    out.push({ kind, words: [w], marks: [], line });
+  }
+  return out;
+}
+
+/**
+ * The amount, the amount owned after and the price of a transaction. Its price is "$84.79" on
+ * one line, or a lone "$" above its number: the owned amount, centred in the row, then falls
+ * between the two when each has a line of its own ("$ | 1,126,872 | 11.5"), and follows the
+ * price's number when both share a line ("$ | 10.03 0"). The amount comes before the "$".
+ */
+function ownedAndPrice(numbers: Token[], prices: Token[], dollars: Token[], tokens: Token[]): { amount: Token; owned: Token; price: Token | null } | null {
+  if (dollars.length === 0) {
+    if (numbers.length !== 2 || prices.length > 1) return null;
+    return { amount: numbers[0] as Token, owned: numbers[1] as Token, price: prices[0] ?? null };
+  }
+  const dollar = dollars[0] as Token;
+  if (dollars.length !== 1 || prices.length !== 0 || numbers.length !== 3) return null;
+  const [amount, a, b] = numbers as [Token, Token, Token];
+  const at = (t: Token) => tokens.indexOf(t);
+  if (at(amount) > at(dollar) || at(a) < at(dollar)) return null;
+  const sameLine = a.line === b.line;
+  // Each on a line of its own, the three lines must follow one another: a price's number with a
+  // mark below it ("$ | 9.95 | (2)") has the amount owned printed lower, after other lines.
+  if (!sameLine && (a.line !== dollar.line + 1 || b.line !== a.line + 1)) return null;
+  const number = sameLine ? a : b;
+  const owned = sameLine ? b : a;
+  const price: Token = { kind: 'price', words: [...dollar.words, ...number.words], marks: [...dollar.marks, ...number.marks], line: number.line };
+  return { amount, owned, price };
+}
+
+function letterOf(t: Token): string {
+  return (LETTER.exec((t.words[0] as Word).text)?.[1] ?? '') as string;
+}
