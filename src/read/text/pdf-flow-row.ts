@@ -29,6 +29,8 @@ const MARK = /^\(\d{1,2}\)$/;
 /** A transaction code or A/D or D/I letter, maybe with its marks glued ("J(1)"). */
 const LETTER = /^([A-Z])((?:\(\d{1,2}\))*)$/;
 const CODES = new Set('PSVAMCDEFGHIJKLOUWXZ'.split(''));
+/** A word only the heads print: a line of head words without one ("Shares held") may be a nature's. */
+const HEAD_ONLY = /\b(?:Instr|Month|Date|Code|Transaction|Beneficial(?:ly)?|Ownership|Amount|Price|Execution|Deemed|Acquired|Disposed|Form|Nature|Following|Reported|Fiscal|Title|Indirect|Direct|Year)\b|\([ADI]\)|^\d{1,2}A?\.(?!\d)|^any$/;
 const SUB_HEAD = /^(?:\([ADI]\)|V|or|\d{1,2}A?\.)$/;
 
 /** The one row of a table in reading order, or null when its values do not make exactly one row. */
@@ -40,23 +42,26 @@ export function pdfFlowRow(
 ): LayoutRow | null {
   const field = (f: string): number => columns.findIndex((c) => c.field === f);
   if (field('transactionDate') === -1 || field('pricePerShare') === -1 || field('sharesA') !== -1) return null;
-  const titleWords: Word[] = [];
-  const natureWords: Word[] = [];
+  // Lines of words, each with the number of values before it: those before the row's first
+  // amount are its title's (a title wrapped around the date: "Common stock, par value $0.01 |
+  // 05/11/2020 | per share"), those after it its nature's (right of the amounts).
+  const texts: { words: Word[]; at: number }[] = [];
   const tokens: Token[] = [];
   const unread: Word[] = [];
   let lineNo = 0;
-  let before: 'title' | 'nature' | Token[] | null = null;
+  let before: Word[] | Token[] | null = null;
   for (const { line, words } of data) {
     if (words.length === 0) continue;
     const text = line.text.trim();
     // Head lines count: values parted by one were not printed next to each other.
     lineNo++;
-    if (SUB_HEAD.test(text) || (/[a-z]{2}/.test(text) && isHead(text))) continue;
+    if (SUB_HEAD.test(text) || (HEAD_ONLY.test(text) && isHead(text))) continue;
     const lineTokens = tokensOf(words, lineNo);
     if (lineTokens === null) {
-      // A line of words: before any value the title's, after one the nature's.
-      before = tokens.length === 0 ? 'title' : 'nature';
-      (before === 'title' ? titleWords : natureWords).push(...words);
+      const last = texts[texts.length - 1];
+      if (last && last.at === tokens.length) last.words.push(...words);
+      else texts.push({ words: [...words], at: tokens.length });
+      before = (texts[texts.length - 1] as { words: Word[] }).words;
       continue;
     }
     const marks = lineTokens.every((t) => t.kind === 'mark') ? lineTokens.flatMap((t) => [...t.words, ...t.marks]) : null;
@@ -65,9 +70,8 @@ export function pdfFlowRow(
       // nature's words, an amount alone on its line ("858" over "(1)"), or the marks of the line
       // just above going on ("I (1) (2)" over "(3) (4)"). Under a price's "$"
       // or a date they may be the price's or the amount owned after (its line is centred): unread.
-      const alone = Array.isArray(before) && before.length === 1 ? (before[0] as Token) : null;
-      if (before === 'title') titleWords.push(...marks);
-      else if (before === 'nature') natureWords.push(...marks);
+      const alone = before && before.length === 1 && 'kind' in (before[0] as object) ? (before[0] as Token) : null;
+      if (before && !alone && before.length > 0 && !('kind' in (before[0] as object))) (before as Word[]).push(...marks);
       else if (alone && (alone.kind === 'number' || (alone.marks.length > 0 && alone.line === lineNo - 1))) alone.marks.push(...marks);
       else unread.push(...marks);
       continue;
@@ -75,7 +79,7 @@ export function pdfFlowRow(
     before = lineTokens;
     tokens.push(...lineTokens);
   }
-  if (titleWords.length === 0) return null;
+  if (texts.length === 0 || (texts[0] as { at: number }).at !== 0) return null;
   const of = (kind: Kind) => tokens.filter((t) => t.kind === kind);
   const dates = of('date');
   const letters = of('letter');
@@ -83,14 +87,18 @@ export function pdfFlowRow(
   const prices = of('price');
   const dollars = of('dollar');
   const placed = new Map<string, Token | Word[]>();
-  placed.set('securityTitle', titleWords);
-  if (natureWords.length > 0) placed.set('natureOfOwnership', natureWords);
   if (dates.length === 1) {
-    // A transaction: its code first, then its (A) or (D), then the D or I of its form.
-    const [code, ad, di] = letters;
+    // A transaction: its code first, then its (A) or (D), then the D or I of its form; but an
+    // amount printed with its (A) or (D) ("2,908 D") is sure of both, wherever its line comes
+    // (the amount owned after, centred in the row, may come first).
+    const glued = gluedAmount(tokens);
+    const rest = glued ? letters.filter((t) => t !== glued.ad) : letters.slice(1);
+    const code = glued ? rest[0] : letters[0];
+    const ad = glued ? glued.ad : letters[1];
+    const di = glued ? rest[1] : letters[2];
     if (letters.length !== 3 || !code || !ad || !di) return null;
     if (!CODES.has(letterOf(code)) || !/^[AD]$/.test(letterOf(ad)) || !/^[DI]$/.test(letterOf(di))) return null;
-    const owned = ownedAndPrice(numbers, prices, dollars, tokens);
+    const owned = ownedAndPrice(glued ? [glued.amount, ...numbers.filter((t) => t !== glued.amount)] : numbers, prices, dollars, tokens, glued !== null);
     if (!owned) return null;
     placed.set('transactionDate', dates[0] as Token);
     placed.set('transactionCode', code);
@@ -106,6 +114,10 @@ export function pdfFlowRow(
     placed.set('sharesOwnedFollowingTransaction', numbers[0] as Token);
     placed.set('directOrIndirectOwnership', di);
   } else return null;
+  const amountAt = tokens.findIndex((t) => t.kind === 'number' || t.kind === 'price' || t.kind === 'dollar');
+  placed.set('securityTitle', texts.filter((t) => t.at <= amountAt).flatMap((t) => t.words));
+  const nature = texts.filter((t) => t.at > amountAt).flatMap((t) => t.words);
+  if (nature.length > 0) placed.set('natureOfOwnership', nature);
   const cells: Cell[] = [];
   for (const [f, value] of placed) {
     const words = Array.isArray(value) ? value : [...value.words, ...value.marks];
@@ -140,7 +152,7 @@ function tokensOf(words: Word[], line: number): Token[] | null {
  * between the two when each has a line of its own ("$ | 1,126,872 | 11.5"), and follows the
  * price's number when both share a line ("$ | 10.03 0"). The amount comes before the "$".
  */
-function ownedAndPrice(numbers: Token[], prices: Token[], dollars: Token[], tokens: Token[]): { amount: Token; owned: Token; price: Token | null } | null {
+function ownedAndPrice(numbers: Token[], prices: Token[], dollars: Token[], tokens: Token[], amountSure: boolean): { amount: Token; owned: Token; price: Token | null } | null {
   if (dollars.length === 0) {
     if (numbers.length !== 2 || prices.length > 1) return null;
     return { amount: numbers[0] as Token, owned: numbers[1] as Token, price: prices[0] ?? null };
@@ -149,7 +161,7 @@ function ownedAndPrice(numbers: Token[], prices: Token[], dollars: Token[], toke
   if (dollars.length !== 1 || prices.length !== 0 || numbers.length !== 3) return null;
   const [amount, a, b] = numbers as [Token, Token, Token];
   const at = (t: Token) => tokens.indexOf(t);
-  if (at(amount) > at(dollar) || at(a) < at(dollar)) return null;
+  if ((!amountSure && at(amount) > at(dollar)) || at(a) < at(dollar) || at(b) < at(dollar)) return null;
   const sameLine = a.line === b.line;
   // Each on a line of its own, the three lines must follow one another: a price's number with a
   // mark below it ("$ | 9.95 | (2)") has the amount owned printed lower, after other lines.
@@ -158,6 +170,16 @@ function ownedAndPrice(numbers: Token[], prices: Token[], dollars: Token[], toke
   const owned = sameLine ? b : a;
   const price: Token = { kind: 'price', words: [...dollar.words, ...number.words], marks: [...dollar.marks, ...number.marks], line: number.line };
   return { amount, owned, price };
+}
+
+/** An amount with its (A) or (D) printed beside it on its line, or null. */
+function gluedAmount(tokens: Token[]): { amount: Token; ad: Token } | null {
+  const found: { amount: Token; ad: Token }[] = [];
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.kind === 'number' && t.marks.length === 0 && next && next.kind === 'letter' && next.line === t.line && /^[AD]$/.test(letterOf(next))) found.push({ amount: t, ad: next });
+  });
+  return found.length === 1 ? (found[0] as { amount: Token; ad: Token }) : null;
 }
 
 function letterOf(t: Token): string {
