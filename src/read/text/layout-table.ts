@@ -182,9 +182,12 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   // headings as "***** Reporting Owners *****": the only converter here that does either.
   const data = read(starts !== null && input.includes('***** ') && HTML2TEXT_HEADING.test(input));
   if (!starts) {
-    // Plain pdftotext: a table of one row is read from its values' types (its order mixes columns).
-    const one = isPdfText(sink.clean.text) ? pdfFlowRow(data, columns, isHeadLine, sink) : null;
+    // Plain pdftotext: a table of one row is read from its values' types; more rows are not read
+    // (its order mixes rows and columns: a line of values is no row).
+    const plainPdf = isPdfText(sink.clean.text) && !data.some((d) => /^\f? |\S {2,}\S/.test(d.line.text));
+    const one = plainPdf ? pdfFlowRow(data, columns, isHeadLine, sink) : null;
     if (one) return { rows: [one], headLines: dataFrom - head, mode: 'flow' };
+    if (plainPdf) return { rows: unreadRows(data), headLines: dataFrom - head, mode: 'layout' };
     const rows = lynxRows(data, columns, sink, input) ?? flowRows(data);
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
   }
@@ -949,6 +952,11 @@ function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
     rows.push({ cells, start: line.start, end: line.end, flow: true, inferred: true });
   }
   return rows;
+}
+
+/** Each line as one cell: the caller reports it unread. */
+function unreadRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
+  return data.filter((d) => d.words.length > 0).map((d) => ({ cells: [cellOf(d.words, -1)], start: d.line.start, end: d.line.end, flow: false, inferred: false }));
 }
 
 /** "M^(1)^(4)": a value with its marks printed against it, cut into the value and its marks (no gap between them). */

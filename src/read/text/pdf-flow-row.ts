@@ -20,6 +20,8 @@ interface Token {
   marks: Word[];
   /** The token's line in the stream (two tokens of one line were printed side by side). */
   line: number;
+  /** Its block: pdftotext parts its blocks (a cell, or cells it found together) by blank lines. */
+  block: number;
 }
 
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
@@ -49,14 +51,18 @@ export function pdfFlowRow(
   const tokens: Token[] = [];
   const unread: Word[] = [];
   let lineNo = 0;
+  let block = 0;
   let before: Word[] | Token[] | null = null;
   for (const { line, words } of data) {
-    if (words.length === 0) continue;
+    if (words.length === 0) {
+      block++;
+      continue;
+    }
     const text = line.text.trim();
     // Head lines count: values parted by one were not printed next to each other.
     lineNo++;
     if (SUB_HEAD.test(text) || (HEAD_ONLY.test(text) && isHead(text))) continue;
-    const lineTokens = tokensOf(words, lineNo);
+    const lineTokens = tokensOf(words, lineNo, block);
     if (lineTokens === null) {
       const last = texts[texts.length - 1];
       if (last && last.at === tokens.length) last.words.push(...words);
@@ -130,27 +136,30 @@ export function pdfFlowRow(
 }
 
 /** A line's value tokens, or null when it holds words (a title's or nature's line). */
-function tokensOf(words: Word[], line: number): Token[] | null {
+function tokensOf(words: Word[], line: number, block: number): Token[] | null {
   const out: Token[] = [];
   for (const w of words) {
     const prev = out[out.length - 1];
     if (MARK.test(w.text)) {
       if (prev) prev.marks.push(w);
-      else out.push({ kind: 'mark', words: [w], marks: [], line });
+      else out.push({ kind: 'mark', words: [w], marks: [], line, block });
       continue;
     }
     const kind: Kind | null = DATE.test(w.text) ? 'date' : PRICE.test(w.text) ? 'price' : w.text === '$' ? 'dollar' : NUMBER.test(w.text) ? 'number' : LETTER.test(w.text) ? 'letter' : null;
     if (kind === null) return null;
-    out.push({ kind, words: [w], marks: [], line });
+    out.push({ kind, words: [w], marks: [], line, block });
   }
   return out;
 }
 
 /**
  * The amount, the amount owned after and the price of a transaction. Its price is "$84.79" on
- * one line, or a lone "$" above its number: the owned amount, centred in the row, then falls
- * between the two when each has a line of its own ("$ | 1,126,872 | 11.5"), and follows the
- * price's number when both share a line ("$ | 10.03 0"). The amount comes before the "$".
+ * one line, or a lone "$" above its number. The amount comes before the "$". After the "$":
+ * - its number and the amount owned on one line: the price's number first ("$ | 10.03 0");
+ * - the two on lines of their own in the "$"'s block: the amount owned, centred in the row,
+ *   stands between the price's two lines ("$ | 1,126,872 | 11.5");
+ * - the number in the "$"'s block and the amount owned in a later one: the number is the
+ *   price's ("$ | 25.71 || 8,925", the blank line parting blocks).
  */
 function ownedAndPrice(numbers: Token[], prices: Token[], dollars: Token[], tokens: Token[], amountSure: boolean): { amount: Token; owned: Token; price: Token | null } | null {
   if (dollars.length === 0) {
@@ -163,12 +172,12 @@ function ownedAndPrice(numbers: Token[], prices: Token[], dollars: Token[], toke
   const at = (t: Token) => tokens.indexOf(t);
   if ((!amountSure && at(amount) > at(dollar)) || at(a) < at(dollar) || at(b) < at(dollar)) return null;
   const sameLine = a.line === b.line;
-  // Each on a line of its own, the three lines must follow one another: a price's number with a
-  // mark below it ("$ | 9.95 | (2)") has the amount owned printed lower, after other lines.
-  if (!sameLine && (a.line !== dollar.line + 1 || b.line !== a.line + 1)) return null;
-  const number = sameLine ? a : b;
-  const owned = sameLine ? b : a;
-  const price: Token = { kind: 'price', words: [...dollar.words, ...number.words], marks: [...dollar.marks, ...number.marks], line: number.line };
+  const between = !sameLine && a.block === dollar.block && b.block === dollar.block && a.line === dollar.line + 1 && b.line === a.line + 1;
+  const own = !sameLine && a.block === dollar.block && b.block !== dollar.block;
+  if (!sameLine && !between && !own) return null;
+  const number = between ? b : a;
+  const owned = between ? a : b;
+  const price: Token = { kind: 'price', words: [...dollar.words, ...number.words], marks: [...dollar.marks, ...number.marks], line: number.line, block: number.block };
   return { amount, owned, price };
 }
 
