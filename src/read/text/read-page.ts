@@ -15,7 +15,7 @@
 // line (pdftotext). The reader anchors on what the page prints (headings, the column heads) and
 // reads by position where the layout keeps positions, by order where it does not.
 import type { Address, Footnote, Relationship, ReportingOwner, Signature } from '../../record/schema.ts';
-import { edgarCodeOf } from '../../record/edgar-codes.ts';
+import { edgarCodeOf, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { isHeadLine, LYNX_MARGIN, splitChain, wrapBreaks } from './layout-table.ts';
@@ -333,9 +333,26 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
   if (block.length > 0) blocks.push(block);
   const owners: ReportingOwner[] = [];
   const titles: Line[][] = [];
-  for (const b of blocks) {
+  // An owner's cell may come as two blocks, other cells between them: its name and street, then
+  // its city, state, zip and country ("Luca Gilles | 5847 SAN FELIPE STREET" … "HOUSTON | TEXAS |
+  // 77008 | UNITED STATES"). The first is the block right after the head or the owner before.
+  let nameBlock: Line[] | null = null;
+  let afterOwner = true;
+  for (const block of blocks) {
+    let b = block;
     const lastText = (b[b.length - 1] as Line).joined;
+    const isTail = cityTail(b);
+    if (isTail && nameBlock) {
+      b = [...nameBlock, ...b];
+      titles.splice(titles.indexOf(nameBlock), 1);
+    }
+    const headBlock = afterOwner && !isTail && b.length <= 3 && !b.some((l) => /^[xX]$/.test(l.joined) || REL_HEAD.test(l.joined));
+    afterOwner = false;
+    if (headBlock) nameBlock = block;
+    if (isTail) nameBlock = null;
     if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText))) {
+      afterOwner = true;
+      nameBlock = null;
       const parts = b.map((l) => {
         const lead = l.text.length - l.text.trimStart().length;
         return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
@@ -348,6 +365,7 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
       titles.push(b);
     }
   }
+  titles.splice(0, titles.length, ...titles.filter((t) => t.length > 0));
   const first = owners[0];
   if (first && box5) {
     first.relationship = { ...box5, officerTitle: null, otherText: null };
@@ -975,6 +993,13 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   if (plain) dropPending();
   if (pending) push(nameWith([]), null);
   return out;
+}
+
+/** A block of an owner's city, state by name, zip and maybe country: the end of its cell. */
+function cityTail(b: Line[]): boolean {
+  if (b.length < 3 || b.length > 4) return false;
+  const [, state, zip] = b.map((l) => l.joined.trim());
+  return usStateCodeOf(state ?? '') !== null && ZIP.test(zip ?? '');
 }
 
 /** No line of [from, to) is laid out: plain pdftotext's reading order (one space between words, none before). */
