@@ -43,7 +43,9 @@ export function pdfFlowRow(
   sink: TextSink,
 ): LayoutRow | null {
   const field = (f: string): number => columns.findIndex((c) => c.field === f);
-  if (field('transactionDate') === -1 || field('pricePerShare') === -1 || field('sharesA') !== -1) return null;
+  // Table I: Form 4's and 5's (transactions and holdings) or Form 3's (holdings only).
+  const transactions = field('transactionDate') !== -1;
+  if (field('underlyingSecurityTitle') !== -1 || (transactions && field('pricePerShare') === -1)) return null;
   // Lines of words, each with the number of values before it: those before the row's first
   // amount are its title's (a title wrapped around the date: "Common stock, par value $0.01 |
   // 05/11/2020 | per share"), those after it its nature's (right of the amounts).
@@ -93,7 +95,7 @@ export function pdfFlowRow(
   const prices = of('price');
   const dollars = of('dollar');
   const placed = new Map<string, Token | Word[]>();
-  if (dates.length === 1) {
+  if (dates.length === 1 && transactions) {
     // A transaction: its code first, then its (A) or (D), then the D or I of its form; but an
     // amount printed with its (A) or (D) ("2,908 D") is sure of both, wherever its line comes
     // (the amount owned after, centred in the row, may come first).
