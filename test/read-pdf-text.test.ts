@@ -123,3 +123,17 @@ test('plain pdftotext: an owner\'s cell written as two blocks is joined', () => 
   assert.equal(owner?.address?.city, 'HOUSTON');
   assert.equal(owner?.address?.zipCode, '77008');
 });
+
+test('plain pdftotext: a table of holdings written row after row is read; a nature that may be another row\'s is not', () => {
+  // "Common Stock | 660,131 | I | See Footnotes (1) ... | Common Stock | 15,405 | I | See Footnotes (2) ...":
+  // a title is the block just before an amount, a nature the block after the row's values.
+  const holdings = read('pdftotext-raw', '0000899243-20-028056__1484870_4_0000899243-20-028056.txt').record?.nonDerivativeHoldings ?? [];
+  assert.deepEqual(
+    holdings.map((h) => [h.securityTitle, h.sharesOwnedFollowingTransaction, h.directOrIndirectOwnership, h.natureOfOwnership]),
+    [
+      ['Common Stock', 660131, 'I', 'See Footnotes'],
+      ['Common Stock', 15405, 'I', 'See Footnotes'],
+    ],
+  );
+  assert.deepEqual(holdings[1]?.footnotes.natureOfOwnership, ['F2', 'F3', 'F5', 'F6', 'F7']);
+});

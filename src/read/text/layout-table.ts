@@ -12,7 +12,7 @@
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import { isPdfText, type Cell, type Line, type TextSink } from './text-grid.ts';
-import { pdfFlowRow } from './pdf-flow-row.ts';
+import { pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
 export interface Word {
@@ -182,11 +182,11 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   // headings as "***** Reporting Owners *****": the only converter here that does either.
   const data = read(starts !== null && input.includes('***** ') && HTML2TEXT_HEADING.test(input));
   if (!starts) {
-    // Plain pdftotext: a table of one row is read from its values' types; more rows are not read
-    // (its order mixes rows and columns: a line of values is no row).
+    // Plain pdftotext: a table of one row (or of holdings row after row) is read from its values'
+    // types; others are not read (their order mixes rows and columns: a line of values is no row).
     const plainPdf = isPdfText(sink.clean.text) && !data.some((d) => /^\f? |\S {2,}\S/.test(d.line.text));
-    const one = plainPdf ? pdfFlowRow(data, columns, isHeadLine, sink) : null;
-    if (one) return { rows: [one], headLines: dataFrom - head, mode: 'flow' };
+    const pdfRows = plainPdf ? pdfFlowRows(data, columns, isHeadLine, sink) : null;
+    if (pdfRows) return { rows: pdfRows, headLines: dataFrom - head, mode: 'flow' };
     if (plainPdf) return { rows: unreadRows(data), headLines: dataFrom - head, mode: 'layout' };
     const rows = lynxRows(data, columns, sink, input) ?? flowRows(data);
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };

@@ -35,57 +35,27 @@ const CODES = new Set('PSVAMCDEFGHIJKLOUWXZ'.split(''));
 const HEAD_ONLY = /\b(?:Instr|Month|Date|Code|Transaction|Beneficial(?:ly)?|Ownership|Amount|Price|Execution|Deemed|Acquired|Disposed|Form|Nature|Following|Reported|Fiscal|Title|Indirect|Direct|Year)\b|\([ADI]\)|^\d{1,2}A?\.(?!\d)|^any$/;
 const SUB_HEAD = /^(?:\([ADI]\)|V|or|\d{1,2}A?\.)$/;
 
-/** The one row of a table in reading order, or null when its values do not make exactly one row. */
-export function pdfFlowRow(
+/**
+ * The rows of a table in reading order: one row, or holdings written row after row; null when
+ * its values do not make those exactly.
+ */
+export function pdfFlowRows(
   data: { line: { text: string; start: number; end: number }; words: Word[] }[],
   columns: Column[],
   isHead: (text: string) => boolean,
   sink: TextSink,
-): LayoutRow | null {
+): LayoutRow[] | null {
   const field = (f: string): number => columns.findIndex((c) => c.field === f);
   // Table I: Form 4's and 5's (transactions and holdings) or Form 3's (holdings only).
   const transactions = field('transactionDate') !== -1;
   if (field('underlyingSecurityTitle') !== -1 || (transactions && field('pricePerShare') === -1)) return null;
-  // Lines of words, each with the number of values before it: those before the row's first
-  // amount are its title's (a title wrapped around the date: "Common stock, par value $0.01 |
-  // 05/11/2020 | per share"), those after it its nature's (right of the amounts).
-  const texts: { words: Word[]; at: number }[] = [];
-  const tokens: Token[] = [];
-  const unread: Word[] = [];
-  let lineNo = 0;
-  let block = 0;
-  let before: Word[] | Token[] | null = null;
-  for (const { line, words } of data) {
-    if (words.length === 0) {
-      block++;
-      continue;
+  const { texts, tokens, unread } = streamOf(data, isHead);
+  if (!tokens.some((t) => t.kind === 'date')) {
+    const rows = holdingRows(texts, tokens, columns);
+    if (rows && rows.length > 1) {
+      reportUnread(unread, sink);
+      return rows.map((cells) => ({ cells, start: data[0]?.line.start ?? 0, end: data[data.length - 1]?.line.end ?? 0, flow: false, inferred: true, placed: true }));
     }
-    const text = line.text.trim();
-    // Head lines count: values parted by one were not printed next to each other.
-    lineNo++;
-    if (SUB_HEAD.test(text) || (HEAD_ONLY.test(text) && isHead(text))) continue;
-    const lineTokens = tokensOf(words, lineNo, block);
-    if (lineTokens === null) {
-      const last = texts[texts.length - 1];
-      if (last && last.at === tokens.length) last.words.push(...words);
-      else texts.push({ words: [...words], at: tokens.length });
-      before = (texts[texts.length - 1] as { words: Word[] }).words;
-      continue;
-    }
-    const marks = lineTokens.every((t) => t.kind === 'mark') ? lineTokens.flatMap((t) => [...t.words, ...t.marks]) : null;
-    if (marks) {
-      // Marks on a line of their own go on the cell above them when that is sure: a title's or
-      // nature's words, an amount alone on its line ("858" over "(1)"), or the marks of the line
-      // just above going on ("I (1) (2)" over "(3) (4)"). Under a price's "$"
-      // or a date they may be the price's or the amount owned after (its line is centred): unread.
-      const alone = before && before.length === 1 && 'kind' in (before[0] as object) ? (before[0] as Token) : null;
-      if (before && !alone && before.length > 0 && !('kind' in (before[0] as object))) (before as Word[]).push(...marks);
-      else if (alone && (alone.kind === 'number' || (alone.marks.length > 0 && alone.line === lineNo - 1))) alone.marks.push(...marks);
-      else unread.push(...marks);
-      continue;
-    }
-    before = lineTokens;
-    tokens.push(...lineTokens);
   }
   if (texts.length === 0 || (texts[0] as { at: number }).at !== 0) return null;
   const of = (kind: Kind) => tokens.filter((t) => t.kind === kind);
@@ -131,10 +101,123 @@ export function pdfFlowRow(
     const words = Array.isArray(value) ? value : [...value.words, ...value.marks];
     cells.push(cellOf(words, field(f)));
   }
-  for (const w of unread) sink.report('TEXT_FRAGMENT_UNREAD', { value: w.text, where: 'a table read in reading order, its cell unsure' }, null, w.start, w.end);
+  reportUnread(unread, sink);
   const first = data[0]?.line;
   const last = data[data.length - 1]?.line;
-  return { cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true };
+  return [{ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }];
+}
+
+/** Lines of words, each group with the number of values before it, and its blocks. */
+interface TextGroup {
+  words: Word[];
+  at: number;
+  parts: { words: Word[]; block: number }[];
+}
+
+/** The table's lines as text groups and value tokens in reading order, heads left out; marks not placed. */
+function streamOf(data: { line: { text: string; start: number; end: number }; words: Word[] }[], isHead: (text: string) => boolean): { texts: TextGroup[]; tokens: Token[]; unread: Word[] } {
+  // Lines of words, each with the number of values before it: those before the row's first
+  // amount are its title's (a title wrapped around the date: "Common stock, par value $0.01 |
+  // 05/11/2020 | per share"), those after it its nature's (right of the amounts).
+  const texts: TextGroup[] = [];
+  const tokens: Token[] = [];
+  const unread: Word[] = [];
+  let lineNo = 0;
+  let block = 0;
+  let before: TextGroup | Token[] | null = null;
+  for (const { line, words } of data) {
+    if (words.length === 0) {
+      block++;
+      continue;
+    }
+    const text = line.text.trim();
+    // Head lines count: values parted by one were not printed next to each other.
+    lineNo++;
+    if (SUB_HEAD.test(text) || (HEAD_ONLY.test(text) && isHead(text))) continue;
+    const lineTokens = tokensOf(words, lineNo, block);
+    if (lineTokens === null) {
+      const last = texts[texts.length - 1];
+      if (last && last.at === tokens.length) {
+        last.words.push(...words);
+        const part = last.parts[last.parts.length - 1] as { words: Word[]; block: number };
+        if (part.block === block) part.words.push(...words);
+        else last.parts.push({ words: [...words], block });
+      } else texts.push({ words: [...words], at: tokens.length, parts: [{ words: [...words], block }] });
+      before = texts[texts.length - 1] as TextGroup;
+      continue;
+    }
+    const marks = lineTokens.every((t) => t.kind === 'mark') ? lineTokens.flatMap((t) => [...t.words, ...t.marks]) : null;
+    if (marks) {
+      // Marks on a line of their own go on the cell above them when that is sure: a title's or
+      // nature's words, an amount alone on its line ("858" over "(1)"), or the marks of the line
+      // just above going on ("I (1) (2)" over "(3) (4)"). Under a price's "$"
+      // or a date they may be the price's or the amount owned after (its line is centred): unread.
+      const alone = Array.isArray(before) && before.length === 1 ? (before[0] as Token) : null;
+      if (before && !Array.isArray(before)) {
+        before.words.push(...marks);
+        (before.parts[before.parts.length - 1] as { words: Word[] }).words.push(...marks);
+      } else if (alone && (alone.kind === 'number' || (alone.marks.length > 0 && alone.line === lineNo - 1))) alone.marks.push(...marks);
+      else unread.push(...marks);
+      continue;
+    }
+    before = lineTokens;
+    tokens.push(...lineTokens);
+  }
+  return { texts, tokens, unread };
+}
+
+function reportUnread(unread: Word[], sink: TextSink): void {
+  for (const w of unread) sink.report('TEXT_FRAGMENT_UNREAD', { value: w.text, where: 'a table read in reading order, its cell unsure' }, null, w.start, w.end);
+}
+
+/**
+ * A table of holdings only (no date, no price), written row after row: each row its title (the
+ * words just before an amount), its amount, its D or I and maybe its nature (one block of words
+ * after the amount). Null unless the whole table parses so.
+ */
+function holdingRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  if (tokens.some((t) => t.kind !== 'number' && t.kind !== 'letter') || tokens.some((t) => t.kind === 'letter' && !/^[DI]$/.test(letterOf(t)))) return null;
+  type Item = { words: Word[] } | Token;
+  const items: Item[] = [];
+  tokens.forEach((t, i) => {
+    for (const g of texts) if (g.at === i) items.push(...g.parts.map((p) => ({ words: p.words })));
+    items.push(t);
+  });
+  for (const g of texts) if (g.at === tokens.length) items.push(...g.parts.map((p) => ({ words: p.words })));
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const rows: { title: Word[]; amount?: Token; di?: Token; nature?: Word[] }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
+    const row = rows[rows.length - 1];
+    if (!('kind' in item)) {
+      const next = items[i + 1];
+      // Words just before an amount are a title; others the nature of the row before.
+      if (next && 'kind' in next && next.kind === 'number') {
+        if (row && (!row.amount || !row.di)) return null;
+        rows.push({ title: item.words });
+      } else if (row && row.amount && !row.nature) row.nature = item.words;
+      else return null;
+    } else if (item.kind === 'number') {
+      if (!row || row.amount) return null;
+      row.amount = item;
+    } else {
+      if (!row || !row.amount || row.di) return null;
+      row.di = item;
+    }
+  }
+  if (rows.some((r) => !r.amount || !r.di)) return null;
+  // pdftotext may write a row's nature after all the rows: the last row's nature may be an
+  // earlier one's when one has none.
+  if (rows[rows.length - 1]?.nature && rows.some((r) => !r.nature)) return null;
+  return rows.map((r) => {
+    const cells = [cellOf(r.title, field('securityTitle')), cellOf(tokenWords(r.amount as Token), field('sharesOwnedFollowingTransaction')), cellOf(tokenWords(r.di as Token), field('directOrIndirectOwnership'))];
+    if (r.nature) cells.push(cellOf(r.nature, field('natureOfOwnership')));
+    return cells;
+  });
+}
+
+function tokenWords(t: Token): Word[] {
+  return [...t.words, ...t.marks];
 }
 
 /** A line's value tokens, or null when it holds words (a title's or nature's line). */
