@@ -137,3 +137,17 @@ test('plain pdftotext: a table of holdings written row after row is read; a natu
   );
   assert.deepEqual(holdings[1]?.footnotes.natureOfOwnership, ['F2', 'F3', 'F5', 'F6', 'F7']);
 });
+
+test('plain pdftotext: transactions written row after row are read when each row adds up from the one before', () => {
+  // "Common Stock | 02/18/2020 | J | 7.6 | A | $ 0 540.21 | I | 401 (k) Plan | Common Stock |
+  // 05/18/2020 | ...": a row starts with the title just before its date; the nature block just
+  // before the next title ends the row above.
+  const rows = read('pdftotext-raw', '0000318300-20-000201__318300_2_0000318300-20-000201.txt').record?.nonDerivativeTransactions ?? [];
+  assert.deepEqual(
+    rows.map((r) => [r.transactionDate, r.shares, r.sharesOwnedFollowingTransaction, r.natureOfOwnership]),
+    [
+      ['2020-02-18', 7.6, 540.21, '401 (k) Plan'],
+      ['2020-05-18', 17.66, 557.87, '401 (k) Plan'],
+    ],
+  );
+});

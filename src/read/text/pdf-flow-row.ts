@@ -57,6 +57,71 @@ export function pdfFlowRows(
       return rows.map((cells) => ({ cells, start: data[0]?.line.start ?? 0, end: data[data.length - 1]?.line.end ?? 0, flow: false, inferred: true, placed: true }));
     }
   }
+  const segments = transactions ? rowSegments(texts, tokens) : [{ texts, tokens }];
+  const rows: Cell[][] = [];
+  for (const seg of segments) {
+    const placed = oneRow(seg.texts, seg.tokens, transactions);
+    if (!placed) return null;
+    rows.push([...placed].map(([f, value]) => cellOf(Array.isArray(value) ? value : [...value.words, ...value.marks], field(f))));
+  }
+  if (rows.length > 1 && !balances(segments, rows, columns)) return null;
+  // pdftotext may write a row's nature after all the rows: the last row's nature may be an
+  // earlier one's when one has none.
+  const hasNature = rows.map((r) => r.some((c) => c.index === field('natureOfOwnership')));
+  if (rows.length > 1 && hasNature[rows.length - 1] && hasNature.includes(false)) return null;
+  reportUnread(unread, sink);
+  const first = data[0]?.line;
+  const last = data[data.length - 1]?.line;
+  return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
+}
+
+/**
+ * Transactions written row after row: each row starts with its title just before its date. One
+ * segment (the whole table) unless every date has its title just before it.
+ */
+function rowSegments(texts: TextGroup[], tokens: Token[]): { texts: TextGroup[]; tokens: Token[] }[] {
+  const starts = texts.filter((g) => tokens[g.at]?.kind === 'date').map((g) => g.at);
+  const dates = tokens.filter((t) => t.kind === 'date').length;
+  if (dates < 2 || starts.length !== dates || starts[0] !== 0) return [{ texts, tokens }];
+  // The words before a later row's date: its title is their last block; blocks before it end the
+  // row above (its nature).
+  const split = texts.flatMap((g): TextGroup[] => {
+    if (g.at === 0 || tokens[g.at]?.kind !== 'date' || g.parts.length < 2) return [g];
+    const title = g.parts[g.parts.length - 1] as { words: Word[]; block: number };
+    const rest = g.parts.slice(0, -1);
+    return [
+      { words: rest.flatMap((p) => p.words), at: g.at, parts: rest, ends: true },
+      { words: title.words, at: g.at, parts: [title] },
+    ];
+  });
+  return starts.map((from, k) => {
+    const to = starts[k + 1] ?? tokens.length;
+    const own = split.filter((g) => g.at >= from && (g.at < to || (g.at === to && (g.ends === true || k === starts.length - 1))) && !(g.at === from && g.ends === true));
+    return { texts: own.map((g) => ({ ...g, at: g.at - from })), tokens: tokens.slice(from, to) };
+  });
+}
+
+/**
+ * Rows of one security and one form of ownership read from a stream that mixes rows could have
+ * taken another row's amounts: each must add up from the one before (owned = owned before ± amount).
+ */
+function balances(segments: { tokens: Token[] }[], rows: Cell[][], columns: Column[]): boolean {
+  const at = (f: string) => columns.findIndex((c) => c.field === f);
+  const value = (row: Cell[], f: string) => row.find((c) => c.index === at(f))?.text.replace(/\s*\(\d{1,2}\)/g, '') ?? '';
+  const num = (t: string) => Number(t.replace(/[$,\s]/g, ''));
+  for (let k = 1; k < rows.length; k++) {
+    const prev = rows[k - 1] as Cell[];
+    const row = rows[k] as Cell[];
+    if (value(prev, 'securityTitle') !== value(row, 'securityTitle') || value(prev, 'directOrIndirectOwnership') !== value(row, 'directOrIndirectOwnership')) continue;
+    const sign = value(row, 'acquiredDisposedCode') === 'A' ? 1 : -1;
+    const expected = num(value(prev, 'sharesOwnedFollowingTransaction')) + sign * num(value(row, 'shares'));
+    if (Math.abs(expected - num(value(row, 'sharesOwnedFollowingTransaction'))) > 0.01) return false;
+  }
+  return segments.length === rows.length;
+}
+
+/** The values of one row (by field), or null when they do not make exactly one row. */
+function oneRow(texts: TextGroup[], tokens: Token[], transactions: boolean): Map<string, Token | Word[]> | null {
   if (texts.length === 0 || (texts[0] as { at: number }).at !== 0) return null;
   const of = (kind: Kind) => tokens.filter((t) => t.kind === kind);
   const dates = of('date');
@@ -96,15 +161,7 @@ export function pdfFlowRows(
   placed.set('securityTitle', texts.filter((t) => t.at <= amountAt).flatMap((t) => t.words));
   const nature = texts.filter((t) => t.at > amountAt).flatMap((t) => t.words);
   if (nature.length > 0) placed.set('natureOfOwnership', nature);
-  const cells: Cell[] = [];
-  for (const [f, value] of placed) {
-    const words = Array.isArray(value) ? value : [...value.words, ...value.marks];
-    cells.push(cellOf(words, field(f)));
-  }
-  reportUnread(unread, sink);
-  const first = data[0]?.line;
-  const last = data[data.length - 1]?.line;
-  return [{ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }];
+  return placed;
 }
 
 /** Lines of words, each group with the number of values before it, and its blocks. */
@@ -112,6 +169,8 @@ interface TextGroup {
   words: Word[];
   at: number;
   parts: { words: Word[]; block: number }[];
+  /** Blocks that end the row above a title (split off it). */
+  ends?: boolean;
 }
 
 /** The table's lines as text groups and value tokens in reading order, heads left out; marks not placed. */
