@@ -209,13 +209,13 @@ function streamOf(data: { line: { text: string; start: number; end: number }; wo
     if (marks) {
       // Marks on a line of their own go on the cell above them when that is sure: a title's or
       // nature's words, an amount alone on its line ("858" over "(1)"), or the marks of the line
-      // just above going on ("I (1) (2)" over "(3) (4)"). Under a price's "$"
-      // or a date they may be the price's or the amount owned after (its line is centred): unread.
+      // just above going on ("I (1) (2)" over "(3) (4)"), or a whole price's right below it in
+      // its block ("$0" over "(2)"). Under a price's lone "$" or a date they may be the price's or the amount owned after (its line is centred): unread.
       const alone = Array.isArray(before) && before.length === 1 ? (before[0] as Token) : null;
       if (before && !Array.isArray(before)) {
         before.words.push(...marks);
         (before.parts[before.parts.length - 1] as { words: Word[] }).words.push(...marks);
-      } else if (alone && (alone.kind === 'number' || (alone.marks.length > 0 && alone.line === lineNo - 1))) alone.marks.push(...marks);
+      } else if (alone && (alone.kind === 'number' || (alone.line === lineNo - 1 && (alone.marks.length > 0 || (alone.kind === 'price' && alone.block === block))))) alone.marks.push(...marks);
       else unread.push(...marks);
       continue;
     }
