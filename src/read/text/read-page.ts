@@ -934,14 +934,16 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
       // Plain pdftotext: the caption of a signature read with its date closes it; words read
       // since are another table's.
       if (plain && open !== -1) dropPending();
-      open = -1;
+      // In plain pdftotext a "Date" may be Table II's head ("Expiration" over "Date"): only the
+      // signature's own caption closes it.
+      if (!plain || SIGNATURE_CAPTION.test(line.joined)) open = -1;
       if (inOrder && pending && SIGNATURE_CAPTION.test(line.joined)) push(nameWith([]), null);
       continue;
     }
     const chunks = chunksOf(line).filter((c) => c.text !== '');
     const last = chunks[chunks.length - 1];
     if (!last) continue;
-    if (open !== -1 && !pending && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
+    if (open !== -1 && !pending && !(plain && newBlock) && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
       let k = n + 1;
       while (k < to && (lines[k] as Line).blank) k++;
       const sig = out[open];
