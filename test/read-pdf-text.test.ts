@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
 import { splitChain } from '../src/read/text/layout-table.ts';
+import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -150,4 +151,19 @@ test('plain pdftotext: transactions written row after row are read when each row
       ['2020-05-18', 17.66, 557.87, '401 (k) Plan'],
     ],
   );
+});
+
+test('plain pdftotext: the page\'s notes written among Table I\'s cells are left out, the cells after them read', () => {
+  assert.ok(isPageNoteLine('Reminder: Report on a separate line for each class of securities'));
+  assert.ok(isPageNoteLine('Reminder: Report on a separate line for each class of securities beneficially Persons who respond to the collection of information contained in this form are'));
+  assert.ok(isPageNoteLine('number.'));
+  assert.ok(isPageNoteLine('SEC 2270 (9-02)'));
+  // A nature's words are no note, however short.
+  assert.ok(!isPageNoteLine('By Trust'));
+  assert.ok(!isPageNoteLine('information'));
+  // "11/01/2019 | Reminder: ... | 544 | G | (1) | ... | D | $ 0 370,884.333 (2) | ... | D | Persons who respond ..."
+  const row = read('pdftotext-raw', '0000014272-20-000044__1533201_1_0000014272-20-000044.txt').record?.nonDerivativeTransactions[0];
+  assert.equal(row?.transactionDate, '2019-11-01');
+  assert.equal(row?.shares, 544);
+  assert.equal(row?.sharesOwnedFollowingTransaction, 370884.333);
 });

@@ -12,7 +12,7 @@
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import { isPdfText, type Cell, type Line, type TextSink } from './text-grid.ts';
-import { pdfFlowRows } from './pdf-flow-row.ts';
+import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
 export interface Word {
@@ -185,7 +185,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
     // Plain pdftotext: a table of one row (or of holdings row after row) is read from its values'
     // types; others are not read (their order mixes rows and columns: a line of values is no row).
     const plainPdf = isPdfText(sink.clean.text) && !data.some((d) => /^\f? |\S {2,}\S/.test(d.line.text));
-    const pdfRows = plainPdf ? pdfFlowRows(data, columns, isHeadLine, sink) : null;
+    const pdfRows = plainPdf ? pdfFlowRows(withCellsPastNotes(data, lines, dataTo, to, sink), columns, isHeadLine, sink) : null;
     if (pdfRows) return { rows: pdfRows, headLines: dataFrom - head, mode: 'flow' };
     if (plainPdf) return { rows: unreadRows(data), headLines: dataFrom - head, mode: 'layout' };
     const rows = lynxRows(data, columns, sink, input) ?? flowRows(data);
@@ -952,6 +952,20 @@ function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
     rows.push({ cells, start: line.start, end: line.end, flow: true, inferred: true });
   }
   return rows;
+}
+
+/**
+ * Plain pdftotext may write the page's notes under Table I ("Reminder: ...") before the table's
+ * last cells: those go on to the table's end, the notes' lines left out.
+ */
+function withCellsPastNotes(data: { line: Line; words: Word[] }[], lines: Line[], from: number, to: number, sink: TextSink): { line: Line; words: Word[] }[] {
+  const more: { line: Line; words: Word[] }[] = [];
+  for (let n = from; n < to; n++) {
+    const line = lines[n] as Line;
+    if (line.blank) more.push({ line, words: [] });
+    else if (!isPageNoteLine(line.text)) more.push({ line, words: wordsOf(line, sink) });
+  }
+  return [...data, ...more];
 }
 
 /** Each line as one cell: the caller reports it unread. */

@@ -35,6 +35,23 @@ const CODES = new Set('PSVAMCDEFGHIJKLOUWXZ'.split(''));
 const HEAD_ONLY = /\b(?:Instr|Month|Date|Code|Transaction|Beneficial(?:ly)?|Ownership|Amount|Price|Execution|Deemed|Acquired|Disposed|Form|Nature|Following|Reported|Fiscal|Title|Indirect|Direct|Year)\b|\([ADI]\)|^\d{1,2}A?\.(?!\d)|^any$/;
 const SUB_HEAD = /^(?:\([ADI]\)|V|or|\d{1,2}A?\.)$/;
 
+/** The notes the page prints under Table I, which plain pdftotext may write among its cells. */
+const PAGE_NOTES = [
+  'Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly.',
+  'Persons who respond to the collection of information contained in this form are not required to respond unless the form displays a currently valid OMB control number.',
+].map((t) => t.toLowerCase());
+
+/**
+ * A line of those notes as wrapped (both may share a line: they stand side by side), or the
+ * form's number ("SEC 1474 (9-02)"). A short piece must end a note ("number.").
+ */
+export function isPageNoteLine(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (/^sec \d{4} \(\d{1,2}-\d{2}\)$/.test(t)) return true;
+  const pieces = t.split(/(?=persons who respond|reminder:)/).map((x) => x.trim()).filter((x) => x !== '');
+  return pieces.length > 0 && pieces.every((x) => PAGE_NOTES.some((n) => (x.length >= 12 && n.includes(x)) || n.endsWith(' ' + x)));
+}
+
 /**
  * The rows of a table in reading order: one row, or holdings written row after row; null when
  * its values do not make those exactly.
