@@ -154,8 +154,14 @@ function oneRow(texts: TextGroup[], tokens: Token[], transactions: boolean): Map
     const glued = gluedAmount(tokens);
     const rest = glued ? letters.filter((t) => t !== glued.ad) : letters.slice(1);
     const code = glued ? rest[0] : letters[0];
-    const ad = glued ? glued.ad : letters[1];
-    const di = glued ? rest[1] : letters[2];
+    // The D/I written before the (A)/(D) ("D | A": "A" is only an (A)/(D)) means the right-hand
+    // cells came out of order: read only when the two amounts are one number without marks
+    // (then their order does not matter).
+    const [x, y] = letters.slice(1);
+    const swap = !glued && x !== undefined && y !== undefined && letterOf(x) !== letterOf(y) && (letterOf(x) === 'I' || letterOf(y) === 'A');
+    if (swap && !sameAmounts(numbers)) return null;
+    const ad = glued ? glued.ad : swap ? y : x;
+    const di = glued ? rest[1] : swap ? x : y;
     if (letters.length !== 3 || !code || !ad || !di) return null;
     if (!CODES.has(letterOf(code)) || !/^[AD]$/.test(letterOf(ad)) || !/^[DI]$/.test(letterOf(di))) return null;
     const owned = ownedAndPrice(glued ? [glued.amount, ...numbers.filter((t) => t !== glued.amount)] : numbers, prices, dollars, tokens, glued !== null);
@@ -350,6 +356,12 @@ function gluedAmount(tokens: Token[]): { amount: Token; ad: Token } | null {
     if (t.kind === 'number' && t.marks.length === 0 && next && next.kind === 'letter' && next.line === t.line && /^[AD]$/.test(letterOf(next))) found.push({ amount: t, ad: next });
   });
   return found.length === 1 ? (found[0] as { amount: Token; ad: Token }) : null;
+}
+
+/** Two amounts, one number, neither with marks. */
+function sameAmounts(numbers: Token[]): boolean {
+  const [a, b] = numbers;
+  return numbers.length === 2 && a !== undefined && b !== undefined && a.marks.length + b.marks.length === 0 && (a.words[0] as Word).text === (b.words[0] as Word).text;
 }
 
 function letterOf(t: Token): string {
