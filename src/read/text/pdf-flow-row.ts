@@ -238,7 +238,7 @@ function streamOf(data: { line: { text: string; start: number; end: number }; wo
       if (before && !Array.isArray(before)) {
         before.words.push(...marks);
         (before.parts[before.parts.length - 1] as { words: Word[] }).words.push(...marks);
-      } else if (alone && (alone.kind === 'number' || (alone.line === lineNo - 1 && (alone.marks.length > 0 || (alone.kind === 'price' && alone.block === block))))) alone.marks.push(...marks);
+      } else if (alone && alone.line === lineNo - 1 && (alone.marks.length > 0 || ((alone.kind === 'price' || alone.kind === 'number') && alone.block === block))) alone.marks.push(...marks);
       else unread.push(...marks);
       continue;
     }
