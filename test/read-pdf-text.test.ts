@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
 import { splitChain } from '../src/read/text/layout-table.ts';
+import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -76,4 +77,93 @@ test('plain pdftotext: box 3 written before its label, and signature dates writt
     signatures.map((s) => s.date),
     ['2023-07-18', '2023-07-18', '2023-07-18'],
   );
+});
+
+test('plain pdftotext: a Table I of one row is read from its values, the price told from the amount owned by its blocks', () => {
+  // "$ | 32,004 | 78.32": one block, the amount owned (centred) between the price's two lines.
+  const between = read('pdftotext-raw', '0000827054-23-000077__827054_4_2023-05-24_0000827054-23-000077.txt');
+  const row = between.record?.nonDerivativeTransactions[0];
+  assert.equal(between.record?.nonDerivativeTransactions.length, 1);
+  assert.equal(row?.shares, 2470);
+  assert.equal(row?.acquiredDisposedCode, 'D');
+  assert.equal(row?.pricePerShare, 78.32);
+  assert.equal(row?.sharesOwnedFollowingTransaction, 32004);
+  // "Shares" and "held" are head words too, but no head prints them alone.
+  assert.equal(row?.natureOfOwnership, 'Shares held Indirectly, by Trust.');
+  assert.ok((between.provenance?.['nonDerivativeTransactions.0.pricePerShare']?.confidence ?? 1) < 1);
+  assert.ok(between.issues.some((i) => i.code === 'TEXT_ROWS_READ_IN_ORDER'));
+  // "$ | 25.71 || 8,925": the number in the "$"'s block is the price, the next block the amount owned.
+  const apart = read('pdftotext-raw', '0001209191-20-001524__1619644_1_0001209191-20-001524.txt').record?.nonDerivativeTransactions[0];
+  assert.equal(apart?.pricePerShare, 25.71);
+  assert.equal(apart?.sharesOwnedFollowingTransaction, 8925);
+});
+
+test('plain pdftotext: a table of several rows is not read, each of its lines reported', () => {
+  const result = read('pdftotext-raw', '0000002488-23-000114__2488_4_2023-06-08_0000002488-23-000114.txt');
+  assert.equal(result.record?.nonDerivativeTransactions.length, 0);
+  assert.equal(result.record?.nonDerivativeHoldings.length, 0);
+  assert.ok(result.issues.some((i) => i.code === 'TEXT_LINE_UNREAD' && /"Common Stock"/.test(i.message)));
+});
+
+test('plain pdftotext: signatures among other tables\' cells, and dates written after the explanation', () => {
+  // Table II's heads stand between the caption and the date above "Date": they are no second
+  // signature, and the date is the first signature's.
+  const one = read('pdftotext-raw', '0001562180-23-005300__1650372_4_2023-06-16_0001562180-23-005300.txt');
+  assert.deepEqual(one.record?.signatures, [{ name: '/s/ Veena Bhatia, Attorney-in-Fact for Farquhar Scott', date: '2023-06-16' }]);
+  assert.ok(one.issues.some((i) => i.code === 'TEXT_FRAGMENT_UNREAD' && i.message.includes('7. Title and')));
+  const ten = read('pdftotext-raw', '0000950123-20-007937__1501695_3_0000950123-20-007937.txt').record?.signatures ?? [];
+  assert.equal(ten.length, 10);
+  assert.ok(ten.every((s) => s.date === '2020-08-07'));
+  assert.match(ten[1]?.name ?? '', /^Carlyle Realty III, L\.P\., By:/);
+});
+
+test('plain pdftotext: an owner\'s cell written as two blocks is joined', () => {
+  const owner = read('pdftotext-raw', '0000314808-23-000095__314808_4_2023-07-20_0000314808-23-000095.txt').record?.reportingOwners[0];
+  assert.equal(owner?.name, 'Luca Gilles');
+  assert.equal(owner?.address?.street1, '5847 SAN FELIPE STREET');
+  assert.equal(owner?.address?.city, 'HOUSTON');
+  assert.equal(owner?.address?.zipCode, '77008');
+});
+
+test('plain pdftotext: a table of holdings written row after row is read; a nature that may be another row\'s is not', () => {
+  // "Common Stock | 660,131 | I | See Footnotes (1) ... | Common Stock | 15,405 | I | See Footnotes (2) ...":
+  // a title is the block just before an amount, a nature the block after the row's values.
+  const holdings = read('pdftotext-raw', '0000899243-20-028056__1484870_4_0000899243-20-028056.txt').record?.nonDerivativeHoldings ?? [];
+  assert.deepEqual(
+    holdings.map((h) => [h.securityTitle, h.sharesOwnedFollowingTransaction, h.directOrIndirectOwnership, h.natureOfOwnership]),
+    [
+      ['Common Stock', 660131, 'I', 'See Footnotes'],
+      ['Common Stock', 15405, 'I', 'See Footnotes'],
+    ],
+  );
+  assert.deepEqual(holdings[1]?.footnotes.natureOfOwnership, ['F2', 'F3', 'F5', 'F6', 'F7']);
+});
+
+test('plain pdftotext: transactions written row after row are read when each row adds up from the one before', () => {
+  // "Common Stock | 02/18/2020 | J | 7.6 | A | $ 0 540.21 | I | 401 (k) Plan | Common Stock |
+  // 05/18/2020 | ...": a row starts with the title just before its date; the nature block just
+  // before the next title ends the row above.
+  const rows = read('pdftotext-raw', '0000318300-20-000201__318300_2_0000318300-20-000201.txt').record?.nonDerivativeTransactions ?? [];
+  assert.deepEqual(
+    rows.map((r) => [r.transactionDate, r.shares, r.sharesOwnedFollowingTransaction, r.natureOfOwnership]),
+    [
+      ['2020-02-18', 7.6, 540.21, '401 (k) Plan'],
+      ['2020-05-18', 17.66, 557.87, '401 (k) Plan'],
+    ],
+  );
+});
+
+test('plain pdftotext: the page\'s notes written among Table I\'s cells are left out, the cells after them read', () => {
+  assert.ok(isPageNoteLine('Reminder: Report on a separate line for each class of securities'));
+  assert.ok(isPageNoteLine('Reminder: Report on a separate line for each class of securities beneficially Persons who respond to the collection of information contained in this form are'));
+  assert.ok(isPageNoteLine('number.'));
+  assert.ok(isPageNoteLine('SEC 2270 (9-02)'));
+  // A nature's words are no note, however short.
+  assert.ok(!isPageNoteLine('By Trust'));
+  assert.ok(!isPageNoteLine('information'));
+  // "11/01/2019 | Reminder: ... | 544 | G | (1) | ... | D | $ 0 370,884.333 (2) | ... | D | Persons who respond ..."
+  const row = read('pdftotext-raw', '0000014272-20-000044__1533201_1_0000014272-20-000044.txt').record?.nonDerivativeTransactions[0];
+  assert.equal(row?.transactionDate, '2019-11-01');
+  assert.equal(row?.shares, 544);
+  assert.equal(row?.sharesOwnedFollowingTransaction, 370884.333);
 });

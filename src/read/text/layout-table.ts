@@ -12,6 +12,7 @@
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
 import { isPdfText, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
 export interface Word {
@@ -181,6 +182,12 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   // headings as "***** Reporting Owners *****": the only converter here that does either.
   const data = read(starts !== null && input.includes('***** ') && HTML2TEXT_HEADING.test(input));
   if (!starts) {
+    // Plain pdftotext: a table of one row (or of holdings row after row) is read from its values'
+    // types; others are not read (their order mixes rows and columns: a line of values is no row).
+    const plainPdf = isPdfText(sink.clean.text) && !data.some((d) => /^\f? |\S {2,}\S/.test(d.line.text));
+    const pdfRows = plainPdf ? pdfFlowRows(withCellsPastNotes(data, lines, dataTo, to, sink), columns, isHeadLine, sink) : null;
+    if (pdfRows) return { rows: pdfRows, headLines: dataFrom - head, mode: 'flow' };
+    if (plainPdf) return { rows: unreadRows(data), headLines: dataFrom - head, mode: 'layout' };
     const rows = lynxRows(data, columns, sink, input) ?? flowRows(data);
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
   }
@@ -707,7 +714,7 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
 }
 
 /** Words joined with single spaces into one cell, keeping each character's cleaned offset. */
-function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
+export function cellOf(words: Word[], index: number, breaksInWords = false): Cell {
   let text = '';
   const at: number[] = [];
   let prev: Word | null = null;
@@ -953,6 +960,25 @@ function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
     rows.push({ cells, start: line.start, end: line.end, flow: true, inferred: true });
   }
   return rows;
+}
+
+/**
+ * Plain pdftotext may write the page's notes under Table I ("Reminder: ...") before the table's
+ * last cells: those go on to the table's end, the notes' lines left out.
+ */
+function withCellsPastNotes(data: { line: Line; words: Word[] }[], lines: Line[], from: number, to: number, sink: TextSink): { line: Line; words: Word[] }[] {
+  const more: { line: Line; words: Word[] }[] = [];
+  for (let n = from; n < to; n++) {
+    const line = lines[n] as Line;
+    if (line.blank) more.push({ line, words: [] });
+    else if (!isPageNoteLine(line.text)) more.push({ line, words: wordsOf(line, sink) });
+  }
+  return [...data, ...more];
+}
+
+/** Each line as one cell: the caller reports it unread. */
+function unreadRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
+  return data.filter((d) => d.words.length > 0).map((d) => ({ cells: [cellOf(d.words, -1)], start: d.line.start, end: d.line.end, flow: false, inferred: false }));
 }
 
 /** "M^(1)^(4)": a value with its marks printed against it, cut into the value and its marks (no gap between them). */

@@ -15,10 +15,10 @@
 // line (pdftotext). The reader anchors on what the page prints (headings, the column heads) and
 // reads by position where the layout keeps positions, by order where it does not.
 import type { Address, Footnote, Relationship, ReportingOwner, Signature } from '../../record/schema.ts';
-import { edgarCodeOf } from '../../record/edgar-codes.ts';
+import { edgarCodeOf, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
-import { LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
+import { isHeadLine, LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
 import { isPdfText, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress, isLabelFragment } from './read-header.ts';
 
@@ -140,7 +140,10 @@ export function readPage(lines: Line[], input: string, sink: TextSink, box5: Rel
     ownersAt,
   };
   readBoxes(lines, sink, out);
-  if (signaturesAt !== -1) out.signatures = readSignatures(lines, signaturesAt + 1, explanationAt === -1 ? lines.length : explanationAt, sink);
+  if (signaturesAt !== -1) {
+    out.signatures = readSignatures(lines, signaturesAt + 1, explanationAt === -1 ? lines.length : explanationAt, sink);
+    if (explanationAt !== -1) datesAfterExplanation(lines, explanationAt + 1, out.signatures, sink);
+  }
   if (explanationAt !== -1) readExplanation(lines, explanationAt + 1, sink, out);
   readCheckBoxes(lines, sink, out);
   return out;
@@ -330,9 +333,26 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
   if (block.length > 0) blocks.push(block);
   const owners: ReportingOwner[] = [];
   const titles: Line[][] = [];
-  for (const b of blocks) {
+  // An owner's cell may come as two blocks, other cells between them: its name and street, then
+  // its city, state, zip and country ("Luca Gilles | 5847 SAN FELIPE STREET" … "HOUSTON | TEXAS |
+  // 77008 | UNITED STATES"). The first is the block right after the head or the owner before.
+  let nameBlock: Line[] | null = null;
+  let afterOwner = true;
+  for (const block of blocks) {
+    let b = block;
     const lastText = (b[b.length - 1] as Line).joined;
+    const isTail = cityTail(b);
+    if (isTail && nameBlock) {
+      b = [...nameBlock, ...b];
+      titles.splice(titles.indexOf(nameBlock), 1);
+    }
+    const headBlock = afterOwner && !isTail && b.length <= 3 && !b.some((l) => /^[xX]$/.test(l.joined) || REL_HEAD.test(l.joined));
+    afterOwner = false;
+    if (headBlock) nameBlock = block;
+    if (isTail) nameBlock = null;
     if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText))) {
+      afterOwner = true;
+      nameBlock = null;
       const parts = b.map((l) => {
         const lead = l.text.length - l.text.trimStart().length;
         return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
@@ -345,6 +365,7 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
       titles.push(b);
     }
   }
+  titles.splice(0, titles.length, ...titles.filter((t) => t.length > 0));
   const first = owners[0];
   if (first && box5) {
     first.relationship = { ...box5, officerTitle: null, otherText: null };
@@ -857,20 +878,72 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   // Plain pdftotext writes the signatures in drawing order: each name above its "**" and caption,
   // the dates (each above its own caption) maybe all after them, in the same order.
   const inOrder = isPdfText(sink.clean.text);
+  // Plain pdftotext (no line laid out) writes other tables' cells between the signatures (Table
+  // II's, the owners' relationships): each of its blocks stands between blank lines, and a name is
+  // one block above its "**", its date a line of its own before that "**" or before its "Date".
+  const plain = inOrder && isPlainPdf(lines, from, to);
+  let afterBlank = false;
+  // Whether the name being read started right after the heading or a caption (a signature's
+  // place), and whether its "**" came: then it is a signature's name, not another table's words.
+  let atBoundary = true;
+  let pendingAtBoundary = false;
+  let pendingStars = false;
+  const dropPending = () => {
+    const p: { name: string; start: number; end: number } | null = pending;
+    if (p) sink.report('TEXT_FRAGMENT_UNREAD', { value: p.name, where: 'between the signatures' }, null, p.start, p.end);
+    pending = null;
+  };
   for (let n = from; n < to; n++) {
     const line = lines[n] as Line;
+    const newBlock = afterBlank;
+    afterBlank = line.blank || (afterBlank && RULE_LINE.test(line.text));
+    const stars = /^\*\*?$/.test(line.joined.trim());
+    if (stars && pending) pendingStars = true;
     // The signature caption's "**" mark stands on a line of its own in a PDF: part of the caption.
-    if (line.blank || RULE_LINE.test(line.text) || /^\*\*?$/.test(line.joined.trim())) continue;
+    if (line.blank || RULE_LINE.test(line.text) || stars) continue;
+    if (plain) {
+      const next = nextText(lines, n + 1, to);
+      const lone = DATE.test(line.joined.trim());
+      const boundary = atBoundary;
+      atBoundary = isCaption(line);
+      if (lone && next !== null && /^Date$/i.test(next)) {
+        // A date above its "Date" caption: the first signature still without one; words read
+        // since a caption and not followed by "**" are another table's.
+        if (!pendingStars && !pendingAtBoundary) dropPending();
+        dateLater(chunksOf(line).filter((c) => c.text !== '')[0] as Chunk);
+        continue;
+      }
+      const beforeStars = next !== null && (/^\*\*?$/.test(next) || SIGNATURE_CAPTION.test(next));
+      if (lone && !beforeStars && !(pending && pendingAtBoundary)) {
+        // A date neither above a caption nor after a signature's name: another table's.
+        sink.report('TEXT_FRAGMENT_UNREAD', { value: line.joined.trim(), where: 'between the signatures' }, null, line.start, line.end);
+        continue;
+      }
+      // A new block of words starts a new name: the words before it, without their "**", were another table's.
+      if (!lone && !isCaption(line) && (newBlock || !pending)) {
+        if (!pendingStars && pending) dropPending();
+        if (!pending) {
+          // A table's head ("7. Title and") starts no name.
+          pendingAtBoundary = boundary && !isHeadLine(line.joined) && !/^\d{1,2}A?\.\s/.test(line.joined);
+          pendingStars = false;
+        }
+      }
+    }
     // Each signature prints its own caption below it.
     if (isCaption(line)) {
-      open = -1;
+      // Plain pdftotext: the caption of a signature read with its date closes it; words read
+      // since are another table's.
+      if (plain && open !== -1) dropPending();
+      // In plain pdftotext a "Date" may be Table II's head ("Expiration" over "Date"): only the
+      // signature's own caption closes it.
+      if (!plain || SIGNATURE_CAPTION.test(line.joined)) open = -1;
       if (inOrder && pending && SIGNATURE_CAPTION.test(line.joined)) push(nameWith([]), null);
       continue;
     }
     const chunks = chunksOf(line).filter((c) => c.text !== '');
     const last = chunks[chunks.length - 1];
     if (!last) continue;
-    if (open !== -1 && !pending && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
+    if (open !== -1 && !pending && !(plain && newBlock) && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
       let k = n + 1;
       while (k < to && (lines[k] as Line).blank) k++;
       const sig = out[open];
@@ -918,8 +991,52 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     if (pending) pending = { name: pending.name + ' ' + text, start: pending.start, end: last.end };
     else pending = { name: text, start: a.start, end: last.end };
   }
+  // In plain pdftotext every signature ends with its caption: words after the last are not one.
+  if (plain) dropPending();
   if (pending) push(nameWith([]), null);
   return out;
+}
+
+/** A block of an owner's city, state by name, zip and maybe country: the end of its cell. */
+function cityTail(b: Line[]): boolean {
+  if (b.length < 3 || b.length > 4) return false;
+  const [, state, zip] = b.map((l) => l.joined.trim());
+  return usStateCodeOf(state ?? '') !== null && ZIP.test(zip ?? '');
+}
+
+/** No line of [from, to) is laid out: plain pdftotext's reading order (one space between words, none before). */
+function isPlainPdf(lines: Line[], from: number, to: number): boolean {
+  return !lines.slice(from, to).some((l) => /^\f? |\S {2,}\S/.test(l.text));
+}
+
+/** The text of the next non-blank line of [from, to), or null. */
+function nextText(lines: Line[], from: number, to: number): string | null {
+  for (let n = from; n < to; n++) {
+    const line = lines[n] as Line;
+    if (!line.blank) return line.joined.trim();
+  }
+  return null;
+}
+
+/**
+ * Plain pdftotext may write the signatures' dates after "Explanation of Responses" (each a line
+ * above its "Date" caption): they go, in order, to the signatures still without one.
+ */
+function datesAfterExplanation(lines: Line[], from: number, signatures: Signature[], sink: TextSink): void {
+  if (!isPdfText(sink.clean.text) || !signatures.some((s) => s.date === null)) return;
+  for (let n = from; n < lines.length; n++) {
+    const line = lines[n] as Line;
+    const text = line.joined.trim();
+    if (line.blank || !DATE.test(text) || !/^Date$/i.test(nextText(lines, n + 1, lines.length) ?? '')) continue;
+    if (!isPlainPdf(lines, n, n + 1)) return;
+    const k = signatures.findIndex((s) => s.date === null);
+    if (k === -1) return;
+    const r = toUsDate(text);
+    if (r.value === null) continue;
+    (signatures[k] as Signature).date = r.value;
+    const at = line.start + line.text.indexOf(text);
+    sink.set(`signatures.${k}.date`, at, at + text.length, 0.8);
+  }
 }
 
 /** A date cut after its last slash by a narrow column: "03/01/". */

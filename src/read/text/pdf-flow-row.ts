@@ -1,0 +1,369 @@
+// Plain pdftotext (reading order, no -layout) writes a table's cells in the order of its block
+// analysis, which mixes rows and columns: a row's cells are not one line, and a cell cut over
+// lines ("$" above "84.79") may have another column's value between its lines:
+//
+//   Common Stock | 06/23/2023 | S | 123,128 D | $ | 1,126,872 | 11.5 | I | See | Footnotes | (1) (2) (3)
+//                                               ^ price's "$"  ^ owned (centred)  ^ price's number
+//
+// With several rows the order cannot be undone from the text alone; a table of one row can: each
+// column's value is told by its type, and the counts must match one row exactly (else null: the
+// table is left to the generic reader, which reports it unread).
+import type { Column } from './table-columns.ts';
+import { cellOf, type LayoutRow, type Word } from './layout-table.ts';
+import type { Cell, TextSink } from './text-grid.ts';
+
+type Kind = 'date' | 'number' | 'price' | 'dollar' | 'letter' | 'mark';
+
+interface Token {
+  kind: Kind;
+  words: Word[];
+  marks: Word[];
+  /** The token's line in the stream (two tokens of one line were printed side by side). */
+  line: number;
+  /** Its block: pdftotext parts its blocks (a cell, or cells it found together) by blank lines. */
+  block: number;
+}
+
+const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
+const NUMBER = /^-?[\d,]*\.?\d+$/;
+const PRICE = /^\$ ?-?[\d,]*\.?\d+$/;
+const MARK = /^\(\d{1,2}\)$/;
+/** A transaction code or A/D or D/I letter, maybe with its marks glued ("J(1)"). */
+const LETTER = /^([A-Z])((?:\(\d{1,2}\))*)$/;
+const CODES = new Set('PSVAMCDEFGHIJKLOUWXZ'.split(''));
+/** A word only the heads print: a line of head words without one ("Shares held") may be a nature's. */
+const HEAD_ONLY = /\b(?:Instr|Month|Date|Code|Transaction|Beneficial(?:ly)?|Ownership|Amount|Price|Execution|Deemed|Acquired|Disposed|Form|Nature|Following|Reported|Fiscal|Title|Indirect|Direct|Year)\b|\([ADI]\)|^\d{1,2}A?\.(?!\d)|^any$/;
+const SUB_HEAD = /^(?:\([ADI]\)|V|or|\d{1,2}A?\.)$/;
+
+/** The notes the page prints under Table I, which plain pdftotext may write among its cells. */
+const PAGE_NOTES = [
+  'Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly.',
+  'Persons who respond to the collection of information contained in this form are not required to respond unless the form displays a currently valid OMB control number.',
+].map((t) => t.toLowerCase());
+
+/**
+ * A line of those notes as wrapped (both may share a line: they stand side by side), or the
+ * form's number ("SEC 1474 (9-02)"). A short piece must end a note ("number.").
+ */
+export function isPageNoteLine(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (/^sec \d{4} \(\d{1,2}-\d{2}\)$/.test(t)) return true;
+  const pieces = t.split(/(?=persons who respond|reminder:)/).map((x) => x.trim()).filter((x) => x !== '');
+  return pieces.length > 0 && pieces.every((x) => PAGE_NOTES.some((n) => (x.length >= 12 && n.includes(x)) || n.endsWith(' ' + x)));
+}
+
+/**
+ * The rows of a table in reading order: one row, or holdings written row after row; null when
+ * its values do not make those exactly.
+ */
+export function pdfFlowRows(
+  data: { line: { text: string; start: number; end: number }; words: Word[] }[],
+  columns: Column[],
+  isHead: (text: string) => boolean,
+  sink: TextSink,
+): LayoutRow[] | null {
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  // Table I: Form 4's and 5's (transactions and holdings) or Form 3's (holdings only).
+  const transactions = field('transactionDate') !== -1;
+  if (field('underlyingSecurityTitle') !== -1 || (transactions && field('pricePerShare') === -1)) return null;
+  const { texts, tokens, unread } = streamOf(data, isHead);
+  if (!tokens.some((t) => t.kind === 'date')) {
+    const rows = holdingRows(texts, tokens, columns);
+    if (rows && rows.length > 1) {
+      reportUnread(unread, sink);
+      return rows.map((cells) => ({ cells, start: data[0]?.line.start ?? 0, end: data[data.length - 1]?.line.end ?? 0, flow: false, inferred: true, placed: true }));
+    }
+  }
+  const segments = transactions ? rowSegments(texts, tokens) : [{ texts, tokens }];
+  const rows: Cell[][] = [];
+  for (const seg of segments) {
+    const placed = oneRow(seg.texts, seg.tokens, transactions);
+    if (!placed) return null;
+    rows.push([...placed].map(([f, value]) => cellOf(Array.isArray(value) ? value : [...value.words, ...value.marks], field(f))));
+  }
+  if (rows.length > 1 && !balances(segments, rows, columns)) return null;
+  // pdftotext may write a row's nature after all the rows: the last row's nature may be an
+  // earlier one's when one has none.
+  const hasNature = rows.map((r) => r.some((c) => c.index === field('natureOfOwnership')));
+  if (rows.length > 1 && hasNature[rows.length - 1] && hasNature.includes(false)) return null;
+  reportUnread(unread, sink);
+  const first = data[0]?.line;
+  const last = data[data.length - 1]?.line;
+  return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
+}
+
+/**
+ * Transactions written row after row: each row starts with its title just before its date. One
+ * segment (the whole table) unless every date has its title just before it.
+ */
+function rowSegments(texts: TextGroup[], tokens: Token[]): { texts: TextGroup[]; tokens: Token[] }[] {
+  const starts = texts.filter((g) => tokens[g.at]?.kind === 'date').map((g) => g.at);
+  const dates = tokens.filter((t) => t.kind === 'date').length;
+  if (dates < 2 || starts.length !== dates || starts[0] !== 0) return [{ texts, tokens }];
+  // The words before a later row's date: its title is their last block; blocks before it end the
+  // row above (its nature).
+  const split = texts.flatMap((g): TextGroup[] => {
+    if (g.at === 0 || tokens[g.at]?.kind !== 'date' || g.parts.length < 2) return [g];
+    const title = g.parts[g.parts.length - 1] as { words: Word[]; block: number };
+    const rest = g.parts.slice(0, -1);
+    return [
+      { words: rest.flatMap((p) => p.words), at: g.at, parts: rest, ends: true },
+      { words: title.words, at: g.at, parts: [title] },
+    ];
+  });
+  return starts.map((from, k) => {
+    const to = starts[k + 1] ?? tokens.length;
+    const own = split.filter((g) => g.at >= from && (g.at < to || (g.at === to && (g.ends === true || k === starts.length - 1))) && !(g.at === from && g.ends === true));
+    return { texts: own.map((g) => ({ ...g, at: g.at - from })), tokens: tokens.slice(from, to) };
+  });
+}
+
+/**
+ * Rows of one security and one form of ownership read from a stream that mixes rows could have
+ * taken another row's amounts: each must add up from the one before (owned = owned before ± amount).
+ */
+function balances(segments: { tokens: Token[] }[], rows: Cell[][], columns: Column[]): boolean {
+  const at = (f: string) => columns.findIndex((c) => c.field === f);
+  const value = (row: Cell[], f: string) => row.find((c) => c.index === at(f))?.text.replace(/\s*\(\d{1,2}\)/g, '') ?? '';
+  const num = (t: string) => Number(t.replace(/[$,\s]/g, ''));
+  for (let k = 1; k < rows.length; k++) {
+    const prev = rows[k - 1] as Cell[];
+    const row = rows[k] as Cell[];
+    if (value(prev, 'securityTitle') !== value(row, 'securityTitle') || value(prev, 'directOrIndirectOwnership') !== value(row, 'directOrIndirectOwnership')) continue;
+    const sign = value(row, 'acquiredDisposedCode') === 'A' ? 1 : -1;
+    const expected = num(value(prev, 'sharesOwnedFollowingTransaction')) + sign * num(value(row, 'shares'));
+    if (Math.abs(expected - num(value(row, 'sharesOwnedFollowingTransaction'))) > 0.01) return false;
+  }
+  return segments.length === rows.length;
+}
+
+/** The values of one row (by field), or null when they do not make exactly one row. */
+function oneRow(texts: TextGroup[], tokens: Token[], transactions: boolean): Map<string, Token | Word[]> | null {
+  if (texts.length === 0 || (texts[0] as { at: number }).at !== 0) return null;
+  const of = (kind: Kind) => tokens.filter((t) => t.kind === kind);
+  const dates = of('date');
+  const letters = of('letter');
+  const numbers = of('number');
+  const prices = of('price');
+  const dollars = of('dollar');
+  const placed = new Map<string, Token | Word[]>();
+  if (dates.length === 1 && transactions) {
+    // A transaction: its code first, then its (A) or (D), then the D or I of its form; but an
+    // amount printed with its (A) or (D) ("2,908 D") is sure of both, wherever its line comes
+    // (the amount owned after, centred in the row, may come first).
+    const glued = gluedAmount(tokens);
+    const rest = glued ? letters.filter((t) => t !== glued.ad) : letters.slice(1);
+    const code = glued ? rest[0] : letters[0];
+    // The D/I written before the (A)/(D) ("D | A": "A" is only an (A)/(D)) means the right-hand
+    // cells came out of order: read only when the two amounts are one number without marks
+    // (then their order does not matter).
+    const [x, y] = letters.slice(1);
+    const swap = !glued && x !== undefined && y !== undefined && letterOf(x) !== letterOf(y) && (letterOf(x) === 'I' || letterOf(y) === 'A');
+    if (swap && !sameAmounts(numbers)) return null;
+    const ad = glued ? glued.ad : swap ? y : x;
+    const di = glued ? rest[1] : swap ? x : y;
+    if (letters.length !== 3 || !code || !ad || !di) return null;
+    if (!CODES.has(letterOf(code)) || !/^[AD]$/.test(letterOf(ad)) || !/^[DI]$/.test(letterOf(di))) return null;
+    const owned = ownedAndPrice(glued ? [glued.amount, ...numbers.filter((t) => t !== glued.amount)] : numbers, prices, dollars, tokens, glued !== null);
+    if (!owned) return null;
+    placed.set('transactionDate', dates[0] as Token);
+    placed.set('transactionCode', code);
+    placed.set('acquiredDisposedCode', ad);
+    placed.set('directOrIndirectOwnership', di);
+    placed.set('shares', owned.amount);
+    placed.set('sharesOwnedFollowingTransaction', owned.owned);
+    if (owned.price) placed.set('pricePerShare', owned.price);
+  } else if (dates.length === 0) {
+    // A holding: what it owns and its D or I.
+    const [di] = letters;
+    if (letters.length !== 1 || !di || !/^[DI]$/.test(letterOf(di)) || numbers.length !== 1 || prices.length + dollars.length > 0) return null;
+    placed.set('sharesOwnedFollowingTransaction', numbers[0] as Token);
+    placed.set('directOrIndirectOwnership', di);
+  } else return null;
+  const amountAt = tokens.findIndex((t) => t.kind === 'number' || t.kind === 'price' || t.kind === 'dollar');
+  placed.set('securityTitle', texts.filter((t) => t.at <= amountAt).flatMap((t) => t.words));
+  const nature = texts.filter((t) => t.at > amountAt).flatMap((t) => t.words);
+  if (nature.length > 0) placed.set('natureOfOwnership', nature);
+  return placed;
+}
+
+/** Lines of words, each group with the number of values before it, and its blocks. */
+interface TextGroup {
+  words: Word[];
+  at: number;
+  parts: { words: Word[]; block: number }[];
+  /** Blocks that end the row above a title (split off it). */
+  ends?: boolean;
+}
+
+/** The table's lines as text groups and value tokens in reading order, heads left out; marks not placed. */
+function streamOf(data: { line: { text: string; start: number; end: number }; words: Word[] }[], isHead: (text: string) => boolean): { texts: TextGroup[]; tokens: Token[]; unread: Word[] } {
+  // Lines of words, each with the number of values before it: those before the row's first
+  // amount are its title's (a title wrapped around the date: "Common stock, par value $0.01 |
+  // 05/11/2020 | per share"), those after it its nature's (right of the amounts).
+  const texts: TextGroup[] = [];
+  const tokens: Token[] = [];
+  const unread: Word[] = [];
+  let lineNo = 0;
+  let block = 0;
+  let before: TextGroup | Token[] | null = null;
+  for (const { line, words } of data) {
+    if (words.length === 0) {
+      block++;
+      continue;
+    }
+    const text = line.text.trim();
+    // Head lines count: values parted by one were not printed next to each other.
+    lineNo++;
+    if (SUB_HEAD.test(text) || (HEAD_ONLY.test(text) && isHead(text))) continue;
+    const lineTokens = tokensOf(words, lineNo, block);
+    if (lineTokens === null) {
+      const last = texts[texts.length - 1];
+      if (last && last.at === tokens.length) {
+        last.words.push(...words);
+        const part = last.parts[last.parts.length - 1] as { words: Word[]; block: number };
+        if (part.block === block) part.words.push(...words);
+        else last.parts.push({ words: [...words], block });
+      } else texts.push({ words: [...words], at: tokens.length, parts: [{ words: [...words], block }] });
+      before = texts[texts.length - 1] as TextGroup;
+      continue;
+    }
+    const marks = lineTokens.every((t) => t.kind === 'mark') ? lineTokens.flatMap((t) => [...t.words, ...t.marks]) : null;
+    if (marks) {
+      // Marks on a line of their own go on the cell above them when that is sure: a title's or
+      // nature's words, an amount alone on its line ("858" over "(1)"), or the marks of the line
+      // just above going on ("I (1) (2)" over "(3) (4)"), or a whole price's right below it in
+      // its block ("$0" over "(2)"). Under a price's lone "$" or a date they may be the price's or the amount owned after (its line is centred): unread.
+      const alone = Array.isArray(before) && before.length === 1 ? (before[0] as Token) : null;
+      if (before && !Array.isArray(before)) {
+        before.words.push(...marks);
+        (before.parts[before.parts.length - 1] as { words: Word[] }).words.push(...marks);
+      } else if (alone && alone.line === lineNo - 1 && (alone.marks.length > 0 || ((alone.kind === 'price' || alone.kind === 'number') && alone.block === block))) alone.marks.push(...marks);
+      else unread.push(...marks);
+      continue;
+    }
+    before = lineTokens;
+    tokens.push(...lineTokens);
+  }
+  return { texts, tokens, unread };
+}
+
+function reportUnread(unread: Word[], sink: TextSink): void {
+  for (const w of unread) sink.report('TEXT_FRAGMENT_UNREAD', { value: w.text, where: 'a table read in reading order, its cell unsure' }, null, w.start, w.end);
+}
+
+/**
+ * A table of holdings only (no date, no price), written row after row: each row its title (the
+ * words just before an amount), its amount, its D or I and maybe its nature (one block of words
+ * after the amount). Null unless the whole table parses so.
+ */
+function holdingRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  if (tokens.some((t) => t.kind !== 'number' && t.kind !== 'letter') || tokens.some((t) => t.kind === 'letter' && !/^[DI]$/.test(letterOf(t)))) return null;
+  type Item = { words: Word[] } | Token;
+  const items: Item[] = [];
+  tokens.forEach((t, i) => {
+    for (const g of texts) if (g.at === i) items.push(...g.parts.map((p) => ({ words: p.words })));
+    items.push(t);
+  });
+  for (const g of texts) if (g.at === tokens.length) items.push(...g.parts.map((p) => ({ words: p.words })));
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const rows: { title: Word[]; amount?: Token; di?: Token; nature?: Word[] }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
+    const row = rows[rows.length - 1];
+    if (!('kind' in item)) {
+      const next = items[i + 1];
+      // Words just before an amount are a title; others the nature of the row before.
+      if (next && 'kind' in next && next.kind === 'number') {
+        if (row && (!row.amount || !row.di)) return null;
+        rows.push({ title: item.words });
+      } else if (row && row.amount && !row.nature) row.nature = item.words;
+      else return null;
+    } else if (item.kind === 'number') {
+      if (!row || row.amount) return null;
+      row.amount = item;
+    } else {
+      if (!row || !row.amount || row.di) return null;
+      row.di = item;
+    }
+  }
+  if (rows.some((r) => !r.amount || !r.di)) return null;
+  // pdftotext may write a row's nature after all the rows: the last row's nature may be an
+  // earlier one's when one has none.
+  if (rows[rows.length - 1]?.nature && rows.some((r) => !r.nature)) return null;
+  return rows.map((r) => {
+    const cells = [cellOf(r.title, field('securityTitle')), cellOf(tokenWords(r.amount as Token), field('sharesOwnedFollowingTransaction')), cellOf(tokenWords(r.di as Token), field('directOrIndirectOwnership'))];
+    if (r.nature) cells.push(cellOf(r.nature, field('natureOfOwnership')));
+    return cells;
+  });
+}
+
+function tokenWords(t: Token): Word[] {
+  return [...t.words, ...t.marks];
+}
+
+/** A line's value tokens, or null when it holds words (a title's or nature's line). */
+function tokensOf(words: Word[], line: number, block: number): Token[] | null {
+  const out: Token[] = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    if (MARK.test(w.text)) {
+      if (prev) prev.marks.push(w);
+      else out.push({ kind: 'mark', words: [w], marks: [], line, block });
+      continue;
+    }
+    const kind: Kind | null = DATE.test(w.text) ? 'date' : PRICE.test(w.text) ? 'price' : w.text === '$' ? 'dollar' : NUMBER.test(w.text) ? 'number' : LETTER.test(w.text) ? 'letter' : null;
+    if (kind === null) return null;
+    out.push({ kind, words: [w], marks: [], line, block });
+  }
+  return out;
+}
+
+/**
+ * The amount, the amount owned after and the price of a transaction. Its price is "$84.79" on
+ * one line, or a lone "$" above its number. The amount comes before the "$". After the "$":
+ * - its number and the amount owned on one line: the price's number first ("$ | 10.03 0");
+ * - the two on lines of their own in the "$"'s block: the amount owned, centred in the row,
+ *   stands between the price's two lines ("$ | 1,126,872 | 11.5");
+ * - the number in the "$"'s block and the amount owned in a later one: the number is the
+ *   price's ("$ | 25.71 || 8,925", the blank line parting blocks).
+ */
+function ownedAndPrice(numbers: Token[], prices: Token[], dollars: Token[], tokens: Token[], amountSure: boolean): { amount: Token; owned: Token; price: Token | null } | null {
+  if (dollars.length === 0) {
+    if (numbers.length !== 2 || prices.length > 1) return null;
+    return { amount: numbers[0] as Token, owned: numbers[1] as Token, price: prices[0] ?? null };
+  }
+  const dollar = dollars[0] as Token;
+  if (dollars.length !== 1 || prices.length !== 0 || numbers.length !== 3) return null;
+  const [amount, a, b] = numbers as [Token, Token, Token];
+  const at = (t: Token) => tokens.indexOf(t);
+  if ((!amountSure && at(amount) > at(dollar)) || at(a) < at(dollar) || at(b) < at(dollar)) return null;
+  const sameLine = a.line === b.line;
+  const between = !sameLine && a.block === dollar.block && b.block === dollar.block && a.line === dollar.line + 1 && b.line === a.line + 1;
+  const own = !sameLine && a.block === dollar.block && b.block !== dollar.block;
+  if (!sameLine && !between && !own) return null;
+  const number = between ? b : a;
+  const owned = between ? a : b;
+  const price: Token = { kind: 'price', words: [...dollar.words, ...number.words], marks: [...dollar.marks, ...number.marks], line: number.line, block: number.block };
+  return { amount, owned, price };
+}
+
+/** An amount with its (A) or (D) printed beside it on its line, or null. */
+function gluedAmount(tokens: Token[]): { amount: Token; ad: Token } | null {
+  const found: { amount: Token; ad: Token }[] = [];
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.kind === 'number' && t.marks.length === 0 && next && next.kind === 'letter' && next.line === t.line && /^[AD]$/.test(letterOf(next))) found.push({ amount: t, ad: next });
+  });
+  return found.length === 1 ? (found[0] as { amount: Token; ad: Token }) : null;
+}
+
+/** Two amounts, one number, neither with marks. */
+function sameAmounts(numbers: Token[]): boolean {
+  const [a, b] = numbers;
+  return numbers.length === 2 && a !== undefined && b !== undefined && a.marks.length + b.marks.length === 0 && (a.words[0] as Word).text === (b.words[0] as Word).text;
+}
+
+function letterOf(t: Token): string {
+  return (LETTER.exec((t.words[0] as Word).text)?.[1] ?? '') as string;
+}
