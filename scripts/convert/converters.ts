@@ -25,8 +25,11 @@ export interface Converter {
  * text also drops box 1's empty first street line: a lone street's line is lost (LONE_STREET_LINE).
  */
 const CHECKBOXES = ['notSubjectToSection16', 'aff10b5One', 'form3HoldingsReported', 'form4TransactionsReported'];
-/** Chromium draws a checkbox as a picture in the PDF: pdftotext has no text for it, checked or not. */
-const PDF_NOT_SHOWN = CHECKBOXES;
+/**
+ * Chromium draws a checkbox as a picture in the PDF: pdftotext has no text for it, checked or not.
+ * In reading order pdftotext also writes no empty line: box 1's empty first street line is lost.
+ */
+const PDF_NOT_SHOWN = (layout: boolean): string[] => (layout ? CHECKBOXES : [...CHECKBOXES, LONE_STREET_LINE]);
 
 function run(cmd: string, args: string[], outFile?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -93,7 +96,7 @@ const pdftotext = (name: string, layout: boolean): Converter => ({
   name,
   command: `Chromium print to PDF (landscape Letter, fit to width), then pdftotext${layout ? ' -layout' : ''}`,
   slow: true,
-  notShown: PDF_NOT_SHOWN,
+  notShown: PDF_NOT_SHOWN(layout),
   convert: async (html, out) => {
     // One PDF serves both pdftotext readings: it is kept beside the cache.
     const pdfCache = out.replace(/\/pdftotext-(layout|raw)\//, '/pdf/').replace(/\.txt$/, '.pdf');
