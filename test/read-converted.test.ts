@@ -114,3 +114,24 @@ test('a rendered page read whole reports no lines of its closing blocks as unrea
     assert.ok(!result.issues.some((i) => i.code === 'TEXT_SYMBOL_MISSING'), `${conv}: the symbol is not missing`);
   }
 });
+
+test('every value read from a converted page carries the span it was read from', () => {
+  const missing: string[] = [];
+  for (const conv of CONVERTERS) {
+    for (const file of readdirSync(join(dir, conv.name)).filter((f) => f.endsWith('.txt'))) {
+      const result = parse(readFileSync(join(dir, conv.name, file), 'utf8'), { fileName: file });
+      const walk = (v: unknown, path: string): void => {
+        if (v === null || v === false) return;
+        if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}.${i}`));
+        if (typeof v === 'object') {
+          // Footnote ids are marks in the text; the footnote maps are checked by the comparisons.
+          for (const [k, x] of Object.entries(v as object)) if (k !== 'footnotes' || path === '') walk(x, path === '' ? k : `${path}.${k}`);
+          return;
+        }
+        if (!result.provenance?.[path]) missing.push(`${conv.name}/${file}: ${path}`);
+      };
+      walk(result.record, '');
+    }
+  }
+  assert.deepEqual(missing, []);
+});

@@ -336,7 +336,11 @@ function readRow(
       // Form 5 prints the form type the transaction was reportable on after the code: "P4".
       const f5 = form === '5' ? /^([A-Z])([345])$/.exec(code.text) : null;
       const m = f5 ? /^([A-Z])$/.exec(f5[1] as string) : /^([A-Z])(?:\/([A-Z]))?$/.exec(code.text);
-      if (f5) form5Type = f5[2] as string;
+      if (f5) {
+        form5Type = f5[2] as string;
+        // The form type is the code's last character.
+        sink.set(`${base}.transactionFormType`, code.end - 1, code.end, code.confidence);
+      }
       transactionCode = m ? (m[1] as string) : code.text;
       equitySwapInvolved = m?.[2] === 'K';
       if (m && m[2] && m[2] !== 'K') transactionCode = code.text;
