@@ -77,3 +77,16 @@ test('plain pdftotext: box 3 written before its label, and signature dates writt
     ['2023-07-18', '2023-07-18', '2023-07-18'],
   );
 });
+
+test('pdftotext -layout: owners X on a later page than the heads stand in the columns the owners above use, in order', () => {
+  // Page 1: the heads, and X's under "10% Owner"; the next page, on a grid of its own, sets the
+  // same column's X's under "Director" of page 1's grid.
+  const result = read('pdftotext-layout', '0001104659-23-005474__1718405_4_2023-01-20_0001104659-23-005474.txt');
+  const owners = result.record?.reportingOwners ?? [];
+  assert.equal(owners.length, 10);
+  for (const o of owners) {
+    assert.equal(o.relationship?.isTenPercentOwner, true, o.name ?? '');
+    assert.equal(o.relationship?.isDirector, false, o.name ?? '');
+  }
+  assert.ok(result.issues.some((i) => i.code === 'TEXT_OWNER_MARKS_OFF_HEADS_PAGE'));
+});
