@@ -235,6 +235,7 @@ function readOwners(
   if (pdf) for (let n = headAt + 1; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push((lines[n] as Line).no);
   const pageOf = (lineNo: number): number => pageStarts.filter((no) => no <= lineNo).length;
   const offPage: OffPageMark[] = [];
+  let titleShift: number | null = null;
 
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
@@ -247,8 +248,11 @@ function readOwners(
       // of box 1 or of an owner above (one firm's partners).
       const templates: OwnerTemplate[] =
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
-      if (pdf && owners.length === 0) pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, pageOf, offPage) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      if (pdf && owners.length === 0) {
+        pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
+        titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt));
+      }
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -450,6 +454,37 @@ function pdfMarkShift(block: Line[], cols: RelColumn[], box5: Pick<Relationship,
   return mark.x + mark.text.length / 2 - headMiddle(col);
 }
 
+const BOX5_TITLE = { isOfficer: /(^|\s)(_*[xX]_*|_{3,})\s*Officer\s*\(give\b/, isOther: /(^|\s)(_*[xX]_*|_{3,})\s*Other\s*\(spec/ } as const;
+
+/** The one of box 5's Officer and Other items checked, when just one is ("__X__ Officer (give title below)"). */
+function boxFiveTitle(lines: Line[], end: number): 'isOfficer' | 'isOther' | null {
+  for (let n = 0; n < end; n++) {
+    const t = (lines[n] as Line).text;
+    const officer = BOX5_TITLE.isOfficer.exec(t);
+    const other = BOX5_TITLE.isOther.exec(t);
+    if (!officer || !other) continue;
+    const a = /[xX]/.test(officer[2] as string);
+    const b = /[xX]/.test(other[2] as string);
+    return a === b ? null : a ? 'isOfficer' : 'isOther';
+  }
+  return null;
+}
+
+/**
+ * How far right of its head's start the first owner's title stands (Officer and Other print
+ * words, left-aligned in their column), when box 5 says which of the two it is and the owner
+ * prints one title cell: null when box 5 cannot tell.
+ */
+function pdfTitleShift(block: Line[], cols: RelColumn[], box5: 'isOfficer' | 'isOther' | null): number | null {
+  const col = cols.find((c) => c.key === box5);
+  const titles = pdfOwnerParts(block).marks.filter((c) => !/^[xX]$/.test(c.text));
+  if (!col || titles.length === 0) return null;
+  const x = Math.min(...titles.map((c) => c.x));
+  // One cell: its lines start alike.
+  if (titles.some((c) => c.x - x > SAME_MARK_COLUMN)) return null;
+  return x - col.x;
+}
+
 /** An owner's X on a later page of a PDF than the heads' (placed by placeOffPageMarks). */
 interface OffPageMark {
   owner: number;
@@ -459,7 +494,7 @@ interface OffPageMark {
   nearest: RelColumn['key'];
 }
 
-function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number, pageOf: (lineNo: number) => number, offPage: OffPageMark[]): ReportingOwner {
+function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number, titleShift: number | null, pageOf: (lineNo: number) => number, offPage: OffPageMark[]): ReportingOwner {
   const { cell, marks: all } = pdfOwnerParts(block);
   const marks = all.filter((c) => {
     const page = pageOf(c.line);
@@ -468,8 +503,11 @@ function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: Te
     return false;
   });
   const rel = marks.map((c) => {
-    const candidates = /^[xX]$/.test(c.text) ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
-    return { key: nearestHead(c, candidates, cols, shift).key, text: c.text, start: c.start, end: c.end };
+    const isX = /^[xX]$/.test(c.text);
+    const candidates = isX ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
+    // A title on the heads' page, its column's start found by box 5's title for the first owner.
+    const key = !isX && titleShift !== null && pageOf(c.line) === 0 ? nearestStart(c, candidates, titleShift).key : nearestHead(c, candidates, cols, shift).key;
+    return { key, text: c.text, start: c.start, end: c.end };
   });
   const P = `reportingOwners.${k}`;
   const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
@@ -483,6 +521,13 @@ function nearestHead(c: Chunk, candidates: RelColumn[], cols: RelColumn[], shift
   const middle = c.x + c.text.length / 2 - shift;
   let best = (candidates[0] ?? cols[0]) as RelColumn;
   for (const col of candidates) if (Math.abs(headMiddle(col) - middle) < Math.abs(headMiddle(best) - middle)) best = col;
+  return best;
+}
+
+/** The candidate column whose head starts nearest the chunk's start (shifted onto the heads' grid). */
+function nearestStart(c: Chunk, candidates: RelColumn[], shift: number): RelColumn {
+  let best = candidates[0] as RelColumn;
+  for (const col of candidates) if (Math.abs(col.x - (c.x - shift)) < Math.abs(best.x - (c.x - shift))) best = col;
   return best;
 }
 
