@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { splitChain } from '../src/read/text/layout-table.ts';
+import { continuedStarts, splitChain } from '../src/read/text/layout-table.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -89,4 +89,14 @@ test('pdftotext -layout: owners X on a later page than the heads stand in the co
     assert.equal(o.relationship?.isDirector, false, o.name ?? '');
   }
   assert.ok(result.issues.some((i) => i.code === 'TEXT_OWNER_MARKS_OFF_HEADS_PAGE'));
+});
+
+test('pdftotext -layout: a row whose title starts with the last line of the title above costs more', () => {
+  // "(right to buy)" ends the row above's "Non-qualified / Stock Option / (right to buy)"; a title starts with a capital.
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('(right to buy)')], [t('Non-qualified')], [], [t('Stock Option')]];
+  assert.equal(continuedStarts(texts, 0, 3, [true]), 1);
+  assert.equal(continuedStarts(texts, 1, 3, [true]), 0);
+  // A nature of ownership may start lowercase ("by Trust"): only title columns count.
+  assert.equal(continuedStarts([[t('by Trust')]], 0, 0, [false]), 0);
 });

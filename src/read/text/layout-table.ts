@@ -272,6 +272,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   });
   const diCol = columns.findIndex((c) => c.kind === 'di');
   const valued = columns.map((c) => c.kind !== 'text');
+  // A title starts with a capital; a nature of ownership may well not ("by Trust").
+  const titled = columns.map((c) => /Title$/.test(c.field));
   const rangeEnd = (k: number): number => ranges.find((r) => r.k === k)?.to ?? Infinity;
   // On pandoc's drawn grid a column starts exactly where its rule does: a mark standing at or
   // after another column's start ("Stock Option (3)" with the (3) under the price) is that column's.
@@ -344,7 +346,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -491,6 +493,24 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
       empty = has ? 0 : empty + 1;
     }
     if (runs > 1) n += runs - 1;
+  }
+  return n;
+}
+
+/**
+ * 1 for each title column whose first line in [from, to] goes on from a line before it: a title
+ * starts with a capital or a digit, not a lowercase word or bracket ("(right to buy)", "to Buy)",
+ * "buy) Employee"), the last line of the row above's title.
+ */
+export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
+  let n = 0;
+  const seen = new Set<number>();
+  for (let i = from; i <= to; i++) {
+    (texts[i] ?? []).forEach((t, c) => {
+      if (!t || !titled[c] || seen.has(c)) return;
+      seen.add(c);
+      if (/^\(?[a-z]/.test(t.text)) n++;
+    });
   }
   return n;
 }
