@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { continuedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { continuedStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -99,4 +99,16 @@ test('pdftotext -layout: a row whose title starts with the last line of the titl
   assert.equal(continuedStarts(texts, 1, 3, [true]), 0);
   // A nature of ownership may start lowercase ("by Trust"): only title columns count.
   assert.equal(continuedStarts([[t('by Trust')]], 0, 0, [false]), 0);
+});
+
+test('pdftotext -layout: a title column whose first lines come again starts the next row there', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  // "Employee / Stock / Option / (right to / buy)" then the next row's "Employee / Stock".
+  const texts = [[t('Employee')], [t('Stock')], [t('Option')], [t('(right to')], [t('buy)')], [t('Employee')], [t('Stock')]];
+  assert.equal(repeatedStarts(texts, 0, 5, [true]), 1);
+  assert.equal(repeatedStarts(texts, 0, 4, [true]), 0);
+  // A title ending with its first word ("LLC Units of ... Capital LLC") is one title: the next row starts "LLC / Units of" again.
+  const llc = [[t('LLC')], [t('Units of')], [t('Capital')], [t('LLC')], [t('LLC')], [t('Units of')]];
+  assert.equal(repeatedStarts(llc, 0, 3, [true]), 0);
+  assert.equal(repeatedStarts(llc, 0, 4, [true]), 1);
 });

@@ -346,7 +346,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) + repeatedStarts(texts, a, b, titled) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -514,6 +514,37 @@ export function continuedStarts(texts: { text: string; x: number }[][], from: nu
   }
   return n;
 }
+
+/**
+ * 1 for each title column in [from, to] whose first lines come again below them: rows of one
+ * security repeat its title, so "Employee" under "... (right to / buy)", with "Stock" after it,
+ * starts the next row's "Employee / Stock / Option". (A title may end with its first word, "LLC
+ * Units of ... Capital LLC": the line after the repeat must be the title's second line too.)
+ */
+export function repeatedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
+  let n = 0;
+  titled.forEach((isTitle, c) => {
+    if (!isTitle) return;
+    const at: number[] = [];
+    for (let i = from; i <= to; i++) if (texts[i]?.[c]) at.push(i);
+    const [head, next] = at.map((i) => (texts[i]?.[c] as { text: string }).text);
+    if (head === undefined || !/^[A-Z]/.test(head)) return;
+    for (const i of at.slice(1)) {
+      if ((texts[i]?.[c] as { text: string }).text !== head) continue;
+      // The column's next line after the repeat, maybe in the next row.
+      let after: string | undefined;
+      for (let k = i + 1; k <= i + REPEAT_REACH && after === undefined; k++) after = texts[k]?.[c]?.text;
+      if (next === undefined || after === next) {
+        n++;
+        return;
+      }
+    }
+  });
+  return n;
+}
+
+/** How many lines below a repeated title line its second line may stand (other cells' lines between). */
+const REPEAT_REACH = 4;
 
 /** A whole value: an amount, a price, a date (not a lone "$" or a mark, which stand over or under theirs). */
 const WHOLE_VALUE = /^\$? ?-?[\d,]*\.?\d+(?: \(\d{1,2}\))*$|^\d{1,2}\/\d{1,2}\/\d{4}(?: \(\d{1,2}\))*$/;
