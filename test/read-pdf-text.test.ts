@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { continuedStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { continuedStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -111,4 +111,13 @@ test('pdftotext -layout: a title column whose first lines come again starts the 
   const llc = [[t('LLC')], [t('Units of')], [t('Capital')], [t('LLC')], [t('LLC')], [t('Units of')]];
   assert.equal(repeatedStarts(llc, 0, 3, [true]), 0);
   assert.equal(repeatedStarts(llc, 0, 4, [true]), 1);
+});
+
+test('pdftotext -layout: a nature of ownership line starting "By", "See" or "Held" below the first starts the next row', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('By Fredrick D. Schaufeld')], [t('Rev. Trust')], [t('By FDS')]];
+  assert.equal(natureStarts(texts, 0, 1, [true]), 0);
+  assert.equal(natureStarts(texts, 0, 2, [true]), 1);
+  // Lowercase "held by" goes on within a nature.
+  assert.equal(natureStarts([[t('interest in shares')], [t('held by Rankin')]], 0, 1, [true]), 0);
 });

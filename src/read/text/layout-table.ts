@@ -274,6 +274,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const valued = columns.map((c) => c.kind !== 'text');
   // A title starts with a capital; a nature of ownership may well not ("by Trust").
   const titled = columns.map((c) => /Title$/.test(c.field));
+  const natured = columns.map((c) => c.field === 'natureOfOwnership');
   const rangeEnd = (k: number): number => ranges.find((r) => r.k === k)?.to ?? Infinity;
   // On pandoc's drawn grid a column starts exactly where its rule does: a mark standing at or
   // after another column's start ("Stock Option (3)" with the (3) under the price) is that column's.
@@ -346,7 +347,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) + repeatedStarts(texts, a, b, titled) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) + repeatedStarts(texts, a, b, titled) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -538,6 +539,31 @@ export function repeatedStarts(texts: { text: string; x: number }[][], from: num
         n++;
         return;
       }
+    }
+  });
+  return n;
+}
+
+/** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ..."), capitalised. */
+const NATURE_START = /^(?:By|See|Held)\b/;
+
+/**
+ * 1 for each nature of ownership column in [from, to] with a line below its first that starts
+ * as a nature does: "By FDS" under "By Fredrick D. Schaufeld / Rev. Trust" is the next row's.
+ */
+export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[]): number {
+  let n = 0;
+  natured.forEach((isNature, c) => {
+    if (!isNature) return;
+    let first = true;
+    for (let i = from; i <= to; i++) {
+      const t = texts[i]?.[c];
+      if (!t) continue;
+      if (!first && NATURE_START.test(t.text)) {
+        n++;
+        return;
+      }
+      first = false;
     }
   });
   return n;
