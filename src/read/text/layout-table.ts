@@ -275,6 +275,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   // A title starts with a capital; a nature of ownership may well not ("by Trust").
   const titled = columns.map((c) => /Title$/.test(c.field));
   const natured = columns.map((c) => c.field === 'natureOfOwnership');
+  // Rows of one security repeat its title; rows of one holder, the nature's first words ("Sequoia Capital").
+  const repeating = columns.map((c, k) => (titled[k] as boolean) || (natured[k] as boolean));
   const rangeEnd = (k: number): number => ranges.find((r) => r.k === k)?.to ?? Infinity;
   // On pandoc's drawn grid a column starts exactly where its rule does: a mark standing at or
   // after another column's start ("Stock Option (3)" with the (3) under the price) is that column's.
@@ -347,7 +349,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) + repeatedStarts(texts, a, b, titled) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
