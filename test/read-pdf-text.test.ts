@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { continuedStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { closedTitles, continuedStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -120,4 +120,13 @@ test('pdftotext -layout: a nature of ownership line starting "By", "See" or "Hel
   assert.equal(natureStarts(texts, 0, 2, [true]), 1);
   // Lowercase "held by" goes on within a nature.
   assert.equal(natureStarts([[t('interest in shares')], [t('held by Rankin')]], 0, 1, [true]), 0);
+});
+
+test('pdftotext -layout: a title ended by a bracket of lowercase words does not go on with a capitalised line', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('Stock')], [t('Option')], [t('(right to')], [t('buy)')], [t('Employee')]];
+  assert.equal(closedTitles(texts, 0, 3, [true]), 0);
+  assert.equal(closedTitles(texts, 0, 4, [true]), 1);
+  // A footnote mark is no such bracket.
+  assert.equal(closedTitles([[t('Common Stock (1)')], [t('Class A')]], 0, 1, [true]), 0);
 });

@@ -349,7 +349,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -541,6 +541,29 @@ export function repeatedStarts(texts: { text: string; x: number }[][], from: num
         n++;
         return;
       }
+    }
+  });
+  return n;
+}
+
+/**
+ * 1 for each title column in [from, to] going on with a capitalised line after a bracket of
+ * lowercase words that ends it: "(right to buy)" ends a title, so "Employee" under it starts
+ * the next row's.
+ */
+export function closedTitles(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
+  let n = 0;
+  titled.forEach((isTitle, c) => {
+    if (!isTitle) return;
+    let sofar = '';
+    for (let i = from; i <= to; i++) {
+      const t = texts[i]?.[c];
+      if (!t) continue;
+      if (/\([a-z][^()]*\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
+        n++;
+        return;
+      }
+      sofar += (sofar === '' ? '' : ' ') + t.text;
     }
   });
   return n;
