@@ -249,6 +249,9 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
   });
 }
 
+/** A par value as a title prints it: "$0.10", "$.001", "$1". */
+const PAR_FIGURE = /^\$(?:\d+(?:\.\d+)?|\.\d+)$/;
+
 /** The column a word stands under: the range it overlaps most. */
 function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): number {
   let best = (ranges[0] as { k: number }).k;
@@ -300,6 +303,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^[&–-]$/.test(prev.w.text) && prev.joined) ||
           // "par value $0.0001", "par value 0.0001": the par value is the title's.
           (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
+          // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
+          (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
+          (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text) && prev.joined) ||
           (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
