@@ -130,3 +130,12 @@ test('pdftotext -layout: a title ended by a bracket of lowercase words does not 
   // A footnote mark is no such bracket.
   assert.equal(closedTitles([[t('Common Stock (1)')], [t('Class A')]], 0, 1, [true]), 0);
 });
+
+test('pdftotext -layout: a row whose price stands under the row above\'s price is two rows', () => {
+  // "$" over row 2's main line over "495.85", then row 3's "$" over "496.25 30,066": the 495.85 is row 2's price
+  // (row 3's 30,066 stands right of it, in a column its heads give otherwise).
+  const row = read('pdftotext-layout', '0000892251-23-000084__723254_4_2023-07-18_0000892251-23-000084.txt').record?.nonDerivativeTransactions;
+  assert.equal(row?.[1]?.pricePerShare, 495.85);
+  assert.equal(row?.[2]?.pricePerShare, 496.25);
+  assert.equal(row?.[2]?.sharesOwnedFollowingTransaction, 30066);
+});

@@ -274,7 +274,6 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     ranges.push({ k: s.k, from: i === 0 ? -Infinity : s.x, to: next ? next.x : Infinity });
   });
   const diCol = columns.findIndex((c) => c.kind === 'di');
-  const valued = columns.map((c) => c.kind !== 'text');
   // A title starts with a capital; a nature of ownership may well not ("by Trust").
   const titled = columns.map((c) => /Title$/.test(c.field));
   const natured = columns.map((c) => c.field === 'natureOfOwnership');
@@ -358,7 +357,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(placed, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -606,21 +605,28 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
 /** How many lines below a repeated title line its second line may stand (other cells' lines between). */
 const REPEAT_REACH = 4;
 
-/** A whole value: an amount, a price, a date (not a lone "$" or a mark, which stand over or under theirs). */
-const WHOLE_VALUE = /^\$? ?-?[\d,]*\.?\d+(?: \(\d{1,2}\))*$|^\d{1,2}\/\d{1,2}\/\d{4}(?: \(\d{1,2}\))*$/;
+/** A PDF line's whole value as pdftotext keeps it in one word: an amount, a price ("$ 6.24", "$0"), a date. */
+const VALUE_WORD = /^\$? ?-?[\d,]*\.?\d+$|^\d{1,2}\/\d{1,2}\/\d{4}$/;
 
 /**
- * 1 for each whole value in [from, to] beyond the first in one of the `valued` columns: a cell
- * holds one value, so two are two rows' ("$ 6.24" and "$ 980.457" in a PDF's price column).
+ * 1 for each whole value in [from, to] standing over or under another (their characters
+ * overlap): a cell holds one value, so two are two rows' ("495.85" over "$ / 496.25"). A PDF's
+ * values stand only roughly under their heads, so where they stand counts, not their column
+ * (but across a page break, where each page has its own grid).
  */
-export function stackedValues(texts: { text: string; x: number }[][], from: number, to: number, valued: boolean[]): number {
-  const seen: number[] = [];
+export function stackedWords(placed: { w: Word; col: number; joined: boolean }[][], from: number, to: number, page: number[] = []): number {
+  const seen: { w: Word; col: number; page: number }[] = [];
   let n = 0;
   for (let i = from; i <= to; i++) {
-    (texts[i] ?? []).forEach((t, c) => {
-      if (!t || !valued[c] || !WHOLE_VALUE.test(t.text)) return;
-      if ((seen[c] ?? 0) > 0) n++;
-      seen[c] = (seen[c] ?? 0) + 1;
+    (placed[i] ?? []).forEach((p, k, line) => {
+      const before = line[k - 1];
+      // A date in a text ("Trust B, UAD 12/21/2018") is the text's.
+      if (p.joined || !VALUE_WORD.test(p.w.text) || (before && /[A-Za-z]/.test(before.w.text) && p.w.x - before.w.xEnd <= 1)) return;
+      // Each page has a grid of its own: values of two pages compare by the columns their heads give them.
+      const on = page[i] ?? 0;
+      const clash = (q: { w: Word; col: number; page: number }) => (q.page === on ? q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd : q.col === p.col);
+      if (seen.some(clash)) n++;
+      seen.push({ w: p.w, col: p.col, page: on });
     });
   }
   return n;
