@@ -728,6 +728,9 @@ function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: bool
   return { cells, start: first.line.start, end: last.line.end, flow: false, inferred };
 }
 
+/** An amount grouped by commas ("4,502,447"; a bare decimal may be a title's par value, "0.0001"). */
+const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
 /** A word of a PDF row with the page its line is on. */
 type PdfItem = Placement & { page: number };
 
@@ -777,6 +780,9 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
     return i;
   };
   const union = (a: number, b: number) => (parent[root(a)] = root(b));
+  // An amount standing over or under a text's word is another cell's: a title centred beside
+  // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
+  const amountByWord = (p: Placement, q: Placement) => (AMOUNT.test(p.w.text) && /[A-Za-z]{2}/.test(q.w.text)) || (AMOUNT.test(q.w.text) && /[A-Za-z]{2}/.test(p.w.text));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
   const stacks = (p: Placement) => !(p.joined && /^\(\d{1,2}\)$/.test(p.w.text));
   items.forEach((p, i) => {
@@ -784,7 +790,7 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
     if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
     for (let j = 0; j < i; j++) {
       const q = items[j] as PdfItem;
-      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q) && !amountByWord(p, q)) union(i, j);
     }
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
