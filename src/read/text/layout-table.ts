@@ -556,8 +556,8 @@ export function repeatedStarts(texts: { text: string; x: number }[][], from: num
 
 /**
  * 1 for each title column in [from, to] going on with a capitalised line after a bracket of
- * lowercase words that ends it: "(right to buy)" ends a title, so "Employee" under it starts
- * the next row's.
+ * words that ends it: "(right to buy)", "(Right to Buy)" end a title, so "Employee" under it
+ * starts the next row's. (A bracket of one word, "(Class B)", may stand within a title.)
  */
 export function closedTitles(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
   let n = 0;
@@ -567,7 +567,7 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
     for (let i = from; i <= to; i++) {
       const t = texts[i]?.[c];
       if (!t) continue;
-      if (/\([a-z][^()]*\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
+      if (/\([A-Za-z][a-z]*(?: [A-Za-z][a-z]*)+\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
         n++;
         return;
       }
