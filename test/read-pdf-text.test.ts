@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { closedTitles, continuedStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { closedTitles, continuedStarts, isHeadLine, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -138,4 +138,12 @@ test('pdftotext -layout: a row whose price stands under the row above\'s price i
   assert.equal(row?.[1]?.pricePerShare, 495.85);
   assert.equal(row?.[2]?.pricePerShare, 496.25);
   assert.equal(row?.[2]?.sharesOwnedFollowingTransaction, 30066);
+});
+
+test('pdftotext -layout: a line of dollar amounts and marks above a row is the row\'s, not a head line', () => {
+  assert.equal(isHeadLine('          $            (1)'), false);
+  assert.equal(isHeadLine('                  $0'), false);
+  assert.equal(isHeadLine('   $ 6.98   (2)'), false);
+  assert.equal(isHeadLine('(Instr. 3, 4 and 5)'), true);
+  assert.equal(isHeadLine('    Code   V   Amount  (D)  Price'), true);
 });

@@ -116,8 +116,8 @@ const PAGE_NOTE = /^\s*Reminder\s*:|Persons\s+who\s+respond\s+to\s+the\s+collect
 /** A line made only of the tables' head words (titles, "(Instr. 3)", sub-heads). */
 export function isHeadLine(text: string): boolean {
   if (RULE.test(text)) return true;
-  // A line of dollar signs and marks alone ("$   (1)": a price's sign and the next value's mark) is a row's.
-  if (/^[\s\f$]*(?:(?:\$|\(\d{1,2}\))[\s$]*)+$/.test(text)) return false;
+  // A line of dollar amounts and marks alone ("$   (1)": a price's sign and the next value's mark; "$0") is a row's.
+  if (/^[\s\f]*(?:(?:\$ ?-?[\d,]*\.?\d*|\(\d{1,2}\))\s*)+$/.test(text)) return false;
   const words = text
     .replace(/\(Instr\.[^)]*\)/gi, ' ')
     .toLowerCase()
