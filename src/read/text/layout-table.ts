@@ -154,7 +154,19 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   let dataFrom = head;
   // A word cut at its hyphen ("Non-" over "Qualified Stock Option") starts a row's cell: heads wrap between words.
   const headOrBlank = (line: Line) => line.blank || (isHeadLine(line.text) && !/^\s*\S+-\s*$/.test(line.text));
-  while (dataFrom < to && (headOrBlank(lines[dataFrom] as Line) || dataFrom === head)) dataFrom++;
+  // In a PDF the sub-heads' line ("Code V Amount (A) or (D) Price") and the lines right after it end
+  // the heads: after a blank line below it, words of head-like lines ("Shares / held") are a row's.
+  const pdf = isPdfText(sink.clean.text);
+  let subHeads = false;
+  while (dataFrom < to && (headOrBlank(lines[dataFrom] as Line) || dataFrom === head)) {
+    const line = lines[dataFrom] as Line;
+    if (pdf && subHeads && line.blank) {
+      dataFrom++;
+      break;
+    }
+    if (/\bCode\s+V\b/.test(line.text)) subHeads = true;
+    dataFrom++;
+  }
   let dataTo = to;
   for (let n = dataFrom; n < to; n++) {
     if (PAGE_NOTE.test((lines[n] as Line).text)) {
@@ -187,7 +199,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
   }
   // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
-  return { rows: layoutRows(data, starts, columns, runs === null, isPdfText(sink.clean.text)), headLines: dataFrom - head, mode: 'layout' };
+  return { rows: layoutRows(data, starts, columns, runs === null, pdf), headLines: dataFrom - head, mode: 'layout' };
 }
 
 /** Each column's starting input column, from the numbered heads and sub-heads; null when the heads are not laid out. */
