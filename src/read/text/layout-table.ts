@@ -290,7 +290,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const diCol = columns.findIndex((c) => c.kind === 'di');
   // A title starts with a capital; a nature of ownership may well not ("by Trust").
   const titled = columns.map((c) => /Title$/.test(c.field));
-  const natured = columns.map((c) => c.field === 'natureOfOwnership');
+  // A PDF's nature words may stand under the D/I head (positions are rough): the columns from D/I on.
+  const natured = columns.map((c, k) => c.field === 'natureOfOwnership' || (diCol !== -1 && k >= diCol));
   // Rows of one security repeat its title; rows of one holder, the nature's first words ("Sequoia Capital").
   const repeating = columns.map((c, k) => (titled[k] as boolean) || (natured[k] as boolean));
   const rangeEnd = (k: number): number => ranges.find((r) => r.k === k)?.to ?? Infinity;
