@@ -372,7 +372,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(placed, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b, 1, pdf ? PDF_CELL_SLACK : 0) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(placed, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -401,6 +401,13 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  * splits that keep every row so, `extra` (lines that cannot be one cell) decides, then giving
  * lines to the row above.
  */
+/**
+ * How much shorter (a share of its widest line) a PDF cell's line may end than the next word
+ * would need: Chromium wraps by the words' printed widths, which characters count only roughly
+ * ("By" over "Sequoia" in a column whose widest line is "Principals").
+ */
+const PDF_CELL_SLACK = 0.2;
+
 /** Rows of one table are alike: a row with more or fewer lines above its main line than the row before costs this. */
 const UNLIKE_ROWS = 0.12;
 const PDF_OFF_CENTRE = 2;
@@ -474,7 +481,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
  * lower line would have fitted on the upper one (in the column's width, less `slack`: a PDF's
  * proportional font fits more or fewer characters on a line than its widest line shows).
  */
-export function wrapBreaks(texts: { text: string; x: number }[][], width: number[], from: number, to: number, slack = 1): number {
+export function wrapBreaks(texts: { text: string; x: number }[][], width: number[], from: number, to: number, slack = 1, slackShare = 0): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const upper = texts[i];
@@ -490,7 +497,7 @@ export function wrapBreaks(texts: { text: string; x: number }[][], width: number
       }
       if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
       const firstWord = l.text.split(' ')[0] as string;
-      if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - slack) n++;
+      if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
     });
   }
   return n;
