@@ -345,6 +345,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     return row;
   });
 
+  const values = pdf ? placed.map(valuesOf) : [];
   // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
   const page: number[] = [];
   data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
@@ -372,7 +373,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b, 1, pdf ? PDF_CELL_SLACK : 0) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(placed, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (wrapBreaks(texts, width, a, b, 1, pdf ? PDF_CELL_SLACK : 0) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -636,22 +637,26 @@ const VALUE_WORD = /^\$? ?-?[\d,]*\.?\d+$|^\d{1,2}\/\d{1,2}\/\d{4}$/;
  * values stand only roughly under their heads, so where they stand counts, not their column
  * (but across a page break, where each page has its own grid).
  */
-export function stackedWords(placed: { w: Word; col: number; joined: boolean }[][], from: number, to: number, page: number[] = []): number {
+export function stackedWords(values: { w: Word; col: number }[][], from: number, to: number, page: number[] = []): number {
   const seen: { w: Word; col: number; page: number }[] = [];
   let n = 0;
   for (let i = from; i <= to; i++) {
-    (placed[i] ?? []).forEach((p, k, line) => {
-      const before = line[k - 1];
-      // A date in a text ("Trust B, UAD 12/21/2018") is the text's.
-      if (p.joined || !VALUE_WORD.test(p.w.text) || (before && /[A-Za-z]/.test(before.w.text) && p.w.x - before.w.xEnd <= 1)) return;
-      // Each page has a grid of its own: values of two pages compare by the columns their heads give them.
-      const on = page[i] ?? 0;
-      const clash = (q: { w: Word; col: number; page: number }) => (q.page === on ? q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd : q.col === p.col);
-      if (seen.some(clash)) n++;
+    // Each page has a grid of its own: values of two pages compare by the columns their heads give them.
+    const on = page[i] ?? 0;
+    for (const p of values[i] ?? []) {
+      if (seen.some((q) => (q.page === on ? q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd : q.col === p.col))) n++;
       seen.push({ w: p.w, col: p.col, page: on });
-    });
+    }
   }
   return n;
+}
+
+/** A line's whole values, for stackedWords: not joined to a word, and no date in a text ("Trust B, UAD 12/21/2018"). */
+function valuesOf(line: Placement[]): { w: Word; col: number }[] {
+  return line.filter((p, k) => {
+    const before = line[k - 1];
+    return !p.joined && VALUE_WORD.test(p.w.text) && !(before && /[A-Za-z]/.test(before.w.text) && p.w.x - before.w.xEnd <= 1);
+  });
 }
 
 /**
