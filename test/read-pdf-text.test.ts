@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { splitChain } from '../src/read/text/layout-table.ts';
+import { closedTitles, continuedStarts, isHeadLine, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
@@ -166,4 +166,74 @@ test('plain pdftotext: the page\'s notes written among Table I\'s cells are left
   assert.equal(row?.transactionDate, '2019-11-01');
   assert.equal(row?.shares, 544);
   assert.equal(row?.sharesOwnedFollowingTransaction, 370884.333);
+});
+
+test('pdftotext -layout: owners X on a later page than the heads stand in the columns the owners above use, in order', () => {
+  // Page 1: the heads, and X's under "10% Owner"; the next page, on a grid of its own, sets the
+  // same column's X's under "Director" of page 1's grid.
+  const result = read('pdftotext-layout', '0001104659-23-005474__1718405_4_2023-01-20_0001104659-23-005474.txt');
+  const owners = result.record?.reportingOwners ?? [];
+  assert.equal(owners.length, 10);
+  for (const o of owners) {
+    assert.equal(o.relationship?.isTenPercentOwner, true, o.name ?? '');
+    assert.equal(o.relationship?.isDirector, false, o.name ?? '');
+  }
+  assert.ok(result.issues.some((i) => i.code === 'TEXT_OWNER_MARKS_OFF_HEADS_PAGE'));
+});
+
+test('pdftotext -layout: a row whose title starts with the last line of the title above costs more', () => {
+  // "(right to buy)" ends the row above's "Non-qualified / Stock Option / (right to buy)"; a title starts with a capital.
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('(right to buy)')], [t('Non-qualified')], [], [t('Stock Option')]];
+  assert.equal(continuedStarts(texts, 0, 3, [true]), 1);
+  assert.equal(continuedStarts(texts, 1, 3, [true]), 0);
+  // A nature of ownership may start lowercase ("by Trust"): only title columns count.
+  assert.equal(continuedStarts([[t('by Trust')]], 0, 0, [false]), 0);
+});
+
+test('pdftotext -layout: a title column whose first lines come again starts the next row there', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  // "Employee / Stock / Option / (right to / buy)" then the next row's "Employee / Stock".
+  const texts = [[t('Employee')], [t('Stock')], [t('Option')], [t('(right to')], [t('buy)')], [t('Employee')], [t('Stock')]];
+  assert.equal(repeatedStarts(texts, 0, 5, [true]), 1);
+  assert.equal(repeatedStarts(texts, 0, 4, [true]), 0);
+  // A title ending with its first word ("LLC Units of ... Capital LLC") is one title: the next row starts "LLC / Units of" again.
+  const llc = [[t('LLC')], [t('Units of')], [t('Capital')], [t('LLC')], [t('LLC')], [t('Units of')]];
+  assert.equal(repeatedStarts(llc, 0, 3, [true]), 0);
+  assert.equal(repeatedStarts(llc, 0, 4, [true]), 1);
+});
+
+test('pdftotext -layout: a nature of ownership line starting "By", "See" or "Held" below the first starts the next row', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('By Fredrick D. Schaufeld')], [t('Rev. Trust')], [t('By FDS')]];
+  assert.equal(natureStarts(texts, 0, 1, [true]), 0);
+  assert.equal(natureStarts(texts, 0, 2, [true]), 1);
+  // Lowercase "held by" goes on within a nature.
+  assert.equal(natureStarts([[t('interest in shares')], [t('held by Rankin')]], 0, 1, [true]), 0);
+});
+
+test('pdftotext -layout: a title ended by a bracket of lowercase words does not go on with a capitalised line', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('Stock')], [t('Option')], [t('(right to')], [t('buy)')], [t('Employee')]];
+  assert.equal(closedTitles(texts, 0, 3, [true]), 0);
+  assert.equal(closedTitles(texts, 0, 4, [true]), 1);
+  // A footnote mark is no such bracket.
+  assert.equal(closedTitles([[t('Common Stock (1)')], [t('Class A')]], 0, 1, [true]), 0);
+});
+
+test('pdftotext -layout: a row whose price stands under the row above\'s price is two rows', () => {
+  // "$" over row 2's main line over "495.85", then row 3's "$" over "496.25 30,066": the 495.85 is row 2's price
+  // (row 3's 30,066 stands right of it, in a column its heads give otherwise).
+  const row = read('pdftotext-layout', '0000892251-23-000084__723254_4_2023-07-18_0000892251-23-000084.txt').record?.nonDerivativeTransactions;
+  assert.equal(row?.[1]?.pricePerShare, 495.85);
+  assert.equal(row?.[2]?.pricePerShare, 496.25);
+  assert.equal(row?.[2]?.sharesOwnedFollowingTransaction, 30066);
+});
+
+test('pdftotext -layout: a line of dollar amounts and marks above a row is the row\'s, not a head line', () => {
+  assert.equal(isHeadLine('          $            (1)'), false);
+  assert.equal(isHeadLine('                  $0'), false);
+  assert.equal(isHeadLine('   $ 6.98   (2)'), false);
+  assert.equal(isHeadLine('(Instr. 3, 4 and 5)'), true);
+  assert.equal(isHeadLine('    Code   V   Amount  (D)  Price'), true);
 });

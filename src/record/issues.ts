@@ -226,6 +226,12 @@ const catalogue = {
       `The Reporting Owners table is printed without column positions (one cell per line, in drawing order): ` +
       `the relationships of its ${p.owners} owners cannot be told apart; only the first owner's, which box 5 prints, was read.`,
   },
+  TEXT_OWNER_MARKS_OFF_HEADS_PAGE: {
+    severity: 'info',
+    message: (p) =>
+      `${p.marks} owner marks (X) stand on a later page of the PDF than the Reporting Owners heads, which pdftotext lays out on a grid of its own: ` +
+      `${p.byOrder} were placed by matching that page's mark columns in order with the columns the owners above use, the others under the nearest head (confidence 0.7).`,
+  },
   TEXT_ROWS_OFF_HEADS_PAGE: {
     severity: 'info',
     message: (p) =>

@@ -117,6 +117,8 @@ const PAGE_NOTE = /^\s*Reminder\s*:|Persons\s+who\s+respond\s+to\s+the\s+collect
 /** A line made only of the tables' head words (titles, "(Instr. 3)", sub-heads). */
 export function isHeadLine(text: string): boolean {
   if (RULE.test(text)) return true;
+  // A line of dollar amounts and marks alone ("$   (1)": a price's sign and the next value's mark; "$0") is a row's.
+  if (/^[\s\f]*(?:(?:\$ ?-?[\d,]*\.?\d*|\(\d{1,2}\))\s*)+$/.test(text)) return false;
   const words = text
     .replace(/\(Instr\.[^)]*\)/gi, ' ')
     .toLowerCase()
@@ -153,7 +155,19 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   let dataFrom = head;
   // A word cut at its hyphen ("Non-" over "Qualified Stock Option") starts a row's cell: heads wrap between words.
   const headOrBlank = (line: Line) => line.blank || (isHeadLine(line.text) && !/^\s*\S+-\s*$/.test(line.text));
-  while (dataFrom < to && (headOrBlank(lines[dataFrom] as Line) || dataFrom === head)) dataFrom++;
+  // In a PDF the sub-heads' line ("Code V Amount (A) or (D) Price") and the lines right after it end
+  // the heads: after a blank line below it, words of head-like lines ("Shares / held") are a row's.
+  const pdf = isPdfText(sink.clean.text);
+  let subHeads = false;
+  while (dataFrom < to && (headOrBlank(lines[dataFrom] as Line) || dataFrom === head)) {
+    const line = lines[dataFrom] as Line;
+    if (pdf && subHeads && line.blank) {
+      dataFrom++;
+      break;
+    }
+    if (/\bCode\s+V\b/.test(line.text)) subHeads = true;
+    dataFrom++;
+  }
   let dataTo = to;
   for (let n = dataFrom; n < to; n++) {
     if (PAGE_NOTE.test((lines[n] as Line).text)) {
@@ -192,7 +206,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
   }
   // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
-  return { rows: layoutRows(data, starts, columns, runs === null, isPdfText(sink.clean.text)), headLines: dataFrom - head, mode: 'layout' };
+  return { rows: layoutRows(data, starts, columns, runs === null, pdf), headLines: dataFrom - head, mode: 'layout' };
 }
 
 /** Each column's starting input column, from the numbered heads and sub-heads; null when the heads are not laid out. */
@@ -256,6 +270,9 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
   });
 }
 
+/** A par value as a title prints it: "$0.10", "$.001", "$1". */
+const PAR_FIGURE = /^\$(?:\d+(?:\.\d+)?|\.\d+)$/;
+
 /** The column a word stands under: the range it overlaps most. */
 function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): number {
   let best = (ranges[0] as { k: number }).k;
@@ -278,7 +295,12 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     ranges.push({ k: s.k, from: i === 0 ? -Infinity : s.x, to: next ? next.x : Infinity });
   });
   const diCol = columns.findIndex((c) => c.kind === 'di');
-  const valued = columns.map((c) => c.kind !== 'text');
+  // A title starts with a capital; a nature of ownership may well not ("by Trust").
+  const titled = columns.map((c) => /Title$/.test(c.field));
+  // A PDF's nature words may stand under the D/I head (positions are rough): the columns from D/I on.
+  const natured = columns.map((c, k) => c.field === 'natureOfOwnership' || (diCol !== -1 && k >= diCol));
+  // Rows of one security repeat its title; rows of one holder, the nature's first words ("Sequoia Capital").
+  const repeating = columns.map((c, k) => (titled[k] as boolean) || (natured[k] as boolean));
   const rangeEnd = (k: number): number => ranges.find((r) => r.k === k)?.to ?? Infinity;
   // On pandoc's drawn grid a column starts exactly where its rule does: a mark standing at or
   // after another column's start ("Stock Option (3)" with the (3) under the price) is that column's.
@@ -302,10 +324,16 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^[&–-]$/.test(prev.w.text) && prev.joined) ||
           // "par value $0.0001", "par value 0.0001": the par value is the title's.
           (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
+          // "401 (k)", "Option (right to buy)", "Options (Right to Buy)": in a PDF's line a bracket of words goes on with the word before it.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^\((?:[a-z]|[A-Z][a-z])/.test(w.text) && /[A-Za-z0-9]$/.test(prev.w.text)) ||
+          // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
+          (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
+          (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text) && prev.joined) ||
           (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
-          (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && (pdf || w.x < rangeEnd(prev.col))));
+          // A cell cites a footnote once: "D (1) (1)" is the D's mark and the next cell's.
+          (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && (pdf ? w.text !== prev.w.text : w.x < rangeEnd(prev.col))));
       out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
@@ -324,6 +352,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     return row;
   });
 
+  const values = pdf ? placed.map(valuesOf) : [];
   // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
   const page: number[] = [];
   data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
@@ -351,8 +380,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const breaks = wrapBreaksOf(texts, width);
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedValues(texts, a, b, valued) : 0)) + 2 * offMain(texts, a, b, main), {
+    const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0);
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -381,6 +410,13 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  * splits that keep every row so, `extra` (lines that cannot be one cell) decides, then giving
  * lines to the row above.
  */
+/**
+ * How much shorter (a share of its widest line) a PDF cell's line may end than the next word
+ * would need: Chromium wraps by the words' printed widths, which characters count only roughly
+ * ("By" over "Sequoia" in a column whose widest line is "Principals").
+ */
+const PDF_CELL_SLACK = 0.2;
+
 /** Rows of one table are alike: a row with more or fewer lines above its main line than the row before costs this. */
 const UNLIKE_ROWS = 0.12;
 const PDF_OFF_CENTRE = 2;
@@ -449,21 +485,21 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
   return out;
 }
 
-
 /**
  * For a range [from, to] of lines: 1 for each pair of its lines that cannot be one wrapped cell,
  * the first word of the lower line having fitted on the upper one (in the column's width, less
- * `slack`: a PDF's proportional font fits more or fewer characters on a line than its widest
- * line shows). Counted by running sums over the pairs: a chain split tries every range.
+ * `slack` characters or `slackShare` of the width, the more: a PDF's proportional font fits more
+ * or fewer characters on a line than its widest line shows). Counted by running sums over the
+ * pairs: a chain split tries every range.
  */
-export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1): (from: number, to: number) => number {
+export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1, slackShare = 0): (from: number, to: number) => number {
   const sums = new Float64Array(texts.length + 1);
-  for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack);
+  for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack, slackShare);
   return (from, to) => (to <= from ? 0 : (sums[Math.min(to, texts.length)] as number) - (sums[Math.max(0, from)] as number));
 }
 
 /** wrapBreaksOf's count for lines i and i + 1. */
-function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: number, slack: number): number {
+function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: number, slack: number, slackShare: number): number {
   const upper = texts[i];
   const lower = texts[i + 1];
   if (!upper || !lower) return 0;
@@ -478,7 +514,7 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
     }
     if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
     const firstWord = l.text.split(' ')[0] as string;
-    if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - slack) n++;
+    if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
   });
   return n;
 }
@@ -510,24 +546,132 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
   return n;
 }
 
-/** A whole value: an amount, a price, a date (not a lone "$" or a mark, which stand over or under theirs). */
-const WHOLE_VALUE = /^\$? ?-?[\d,]*\.?\d+(?: \(\d{1,2}\))*$|^\d{1,2}\/\d{1,2}\/\d{4}(?: \(\d{1,2}\))*$/;
-
 /**
- * 1 for each whole value in [from, to] beyond the first in one of the `valued` columns: a cell
- * holds one value, so two are two rows' ("$ 6.24" and "$ 980.457" in a PDF's price column).
+ * 1 for each title column whose first line in [from, to] goes on from a line before it: a title
+ * starts with a capital or a digit, not a lowercase word or bracket ("(right to buy)", "to Buy)",
+ * "buy) Employee"), the last line of the row above's title.
  */
-export function stackedValues(texts: { text: string; x: number }[][], from: number, to: number, valued: boolean[]): number {
-  const seen: number[] = [];
+export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
   let n = 0;
+  const seen = new Set<number>();
   for (let i = from; i <= to; i++) {
     (texts[i] ?? []).forEach((t, c) => {
-      if (!t || !valued[c] || !WHOLE_VALUE.test(t.text)) return;
-      if ((seen[c] ?? 0) > 0) n++;
-      seen[c] = (seen[c] ?? 0) + 1;
+      if (!t || !titled[c] || seen.has(c)) return;
+      seen.add(c);
+      if (/^\(?[a-z]/.test(t.text)) n++;
     });
   }
   return n;
+}
+
+/**
+ * 1 for each title column in [from, to] whose first lines come again below them: rows of one
+ * security repeat its title, so "Employee" under "... (right to / buy)", with "Stock" after it,
+ * starts the next row's "Employee / Stock / Option". (A title may end with its first word, "LLC
+ * Units of ... Capital LLC": the line after the repeat must be the title's second line too.)
+ */
+export function repeatedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
+  let n = 0;
+  titled.forEach((isTitle, c) => {
+    if (!isTitle) return;
+    const at: number[] = [];
+    for (let i = from; i <= to; i++) if (texts[i]?.[c]) at.push(i);
+    const [head, next] = at.map((i) => (texts[i]?.[c] as { text: string }).text);
+    if (head === undefined || !/^[A-Z]/.test(head)) return;
+    for (const i of at.slice(1)) {
+      if ((texts[i]?.[c] as { text: string }).text !== head) continue;
+      // The column's next line after the repeat, maybe in the next row.
+      let after: string | undefined;
+      for (let k = i + 1; k <= i + REPEAT_REACH && after === undefined; k++) after = texts[k]?.[c]?.text;
+      if (next === undefined || after === next) {
+        n++;
+        return;
+      }
+    }
+  });
+  return n;
+}
+
+/**
+ * 1 for each title column in [from, to] going on with a capitalised line after a bracket of
+ * words that ends it: "(right to buy)", "(Right to Buy)" end a title, so "Employee" under it
+ * starts the next row's. (A bracket of one word, "(Class B)", may stand within a title.)
+ */
+export function closedTitles(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
+  let n = 0;
+  titled.forEach((isTitle, c) => {
+    if (!isTitle) return;
+    let sofar = '';
+    for (let i = from; i <= to; i++) {
+      const t = texts[i]?.[c];
+      if (!t) continue;
+      if (/\([A-Za-z][a-z]*(?: [A-Za-z][a-z]*)+\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
+        n++;
+        return;
+      }
+      sofar += (sofar === '' ? '' : ' ') + t.text;
+    }
+  });
+  return n;
+}
+
+/** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ..."), capitalised. */
+const NATURE_START = /^(?:By|See|Held)\b/;
+
+/**
+ * 1 for each nature of ownership column in [from, to] with a line below its first that starts
+ * as a nature does: "By FDS" under "By Fredrick D. Schaufeld / Rev. Trust" is the next row's.
+ */
+export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[]): number {
+  let n = 0;
+  natured.forEach((isNature, c) => {
+    if (!isNature) return;
+    let first = true;
+    for (let i = from; i <= to; i++) {
+      const t = texts[i]?.[c];
+      if (!t) continue;
+      if (!first && NATURE_START.test(t.text)) {
+        n++;
+        return;
+      }
+      first = false;
+    }
+  });
+  return n;
+}
+
+/** How many lines below a repeated title line its second line may stand (other cells' lines between). */
+const REPEAT_REACH = 4;
+
+/** A PDF line's whole value as pdftotext keeps it in one word: an amount, a price ("$ 6.24", "$0"), a date. */
+const VALUE_WORD = /^\$? ?-?[\d,]*\.?\d+$|^\d{1,2}\/\d{1,2}\/\d{4}$/;
+
+/**
+ * 1 for each whole value in [from, to] standing over or under another (their characters
+ * overlap): a cell holds one value, so two are two rows' ("495.85" over "$ / 496.25"). A PDF's
+ * values stand only roughly under their heads, so where they stand counts, not their column
+ * (but across a page break, where each page has its own grid).
+ */
+export function stackedWords(values: { w: Word; col: number }[][], from: number, to: number, page: number[] = []): number {
+  const seen: { w: Word; col: number; page: number }[] = [];
+  let n = 0;
+  for (let i = from; i <= to; i++) {
+    // Each page has a grid of its own: values of two pages compare by the columns their heads give them.
+    const on = page[i] ?? 0;
+    for (const p of values[i] ?? []) {
+      if (seen.some((q) => (q.page === on ? q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd : q.col === p.col))) n++;
+      seen.push({ w: p.w, col: p.col, page: on });
+    }
+  }
+  return n;
+}
+
+/** A line's whole values, for stackedWords: not joined to a word, and no date in a text ("Trust B, UAD 12/21/2018"). */
+function valuesOf(line: Placement[]): { w: Word; col: number }[] {
+  return line.filter((p, k) => {
+    const before = line[k - 1];
+    return !p.joined && VALUE_WORD.test(p.w.text) && !(before && /[A-Za-z]/.test(before.w.text) && p.w.x - before.w.xEnd <= 1);
+  });
 }
 
 /**
@@ -626,6 +770,9 @@ function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: bool
   return { cells, start: first.line.start, end: last.line.end, flow: false, inferred };
 }
 
+/** An amount grouped by commas ("4,502,447"; a bare decimal may be a title's par value, "0.0001"). */
+const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
 /** A word of a PDF row with the page its line is on. */
 type PdfItem = Placement & { page: number };
 
@@ -675,6 +822,9 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
     return i;
   };
   const union = (a: number, b: number) => (parent[root(a)] = root(b));
+  // An amount standing over or under a text's word is another cell's: a title centred beside
+  // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
+  const amountByWord = (p: Placement, q: Placement) => (AMOUNT.test(p.w.text) && /[A-Za-z]{2}/.test(q.w.text)) || (AMOUNT.test(q.w.text) && /[A-Za-z]{2}/.test(p.w.text));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
   const stacks = (p: Placement) => !(p.joined && /^\(\d{1,2}\)$/.test(p.w.text));
   items.forEach((p, i) => {
@@ -682,7 +832,7 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
     if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
     for (let j = 0; j < i; j++) {
       const q = items[j] as PdfItem;
-      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q)) union(i, j);
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q) && !amountByWord(p, q)) union(i, j);
     }
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:

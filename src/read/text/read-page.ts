@@ -233,6 +233,12 @@ function readOwners(
   // pdftotext places a row's marks on a grid of its own, off the heads' by a few columns: box 5
   // gives the first owner's relationship, and so the offset of its mark from its head.
   let pdfShift = 0;
+  // Each page of a PDF has a grid of its own: an owner's X on a later page than the heads' is placed after the table is read.
+  const pageStarts: number[] = [];
+  if (pdf) for (let n = headAt + 1; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push((lines[n] as Line).no);
+  const pageOf = (lineNo: number): number => pageStarts.filter((no) => no <= lineNo).length;
+  const offPage: OffPageMark[] = [];
+  let titleShift: number | null = null;
 
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
@@ -245,8 +251,11 @@ function readOwners(
       // of box 1 or of an owner above (one firm's partners).
       const templates: OwnerTemplate[] =
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
-      if (pdf && owners.length === 0) pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      if (pdf && owners.length === 0) {
+        pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
+        titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt));
+      }
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -300,6 +309,7 @@ function readOwners(
     if (prev && next && !next.blank && POSTAL.test(ownerCell(prev)) && COUNTRY.test(ownerCell(line)) && (ZIP.test(ownerCell(prev)) || (before !== undefined && edgarCodeOf(ownerCell(before)) !== null))) flush();
   }
   flush();
+  if (offPage.length > 0) placeOffPageMarks(offPage, owners, sink);
   return owners;
 }
 
@@ -465,20 +475,121 @@ function pdfMarkShift(block: Line[], cols: RelColumn[], box5: Pick<Relationship,
   return mark.x + mark.text.length / 2 - headMiddle(col);
 }
 
-function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number): ReportingOwner {
-  const { cell, marks } = pdfOwnerParts(block);
+const BOX5_TITLE = { isOfficer: /(^|\s)(_*[xX]_*|_{3,})\s*Officer\s*\(give\b/, isOther: /(^|\s)(_*[xX]_*|_{3,})\s*Other\s*\(spec/ } as const;
+
+/** The one of box 5's Officer and Other items checked, when just one is ("__X__ Officer (give title below)"). */
+function boxFiveTitle(lines: Line[], end: number): 'isOfficer' | 'isOther' | null {
+  for (let n = 0; n < end; n++) {
+    const t = (lines[n] as Line).text;
+    const officer = BOX5_TITLE.isOfficer.exec(t);
+    const other = BOX5_TITLE.isOther.exec(t);
+    if (!officer || !other) continue;
+    const a = /[xX]/.test(officer[2] as string);
+    const b = /[xX]/.test(other[2] as string);
+    return a === b ? null : a ? 'isOfficer' : 'isOther';
+  }
+  return null;
+}
+
+/**
+ * How far right of its head's start the first owner's title stands (Officer and Other print
+ * words, left-aligned in their column), when box 5 says which of the two it is and the owner
+ * prints one title cell: null when box 5 cannot tell.
+ */
+function pdfTitleShift(block: Line[], cols: RelColumn[], box5: 'isOfficer' | 'isOther' | null): number | null {
+  const col = cols.find((c) => c.key === box5);
+  const titles = pdfOwnerParts(block).marks.filter((c) => !/^[xX]$/.test(c.text));
+  if (!col || titles.length === 0) return null;
+  const x = Math.min(...titles.map((c) => c.x));
+  // One cell: its lines start alike.
+  if (titles.some((c) => c.x - x > SAME_MARK_COLUMN)) return null;
+  return x - col.x;
+}
+
+/** An owner's X on a later page of a PDF than the heads' (placed by placeOffPageMarks). */
+interface OffPageMark {
+  owner: number;
+  page: number;
+  chunk: Chunk;
+  /** The column the nearest head gives it (the heads' grid, not its page's). */
+  nearest: RelColumn['key'];
+}
+
+function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number, titleShift: number | null, pageOf: (lineNo: number) => number, offPage: OffPageMark[]): ReportingOwner {
+  const { cell, marks: all } = pdfOwnerParts(block);
+  const marks = all.filter((c) => {
+    const page = pageOf(c.line);
+    if (page === 0 || !/^[xX]$/.test(c.text)) return true;
+    offPage.push({ owner: k, page, chunk: c, nearest: nearestHead(c, cols.filter((col) => X_COLUMNS.includes(col.key)), cols, shift).key });
+    return false;
+  });
   const rel = marks.map((c) => {
-    const middle = c.x + c.text.length / 2 - shift;
-    const candidates = /^[xX]$/.test(c.text) ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
-    let best = candidates[0] as RelColumn;
-    for (const col of candidates) if (Math.abs(headMiddle(col) - middle) < Math.abs(headMiddle(best) - middle)) best = col;
-    return { key: best.key, text: c.text, start: c.start, end: c.end };
+    const isX = /^[xX]$/.test(c.text);
+    const candidates = isX ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
+    // A title on the heads' page, its column's start found by box 5's title for the first owner.
+    const key = !isX && titleShift !== null && pageOf(c.line) === 0 ? nearestStart(c, candidates, titleShift).key : nearestHead(c, candidates, cols, shift).key;
+    return { key, text: c.text, start: c.start, end: c.end };
   });
   const P = `reportingOwners.${k}`;
   const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
   // The column is the nearest head's, an inference from rough positions.
   applyRelationship(owner, rel, P, sink, 0.9);
   return owner;
+}
+
+/** The candidate column whose head's middle is nearest the chunk's (shifted onto the heads' grid). */
+function nearestHead(c: Chunk, candidates: RelColumn[], cols: RelColumn[], shift: number): RelColumn {
+  const middle = c.x + c.text.length / 2 - shift;
+  let best = (candidates[0] ?? cols[0]) as RelColumn;
+  for (const col of candidates) if (Math.abs(headMiddle(col) - middle) < Math.abs(headMiddle(best) - middle)) best = col;
+  return best;
+}
+
+/** The candidate column whose head starts nearest the chunk's start (shifted onto the heads' grid). */
+function nearestStart(c: Chunk, candidates: RelColumn[], shift: number): RelColumn {
+  let best = candidates[0] as RelColumn;
+  for (const col of candidates) if (Math.abs(col.x - (c.x - shift)) < Math.abs(best.x - (c.x - shift))) best = col;
+  return best;
+}
+
+/** How far apart (characters) two X's of one page may stand and still be in one column. */
+const SAME_MARK_COLUMN = 2;
+
+/** The columns the page prints an X in (Officer and Other print the title or description). */
+const X_COLUMNS: readonly RelColumn['key'][] = ['isDirector', 'isTenPercentOwner'];
+
+/**
+ * The X's of owners on a later page of a PDF than the heads'. pdftotext sets each page on a
+ * grid of its own, a word's column counted from the text left of it on that page: there an X's
+ * place says nothing of the heads, only of the page's other X's. Only Director and 10% Owner
+ * print an X: two columns of X's on the page are the two; one column is the one the heads'
+ * page's owners have X's in, when they have them in one; otherwise the nearest head is taken
+ * as on the heads' page. Either way an inference: confidence 0.7, reported.
+ */
+function placeOffPageMarks(marks: OffPageMark[], owners: ReportingOwner[], sink: TextSink): void {
+  const offPageOwners = new Set(marks.map((m) => m.owner));
+  const used = X_COLUMNS.filter((key) => owners.some((o, k) => !offPageOwners.has(k) && o.relationship?.[key] === true));
+  let byOrder = 0;
+  for (const page of new Set(marks.map((m) => m.page))) {
+    const own = marks.filter((m) => m.page === page);
+    const middle = (m: OffPageMark) => m.chunk.x + m.chunk.text.length / 2;
+    const columns: number[] = [];
+    for (const x of own.map(middle).sort((a, b) => a - b)) if (columns.length === 0 || x - (columns[columns.length - 1] as number) > SAME_MARK_COLUMN) columns.push(x);
+    const keys = columns.length === X_COLUMNS.length ? X_COLUMNS : columns.length === 1 && used.length === 1 ? used : null;
+    for (const m of own) {
+      let key = X_COLUMNS.includes(m.nearest) ? m.nearest : 'isTenPercentOwner';
+      if (keys) {
+        const at = columns.findIndex((cx) => Math.abs(cx - middle(m)) <= SAME_MARK_COLUMN);
+        key = keys[Math.max(0, at)] as RelColumn['key'];
+        byOrder++;
+      }
+      const owner = owners[m.owner];
+      if (owner) applyRelationship(owner, [{ key, text: m.chunk.text, start: m.chunk.start, end: m.chunk.end }], `reportingOwners.${m.owner}`, sink, 0.7);
+    }
+  }
+  const first = marks[0] as OffPageMark;
+  const last = marks[marks.length - 1] as OffPageMark;
+  sink.report('TEXT_OWNER_MARKS_OFF_HEADS_PAGE', { marks: marks.length, byOrder }, null, first.chunk.start, last.chunk.end);
 }
 
 /**
