@@ -58,7 +58,7 @@ export function flattenGrids(input: string): FlatText | null {
         if (e === -1) e = input.length;
         const t = input.slice(p, e);
         if (t[0] !== '|' && t[0] !== '+') break;
-        block.push({ text: t.replace(/\s+$/, ''), off: p });
+        block.push({ text: t.trimEnd(), off: p });
         p = e + 1;
         if (e >= input.length) break;
       }
@@ -124,7 +124,7 @@ function gridLines(block: Seg[], unread: [number, number][]): Seg[][][] | null {
     }
     if (cells.length === 1) {
       // One cell: a nested grid, or lines laid out inside it; both keep their lines.
-      const inner = (cells[0] as Seg[]).map((s) => ({ text: s.text.slice(1).replace(/\s+$/, ''), off: s.off + 1 }));
+      const inner = (cells[0] as Seg[]).map((s) => ({ text: s.text.slice(1).trimEnd(), off: s.off + 1 }));
       const firstBody = inner.findIndex((s) => s.text.trim() !== '');
       const nested = firstBody >= 0 && RULE.test((inner[firstBody] as Seg).text.trimStart()) ? nestedLines(inner.slice(firstBody), unread) : null;
       if (nested !== null) {
@@ -177,7 +177,7 @@ function joinCell(lines: Seg[]): Seg[] {
       continue;
     }
     const lead = content.search(/\S/);
-    const raw = content.slice(lead).replace(/\s+$/, '');
+    const raw = content.slice(lead).trimEnd();
     // pandoc cuts words at the wall ("Caf|orio", "2\\|.", "*|*and**"): a continuation starts the line.
     const cut = lead === 0 && prev !== '' && (
       (prevLead >= 1 && /[A-Za-z(]$/.test(prev) && /^[a-z]/.test(raw)) ||

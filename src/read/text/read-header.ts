@@ -75,6 +75,9 @@ const LABEL_VOCABULARY = (
   'applicable director 10% owner officer give title below other specify individual joint group filing line ' +
   'form by one more than reporting statement event requiring fiscal ended 1 2 3 4 5 6 x'
 ).split(' ');
+/** Every piece of a vocabulary word: a damaged label keeps pieces of its words ("Directo r"). */
+const LABEL_PIECES = new Set<string>();
+for (const v of LABEL_VOCABULARY) for (let i = 0; i < v.length; i++) for (let j = i + 1; j <= v.length; j++) LABEL_PIECES.add(v.slice(i, j));
 
 const CAPTION = /\(?\b(Last|First|Middle|Street|City|State|Zip)\)/gi;
 const ITEM_START = /^(?:☒|☐|\[\s*[xX✓✔]?\s*\]|_*[xX]_*|[✓✔☑])?\s*(?:Direc|10\s?%\s?Ow|Offic|Other\b)/i;
@@ -258,7 +261,7 @@ function isCaptionOnly(text: string): boolean {
 export function isLabelFragment(text: string): boolean {
   const words = text.toLowerCase().match(/[a-z0-9%]+/g);
   if (!words) return true;
-  return words.every((w) => LABEL_VOCABULARY.some((v) => v.includes(w)));
+  return words.every((w) => LABEL_PIECES.has(w));
 }
 
 function readIssuer(hit: LabelHit, sink: TextSink, out: HeaderRead): void {
