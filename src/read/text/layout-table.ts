@@ -11,7 +11,7 @@
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
-import { isPdfText, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
@@ -157,7 +157,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   const headOrBlank = (line: Line) => line.blank || (isHeadLine(line.text) && !/^\s*\S+-\s*$/.test(line.text));
   // In a PDF the sub-heads' line ("Code V Amount (A) or (D) Price") and the lines right after it end
   // the heads: after a blank line below it, words of head-like lines ("Shares / held") are a row's.
-  const pdf = isPdfText(sink.clean.text);
+  const pdf = sink.pdf;
   let subHeads = false;
   while (dataFrom < to && (headOrBlank(lines[dataFrom] as Line) || dataFrom === head)) {
     const line = lines[dataFrom] as Line;
@@ -198,7 +198,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   if (!starts) {
     // Plain pdftotext: a table of one row (or of holdings row after row) is read from its values'
     // types; others are not read (their order mixes rows and columns: a line of values is no row).
-    const plainPdf = isPdfText(sink.clean.text) && !data.some((d) => /^\f? |\S {2,}\S/.test(d.line.text));
+    const plainPdf = inReadingOrder(sink, data.map((d) => d.line));
     const pdfRows = plainPdf ? pdfFlowRows(withCellsPastNotes(data, lines, dataTo, to, sink), columns, isHeadLine, sink) : null;
     if (pdfRows) return { rows: pdfRows, headLines: dataFrom - head, mode: 'flow' };
     if (plainPdf) return { rows: unreadRows(data), headLines: dataFrom - head, mode: 'layout' };

@@ -19,7 +19,7 @@ import { edgarCodeOf, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { isHeadLine, LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
-import { isPdfText, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress, isLabelFragment } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
@@ -211,9 +211,7 @@ function readOwners(
       break;
     }
   }
-  // Plain pdftotext writes one cell per line from its start: no indent, no runs of spaces between columns.
-  const plainPdf = isPdfText(sink.clean.text) && !lines.slice(markAt, end).some((l) => /^\f? |\S {2,}\S/.test(l.text));
-  if (plainPdf) return readOwnersInOrder(lines, markAt + 1, end, sink, box5);
+  if (inReadingOrder(sink, lines.slice(markAt, end))) return readOwnersInOrder(lines, markAt + 1, end, sink, box5);
   if (headAt === -1) return [];
   const head = lines[headAt] as Line;
   const tabbed = head.text.includes('\t') || lines.slice(headAt + 1, end).some((l) => l.text.includes('\t'));
@@ -229,7 +227,7 @@ function readOwners(
   ];
   if (cols.some((c) => c.x < 0)) return [];
   const firstCol = cols[0]?.x ?? 0;
-  const pdf = isPdfText(sink.clean.text);
+  const pdf = sink.pdf;
   // pdftotext places a row's marks on a grid of its own, off the heads' by a few columns: box 5
   // gives the first owner's relationship, and so the offset of its mark from its head.
   let pdfShift = 0;
@@ -988,7 +986,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   let open = -1;
   // Plain pdftotext writes the signatures in drawing order: each name above its "**" and caption,
   // the dates (each above its own caption) maybe all after them, in the same order.
-  const inOrder = isPdfText(sink.clean.text);
+  const inOrder = sink.pdf;
   // Plain pdftotext (no line laid out) writes other tables' cells between the signatures (Table
   // II's, the owners' relationships): each of its blocks stands between blank lines, and a name is
   // one block above its "**", its date a line of its own before that "**" or before its "Date".
@@ -1134,7 +1132,7 @@ function nextText(lines: Line[], from: number, to: number): string | null {
  * above its "Date" caption): they go, in order, to the signatures still without one.
  */
 function datesAfterExplanation(lines: Line[], from: number, signatures: Signature[], sink: TextSink): void {
-  if (!isPdfText(sink.clean.text) || !signatures.some((s) => s.date === null)) return;
+  if (!sink.pdf || !signatures.some((s) => s.date === null)) return;
   for (let n = from; n < lines.length; n++) {
     const line = lines[n] as Line;
     const text = line.joined.trim();
@@ -1232,7 +1230,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   // pdftotext starts each new page with a form feed: an entry is not centred across one.
   const pageStarts: number[] = [];
   for (let n = from; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push(n - from);
-  const slack = isPdfText(sink.clean.text) ? Math.max(1, Math.round(width * PDF_WRAP_SLACK)) : 1;
+  const slack = sink.pdf ? Math.max(1, Math.round(width * PDF_WRAP_SLACK)) : 1;
   const breaks = wrapBreaksOf(texts, [width], slack);
   const entryOf = new Map<number, Entry>();
   for (const mk of marks) {
@@ -1461,7 +1459,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   }
   // Plain pdftotext may write box 3's date before its label (drawing order). Box 3 is never
   // empty and box 4 holds the header's only other date: a lone date in the header is box 3's.
-  if (period && out.periodOfReport === null && out.dateOfOriginalSubmission === null && isPdfText(sink.clean.text)) {
+  if (period && out.periodOfReport === null && out.dateOfOriginalSubmission === null && sink.pdf) {
     const dates = chunks.filter((c) => DATE_IN.test(c.text));
     if (dates.length === 1) dateOf(dates[0] as Chunk, 'periodOfReport', 0.8);
   }
@@ -1475,7 +1473,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
         let nameStart = c.start + c.text.indexOf(name === '' ? '[' : name);
         // A name wrapped over lines: the lines above in the same column, up to the label.
         // Plain pdftotext writes every cell at the line's start: there the name's lines are the ones right above.
-        const plainPdf = c.x === 0 && isPdfText(sink.clean.text);
+        const plainPdf = c.x === 0 && sink.pdf;
         let top = c.line;
         for (let k = chunks.indexOf(c) - 1; k > issuer.order; k--) {
           const u = chunks[k] as Chunk;

@@ -78,8 +78,16 @@ export function splitLines(text: string): Line[] {
 }
 
 /** pdftotext ends every page with a form feed: a text holding one was extracted from a PDF. */
-export function isPdfText(text: string): boolean {
+function isPdfText(text: string): boolean {
   return text.includes('\f');
+}
+
+/**
+ * Plain pdftotext (reading order) writes each cell on a line of its own from its start: a PDF's
+ * lines with no indent and no run of spaces between words carry no layout.
+ */
+export function inReadingOrder(sink: TextSink, lines: Line[]): boolean {
+  return sink.pdf && !lines.some((l) => /^\f? |\S {2,}\S/.test(l.text));
 }
 
 /**
@@ -98,10 +106,13 @@ export class TextSink {
   readonly positions: Positions;
   readonly issues: Issue[] = [];
   readonly provenance: Record<string, Provenance> = {};
+  /** The text was extracted from a PDF (pdftotext): its layout rules differ. */
+  readonly pdf: boolean;
 
   constructor(clean: CleanText, positions: Positions) {
     this.clean = clean;
     this.positions = positions;
+    this.pdf = isPdfText(clean.text);
   }
 
   /** Input offsets of the cleaned range [start, end). */
