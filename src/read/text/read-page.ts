@@ -352,7 +352,9 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     const isTail = cityTail(b);
     if (isTail && nameBlock) {
       b = [...nameBlock, ...b];
-      titles.splice(titles.indexOf(nameBlock), 1);
+      // The name block, taken for a title before its tail came, is the owner's.
+      const asTitle = titles.indexOf(nameBlock);
+      if (asTitle !== -1) titles.splice(asTitle, 1);
     }
     const headBlock = afterOwner && !isTail && b.length <= 3 && !b.some((l) => /^[xX]$/.test(l.joined) || REL_HEAD.test(l.joined));
     afterOwner = false;
@@ -373,7 +375,6 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
       titles.push(b);
     }
   }
-  titles.splice(0, titles.length, ...titles.filter((t) => t.length > 0));
   const first = owners[0];
   if (first && box5) {
     first.relationship = { ...box5, officerTitle: null, otherText: null };
