@@ -11,7 +11,7 @@ import type {
   OwnershipRecord,
 } from '../../record/schema.ts';
 import { toNumber, toUsDate } from '../values.ts';
-import { alignRow, DATE_WORD, type Placed } from './align-row.ts';
+import { alignRow, DATE_WORD, type Placed, type Token } from './align-row.ts';
 import { fuzzyFind } from './fuzzy-match.ts';
 import { columnsOf, type Column } from './table-columns.ts';
 import { isHeadLine, readLayoutTable } from './layout-table.ts';
@@ -157,16 +157,8 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
   checkBalances(record.derivativeTransactions, 'derivativeTransactions', 'Table II', sink);
 }
 
-interface Cellv {
-  text: string;
-  marks: string[];
-  start: number;
-  end: number;
-  marksStart: number;
-  marksEnd: number;
-  confidence: number;
-  joined: boolean;
-}
+/** A column's value as read: its token (value and marks), how sure its place is, and whether pieces were joined. */
+type Cellv = Omit<Token, 'cellIndex'> & { confidence: number; joined: boolean };
 
 interface RowOptions {
   /** Cells in reading order, without positions. */
