@@ -8,6 +8,7 @@
 // With several rows the order cannot be undone from the text alone; a table of one row can: each
 // column's value is told by its type, and the counts must match one row exactly (else null: the
 // table is left to the generic reader, which reports it unread).
+import { transactionCodes } from '../../validate/rules/transaction-codes.ts';
 import type { Column } from './table-columns.ts';
 import { cellOf, type LayoutRow, type Word } from './layout-table.ts';
 import type { Cell, TextSink } from './text-grid.ts';
@@ -30,7 +31,6 @@ const PRICE = /^\$ ?-?[\d,]*\.?\d+$/;
 const MARK = /^\(\d{1,2}\)$/;
 /** A transaction code or A/D or D/I letter, maybe with its marks glued ("J(1)"). */
 const LETTER = /^([A-Z])((?:\(\d{1,2}\))*)$/;
-const CODES = new Set('PSVAMCDEFGHIJKLOUWXZ'.split(''));
 /** A word only the heads print: a line of head words without one ("Shares held") may be a nature's. */
 const HEAD_ONLY = /\b(?:Instr|Month|Date|Code|Transaction|Beneficial(?:ly)?|Ownership|Amount|Price|Execution|Deemed|Acquired|Disposed|Form|Nature|Following|Reported|Fiscal|Title|Indirect|Direct|Year)\b|\([ADI]\)|^\d{1,2}A?\.(?!\d)|^any$/;
 const SUB_HEAD = /^(?:\([ADI]\)|V|or|\d{1,2}A?\.)$/;
@@ -163,7 +163,7 @@ function oneRow(texts: TextGroup[], tokens: Token[], transactions: boolean): Map
     const ad = glued ? glued.ad : swap ? y : x;
     const di = glued ? rest[1] : swap ? x : y;
     if (letters.length !== 3 || !code || !ad || !di) return null;
-    if (!CODES.has(letterOf(code)) || !/^[AD]$/.test(letterOf(ad)) || !/^[DI]$/.test(letterOf(di))) return null;
+    if (!Object.hasOwn(transactionCodes, letterOf(code)) || !/^[AD]$/.test(letterOf(ad)) || !/^[DI]$/.test(letterOf(di))) return null;
     const owned = ownedAndPrice(glued ? [glued.amount, ...numbers.filter((t) => t !== glued.amount)] : numbers, prices, dollars, tokens, glued !== null);
     if (!owned) return null;
     placed.set('transactionDate', dates[0] as Token);
