@@ -16,8 +16,8 @@
 import { fit } from './align-row.ts';
 import type { Column } from './table-columns.ts';
 import type { Word } from './layout-table.ts';
+import { MARKS_ONLY } from './text-grid.ts';
 
-const MARK = /^(?:\(\d{1,2}\))+$/;
 const NO = -Infinity;
 /** The gap at a line break inside a row: its width is lost. */
 export const UNKNOWN_GAP = -1;
@@ -58,7 +58,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   const T = words.length;
   const C = columns.length;
   if (T === 0) return null;
-  const isMark = words.map((w) => MARK.test(w.text));
+  const isMark = words.map((w) => MARKS_ONLY.test(w.text));
   // best[i * C + j]: best score for words i.. with word i starting the cell of column j.
   const best = new Float64Array(T * C).fill(NO);
   const next = new Int32Array(T * C).fill(-1);

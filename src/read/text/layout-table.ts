@@ -11,7 +11,7 @@
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
-import { inReadingOrder, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, MARK, MARKS_ONLY, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
@@ -329,11 +329,11 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
           (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
           (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text) && prev.joined) ||
-          (w.x - prev.w.xEnd <= 2 && /^\(\d{1,2}\)$/.test(w.text) && !/^\(\d{1,2}\)$/.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
+          (w.x - prev.w.xEnd <= 2 && MARK.test(w.text) && !MARK.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
           // A cell cites a footnote once: "D (1) (1)" is the D's mark and the next cell's.
-          (w.x - prev.w.xEnd <= 1 && /^\(\d{1,2}\)$/.test(w.text) && /^\(\d{1,2}\)$/.test(prev.w.text) && (pdf ? w.text !== prev.w.text : w.x < rangeEnd(prev.col))));
+          (w.x - prev.w.xEnd <= 1 && MARK.test(w.text) && MARK.test(prev.w.text) && (pdf ? w.text !== prev.w.text : w.x < rangeEnd(prev.col))));
       out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
@@ -704,7 +704,7 @@ function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[
     (placed[i] ?? []).flatMap((p, k, ps) => {
       // Standing alone, or with its footnote mark: "I (2)", not the "I" of a name.
       const next = ps[k + 1];
-      const alone = !p.joined && (!next?.joined || /^\(\d{1,2}\)$/.test(next.w.text));
+      const alone = !p.joined && (!next?.joined || MARK.test(next.w.text));
       return alone && /^[DI]$/.test(p.w.text) ? [{ i, x: p.w.x }] : [];
     }),
   );
@@ -721,7 +721,7 @@ function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[
 function densestNear(mains: number[], placed: Placement[][], first: number, last: number): number[] {
   const out: number[] = [];
   // One-line values stand on the main line; marks and a text's words stand on any line of their cell.
-  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !/^\(\d{1,2}\)$/.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
+  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !MARK.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
     const to = Math.min(last, m + PDF_MAIN_REACH, (mains[r + 1] ?? Infinity) - 1);
@@ -796,7 +796,7 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
       const x = Math.min(...own.map((p) => p.w.x));
       const xEnd = Math.max(...own.map((p) => p.w.xEnd));
       // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
-      const mark = (w: Word) => (/^\(\d{1,2}\)$/.test(w.text) ? 1 : 0);
+      const mark = (w: Word) => (MARK.test(w.text) ? 1 : 0);
       const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
       return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true) };
@@ -826,7 +826,7 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
   // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
   const amountByWord = (p: Placement, q: Placement) => (AMOUNT.test(p.w.text) && /[A-Za-z]{2}/.test(q.w.text)) || (AMOUNT.test(q.w.text) && /[A-Za-z]{2}/.test(p.w.text));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
-  const stacks = (p: Placement) => !(p.joined && /^\(\d{1,2}\)$/.test(p.w.text));
+  const stacks = (p: Placement) => !(p.joined && MARK.test(p.w.text));
   items.forEach((p, i) => {
     const prev = items[i - 1];
     if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
@@ -837,7 +837,7 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
-  const isMark = (p: Placement) => /^\(\d{1,2}\)$/.test(p.w.text);
+  const isMark = (p: Placement) => MARK.test(p.w.text);
   const valued = new Set(items.flatMap((q, j) => (isMark(q) ? [] : [root(j)])));
   items.forEach((p, i) => {
     if (!isMark(p) || valued.has(root(i))) return;
@@ -963,8 +963,8 @@ function reportAmbiguousMarks(parse: GapParse, words: Word[], gaps: number[], co
     const a = cells[n - 1];
     const from = at;
     at += b.words.length;
-    if (!a || gaps[from] !== 1 || b.column !== a.column + 1 || !b.words.every((w) => MARK_WORD.test(w.text))) return;
-    const value = a.words.filter((w) => !MARK_WORD.test(w.text));
+    if (!a || gaps[from] !== 1 || b.column !== a.column + 1 || !b.words.every((w) => MARKS_ONLY.test(w.text))) return;
+    const value = a.words.filter((w) => !MARKS_ONLY.test(w.text));
     if (value.length === 0) return;
     // The other reading: the marks joined to the value (a gap of 0 cannot part two cells).
     const joined = gaps.slice();
@@ -986,7 +986,6 @@ function reportAmbiguousMarks(parse: GapParse, words: Word[], gaps: number[], co
 
 /** A parse this close to the best differs by where marks go only: either is as good a reading of the row. */
 const CLOSE_PARSE = 0.5;
-const MARK_WORD = /^(?:\(\d{1,2}\))+$/;
 
 /** The group's words (marks printed against a value cut from it) and the gap before each; a line's first word has an unknown gap. */
 function gapsOf(group: DataLine[], goesOn: (d: DataLine) => boolean, caret: (w: Word) => number): { words: Word[]; gaps: number[] } {
@@ -1095,7 +1094,7 @@ function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
       flushText();
       const last = cells[cells.length - 1];
       // A footnote mark right after a value is that value's.
-      if (/^\(\d{1,2}\)$/.test(w.text) && last && prev && w.x - prev.xEnd <= 2 && VALUE.test(prev.text)) {
+      if (MARK.test(w.text) && last && prev && w.x - prev.xEnd <= 2 && VALUE.test(prev.text)) {
         cells[cells.length - 1] = cellOf([...wordsBack(last, prev), w], -1);
         return;
       }

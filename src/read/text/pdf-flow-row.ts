@@ -11,7 +11,7 @@
 import { transactionCodes } from '../../validate/rules/transaction-codes.ts';
 import type { Column } from './table-columns.ts';
 import { cellOf, type LayoutRow, type Word } from './layout-table.ts';
-import type { Cell, TextSink } from './text-grid.ts';
+import { MARK, type Cell, type TextSink } from './text-grid.ts';
 
 type Kind = 'date' | 'number' | 'price' | 'dollar' | 'letter' | 'mark';
 
@@ -28,7 +28,6 @@ interface Token {
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 const NUMBER = /^-?[\d,]*\.?\d+$/;
 const PRICE = /^\$ ?-?[\d,]*\.?\d+$/;
-const MARK = /^\(\d{1,2}\)$/;
 /** A transaction code or A/D or D/I letter, maybe with its marks glued ("J(1)"). */
 const LETTER = /^([A-Z])((?:\(\d{1,2}\))*)$/;
 /** A word only the heads print: a line of head words without one ("Shares held") may be a nature's. */

@@ -19,7 +19,7 @@ import { edgarCodeOf, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { isHeadLine, LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
-import { inReadingOrder, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, MARK, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress, isLabelFragment } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
@@ -1272,7 +1272,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       const last = lastEntry as Entry | null;
       const cut = last?.parts.at(-1)?.text ?? '.';
       // Only a footnote: the form's own notes ("*", "**") are one line, and drawing order may put other lines after them.
-      const carried = last && /^\(\d{1,2}\)$/.test(last.mark) && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? last : null;
+      const carried = last && MARK.test(last.mark) && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? last : null;
       const chain = carried ? [blockStart - 1, ...mains] : mains;
       const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * breaks(a, b) + 0.15 * sentenceBreaks(a, b), { pageStarts });
       spans.forEach(([a, b], k) => {

@@ -96,6 +96,11 @@ export function inReadingOrder(sink: TextSink, lines: Line[]): boolean {
  */
 export const PDF_WRAP_SLACK = 0.06;
 
+/** A footnote mark as a word of its own: "(1)". */
+export const MARK = /^\(\d{1,2}\)$/;
+/** Footnote marks only, one or several run together: "(1)", "(1)(3)". */
+export const MARKS_ONLY = /^(?:\(\d{1,2}\))+$/;
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009;
 }
