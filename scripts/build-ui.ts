@@ -15,9 +15,9 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
-// The renderer's types come from the record schema, which tsc emits too; the browser never
-// loads it (it imports zod), so it is not shipped.
-rmSync(join(to, 'js', 'record'), { recursive: true, force: true });
+// The UI's types come from the record schema and the store's interface, which tsc emits too;
+// the browser never loads them (type imports only; the schema imports zod), so they are not shipped.
+for (const typesOnly of ['record', 'store']) rmSync(join(to, 'js', typesOnly), { recursive: true, force: true });
 
 mkdirSync(to, { recursive: true });
 for (const file of ['index.html', 'app.css']) copyFileSync(join(from, file), join(to, file));

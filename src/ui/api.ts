@@ -1,6 +1,6 @@
-// The HTTP API as the UI uses it (the contract is /api/openapi.json). Types are written
-// here by hand because the server's modules are Node code; the shapes follow
-// src/query's row schemas.
+// The HTTP API as the UI uses it (the contract is /api/openapi.json). Types the server's
+// modules write in Node code are written here by hand, following src/query's row schemas;
+// pure type modules (the record schema, the store's counts) are imported.
 import type { Issue, OwnershipRecord, ParseResult, Source } from '../record/schema.ts';
 
 export interface Page<T> {
@@ -278,17 +278,5 @@ export interface IssuerActivity {
   insiders: Page<InsiderActivityRow>;
 }
 
-export interface StoreStats {
-  filings: number;
-  failed: number;
-  byDocumentType: Record<string, number>;
-  reportingOwners: number;
-  issuers: number;
-  nonDerivativeTransactions: number;
-  nonDerivativeHoldings: number;
-  derivativeTransactions: number;
-  derivativeHoldings: number;
-  footnotes: number;
-  rawDocuments: number;
-  issuesByCode: Record<string, { severity: string; count: number }>;
-}
+/** The store's counts, as GET /api/stats returns them. */
+export type { StoreStats } from '../store/store.ts';
