@@ -281,7 +281,7 @@ test('every backend gives the same answers', { skip: backendList.length < 2 ? 'o
   }
 });
 
-test('search finds an issuer known only from renderings (no CIK) by ticker and name', async () => {
+test('search finds an issuer known only from renderings (no CIK) by ticker and name, and its insiders by name', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'form4-search-'));
   const store = await openStore(join(dir, 'seeds.db'));
   try {
@@ -291,6 +291,11 @@ test('search finds an issuer known only from renderings (no CIK) by ticker and n
       const sonus = found.rows.find((r) => r.kind === 'issuer');
       assert.ok(sonus, q);
       assert.deepEqual([sonus.cik, sonus.ticker, sonus.name, sonus.filings], [null, 'SONS', 'SONUS NETWORKS INC', 5]);
+    }
+    // Their insiders have no CIK either: each is found by name, once however the name is cased.
+    for (const q of ['jones', 'JONES PAUL', 'paul r']) {
+      const found = (await search(store, { q })).rows.filter((r) => r.kind === 'insider');
+      assert.deepEqual(found.map((r) => [r.cik, r.name, r.filings, r.match]), [[null, 'JONES PAUL R', 1, 'name']], q);
     }
   } finally {
     await store.close();

@@ -158,6 +158,21 @@ describe('the web UI', () => {
     await shot('insider-direct-indirect');
   });
 
+  test('an insider read from a rendering (no CIK) is offered by name and opens their filings', async () => {
+    await go('/');
+    await page.locator('#global-search').fill('jones paul');
+    const option = page.locator('#header-search [role=option]', { hasText: 'JONES PAUL R' });
+    await option.waitFor();
+    assert.match((await option.textContent()) ?? '', /Insider · no CIK \(read from renderings\) · 1 filings/);
+    await option.click();
+    await page.waitForURL(/#\/filings\?owner=JONES\+PAUL\+R$/);
+    assert.equal(await page.locator('input[name=owner]').inputValue(), 'JONES PAUL R');
+    const rows = page.locator('.card tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.match((await rows.first().textContent()) ?? '', /JONES PAUL R/);
+  });
+
   test('the search results page lists issuers and insiders', async () => {
     await go('/search?q=martian');
     const rows = page.locator('[data-testid=search-results] tbody tr');

@@ -1,16 +1,20 @@
 // The search box: issuers by ticker, name or CIK and insiders by name or CIK, best match
 // first (exact ticker, ticker or CIK prefix, name prefix, a word of the name, anywhere in
 // the name), then the most filings. Names and tickers shown are the latest filing's; an
-// old name still finds the company.
+// old name still finds the company. Issuers and insiders read from renderings, which print
+// no CIK, are found too: an issuer by its ticker, an insider by name.
 import { z } from 'zod';
 import type { Store } from '../store/store.ts';
 import { issuerNames, ownerNames } from './names.ts';
 import { completeOptions, searchParams, type SearchQuery } from './query-params.ts';
-import { ESCAPE, containsPattern, paged, prefixPattern, textOrder, type Page } from './sql.ts';
+import { ESCAPE, FILED, containsPattern, paged, prefixPattern, textOrder, type Page } from './sql.ts';
 
 export const SearchRow = z.object({
   kind: z.enum(['issuer', 'insider']),
-  cik: z.string().nullable().describe('null for an issuer known only from renderings, which print no CIK: find it by its ticker'),
+  cik: z
+    .string()
+    .nullable()
+    .describe('null for an issuer or insider known only from renderings, which print no CIK: find the issuer by its ticker, the insider by name (filings?owner=)'),
   name: z.string().nullable(),
   ticker: z.string().nullable().describe('issuers only'),
   filings: z.number().int(),
@@ -39,9 +43,10 @@ export async function search(store: Store, options: SearchQuery): Promise<Page<S
       WHERE f.ok = ? AND (f.issuer_cik IS NOT NULL OR TRIM(f.issuer_trading_symbol) <> '')
         AND (LOWER(f.issuer_trading_symbol) LIKE ? ${ESCAPE} OR f.issuer_cik = ? OR LOWER(f.issuer_name) LIKE ? ${ESCAPE})
       UNION ALL
-      SELECT 'insider' AS kind, o.cik, o.filing_id, CASE WHEN o.cik = ? THEN 2 ${nameRank('o.name')} ELSE 9 END AS rank
+      SELECT 'insider' AS kind, COALESCE(o.cik, 'name:' || UPPER(TRIM(o.name))) AS cik, o.filing_id,
+        CASE WHEN o.cik = ? THEN 2 ${nameRank('o.name')} ELSE 9 END AS rank
       FROM reporting_owners o JOIN filings f ON f.id = o.filing_id
-      WHERE f.ok = ? AND o.cik IS NOT NULL AND (o.cik = ? OR LOWER(o.name) LIKE ? ${ESCAPE})
+      WHERE f.ok = ? AND (o.cik IS NOT NULL OR TRIM(o.name) <> '') AND (o.cik = ? OR LOWER(o.name) LIKE ? ${ESCAPE})
     ) hits GROUP BY kind, cik`;
   const params = [
     text, prefix, cik, prefix, word, anywhere, true, prefix, cik, anywhere,
@@ -66,7 +71,18 @@ export async function search(store: Store, options: SearchQuery): Promise<Page<S
     );
     tickerNames.set(ticker, { name: latest?.issuer_name ?? null, lastFiled: latest?.filed ?? null });
   }
-  const owners = await ownerNames(store, rows.filter((r) => r.kind === 'insider').map((r) => r.cik));
+  // Insiders known only from renderings are keyed by their name ("name:JONES PAUL R"), shown as their latest filing spells it.
+  const nameKeyed = new Map<string, { name: string | null; lastFiled: string | null }>();
+  for (const r of rows) {
+    if (r.kind !== 'insider' || !r.cik.startsWith('name:')) continue;
+    const [latest] = await store.all<{ name: string | null; filed: string | null }>(
+      `SELECT o.name, ${FILED} AS filed FROM reporting_owners o JOIN filings f ON f.id = o.filing_id
+       WHERE f.ok = ? AND o.cik IS NULL AND UPPER(TRIM(o.name)) = ? ORDER BY filed DESC NULLS LAST, f.id DESC LIMIT 1`,
+      [true, r.cik.slice(5)],
+    );
+    nameKeyed.set(r.cik, { name: latest?.name?.trim() ?? null, lastFiled: latest?.filed ?? null });
+  }
+  const owners = await ownerNames(store, rows.filter((r) => r.kind === 'insider' && !r.cik.startsWith('name:')).map((r) => r.cik));
   return {
     total,
     limit: q.limit,
@@ -82,6 +98,8 @@ export async function search(store: Store, options: SearchQuery): Promise<Page<S
         const i = issuers.get(r.cik);
         return { kind: r.kind, cik: r.cik, name: i?.name ?? null, ticker: i?.ticker ?? null, filings: i?.filings ?? Number(r.n), lastFiled: i?.lastFiled ?? null, match };
       }
+      const byName = nameKeyed.get(r.cik);
+      if (byName) return { kind: r.kind, cik: null, name: byName.name, ticker: null, filings: Number(r.n), lastFiled: byName.lastFiled, match };
       const o = owners.get(r.cik);
       return { kind: r.kind, cik: r.cik, name: o?.name ?? null, ticker: null, filings: o?.filings ?? Number(r.n), lastFiled: o?.lastFiled ?? null, match };
     }),

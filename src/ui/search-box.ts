@@ -6,14 +6,16 @@ import { h, mount, uid } from './dom.ts';
 import { fmtCount } from './format.ts';
 
 export function resultHref(row: SearchRow): string {
-  return row.kind === 'issuer' ? `#/issuer/${encodeURIComponent(row.ticker ?? row.cik ?? '')}` : `#/insider/${encodeURIComponent(row.cik ?? '')}`;
+  if (row.kind === 'issuer') return `#/issuer/${encodeURIComponent(row.ticker ?? row.cik ?? '')}`;
+  // An insider read from renderings has no CIK, so no page of their own: their filings, by name.
+  return row.cik ? `#/insider/${encodeURIComponent(row.cik)}` : `#/filings?${new URLSearchParams({ owner: row.name ?? '' }).toString()}`;
 }
 
 export function resultLabel(row: SearchRow): { main: string; detail: string } {
   if (row.kind === 'issuer') {
     return { main: `${row.ticker ? `${row.ticker} · ` : ''}${row.name ?? row.cik}`, detail: `Issuer · ${row.cik ? `CIK ${row.cik}` : 'no CIK (read from renderings)'} · ${fmtCount(row.filings)} filings` };
   }
-  return { main: row.name ?? row.cik ?? '', detail: `Insider · CIK ${row.cik} · ${fmtCount(row.filings)} filings` };
+  return { main: row.name ?? row.cik ?? '', detail: `Insider · ${row.cik ? `CIK ${row.cik}` : 'no CIK (read from renderings)'} · ${fmtCount(row.filings)} filings` };
 }
 
 export function searchBox(options: { id: string; label: string; big?: boolean; initial?: string }): HTMLElement {

@@ -1,5 +1,5 @@
-// Every stored filing, newest first, filtered by form, transaction code and dates; the
-// server pages them.
+// Every stored filing, newest first, filtered by form, transaction code, dates and reporting
+// owner (a CIK or part of a name); the server pages them.
 import { apiUrl, getJson, type FilingRow, type Page } from '../api.ts';
 import { dataTable } from '../data-table.ts';
 import { h, mount } from '../dom.ts';
@@ -7,7 +7,7 @@ import { fmtCount } from '../format.ts';
 import { filingColumns, heading, loading, type PageContext } from '../page.ts';
 
 const PAGE = 50;
-const FIELDS = ['form', 'code', 'since', 'until'] as const;
+const FIELDS = ['form', 'code', 'since', 'until', 'owner'] as const;
 
 export async function filingsPage(ctx: PageContext): Promise<void> {
   ctx.setTitle('Filings');
@@ -45,6 +45,7 @@ export async function filingsPage(ctx: PageContext): Promise<void> {
     h('label', null, 'Transaction codes ', h('input', { name: 'code', value: filter['code'] ?? '', placeholder: 'P,S', size: 8, pattern: '[A-Za-z](,[A-Za-z])*' })),
     h('label', null, 'Filed from ', h('input', { name: 'since', type: 'date', value: filter['since'] ?? '' })),
     h('label', null, 'to ', h('input', { name: 'until', type: 'date', value: filter['until'] ?? '' })),
+    h('label', null, 'Insider ', h('input', { name: 'owner', value: filter['owner'] ?? '', placeholder: 'name or CIK', size: 18, maxlength: 200 })),
     h('button', { type: 'submit' }, 'Filter'),
   );
   mount(ctx.view, heading('Filings'), form, loading());
