@@ -338,6 +338,11 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     });
     return out;
   });
+  // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
+  const page: number[] = [];
+  data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
+  const natureCol = columns.findIndex((c) => c.field === 'natureOfOwnership');
+  if (pdf && diCol !== -1 && natureCol !== -1) diAndNatureByPage(placed, page, diCol, natureCol);
   // Each line's text per column, and each column's width: what tells a wrapped cell from two.
   const C = columns.length;
   const width: number[] = new Array<number>(C).fill(0);
@@ -353,9 +358,6 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   });
 
   const values = pdf ? placed.map(valuesOf) : [];
-  // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
-  const page: number[] = [];
-  data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
 
   // Blocks of lines between blank lines; in each, main lines (a D or I under the D/I column).
   const rows: LayoutRow[] = [];
@@ -381,7 +383,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
     const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0);
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + natureStarts(texts, a, b, natured) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -393,7 +395,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
       for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [], page: page[i] ?? 0 });
       const inferred = mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number));
-      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, page[mains[r] as number] ?? 0) : makeRow(rowLines, inferred, columns, breaksInWords));
+      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, page[mains[r] as number] ?? 0, natureCol) : makeRow(rowLines, inferred, columns, breaksInWords));
     });
   };
   data.forEach((d, i) => {
@@ -569,15 +571,16 @@ export function continuedStarts(texts: { text: string; x: number }[][], from: nu
  * security repeat its title, so "Employee" under "... (right to / buy)", with "Stock" after it,
  * starts the next row's "Employee / Stock / Option". (A title may end with its first word, "LLC
  * Units of ... Capital LLC": the line after the repeat must be the title's second line too.)
+ * A nature of ownership (`lowercase`) may start with a lowercase word: "by Trust".
  */
-export function repeatedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
+export function repeatedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[], lowercase: boolean[] = []): number {
   let n = 0;
   titled.forEach((isTitle, c) => {
     if (!isTitle) return;
     const at: number[] = [];
     for (let i = from; i <= to; i++) if (texts[i]?.[c]) at.push(i);
     const [head, next] = at.map((i) => (texts[i]?.[c] as { text: string }).text);
-    if (head === undefined || !/^[A-Z]/.test(head)) return;
+    if (head === undefined || !(lowercase[c] === true ? /^[A-Za-z]/ : /^[A-Z]/).test(head)) return;
     for (const i of at.slice(1)) {
       if ((texts[i]?.[c] as { text: string }).text !== head) continue;
       // The column's next line after the repeat, maybe in the next row.
@@ -637,6 +640,25 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
       first = false;
     }
   });
+  return n;
+}
+
+/**
+ * For each column, how far its lines in [from, to] stand off the main line's middle beyond one
+ * line: a PDF's row centres each cell on the row's middle, its D/I line, but another cell's lines
+ * may stand between a cell's own ("Class B" / "See Footnotes (2)" / "Common" on the main line /
+ * "Stock"), so a cell's own lines, not the row's, show whether it is centred.
+ */
+export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
+  const above = new Map<number, number>();
+  const below = new Map<number, number>();
+  for (let i = from; i <= to; i++) {
+    if (i === main) continue;
+    const side = i < main ? above : below;
+    (texts[i] ?? []).forEach((t, c) => t && side.set(c, (side.get(c) ?? 0) + 1));
+  }
+  let n = 0;
+  for (const c of new Set([...above.keys(), ...below.keys()])) n += Math.max(0, Math.abs((above.get(c) ?? 0) - (below.get(c) ?? 0)) - 1);
   return n;
 }
 
@@ -701,16 +723,43 @@ export function offMain(texts: { text: string; x: number }[][], from: number, to
  */
 function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[] {
   const lone = idx.flatMap((i) =>
-    (placed[i] ?? []).flatMap((p, k, ps) => {
-      // Standing alone, or with its footnote mark: "I (2)", not the "I" of a name.
-      const next = ps[k + 1];
-      const alone = !p.joined && (!next?.joined || MARK.test(next.w.text));
-      return alone && /^[DI]$/.test(p.w.text) ? [{ i, x: p.w.x }] : [];
-    }),
+    (placed[i] ?? []).flatMap((p, k, ps) => (isLoneDI(ps, k) ? [{ i, x: p.w.x }] : [])),
   );
   const right = new Map<number, number>();
   for (const d of lone) right.set(page[d.i] ?? 0, Math.max(right.get(page[d.i] ?? 0) ?? -Infinity, d.x));
   return [...new Set(lone.filter((d) => d.x >= (right.get(page[d.i] ?? 0) ?? 0) - PDF_DI_SLACK).map((d) => d.i))];
+}
+
+/** A D or I standing alone, or with its footnote mark ("I (2)", not the "I" of a name): the D/I column's. */
+function isLoneDI(ps: Placement[], k: number): boolean {
+  const p = ps[k] as Placement;
+  const next = ps[k + 1];
+  return !p.joined && (!next?.joined || MARK.test(next.w.text)) && /^[DI]$/.test(p.w.text);
+}
+
+/**
+ * pdftotext lays out each page on a grid of its own: on a page other than the heads' the D/I
+ * and the nature of ownership may stand under other heads. The D/I column is the page's
+ * rightmost lone D or I (as pdfMains finds it); the nature, the last column, stands right of it.
+ */
+function diAndNatureByPage(placed: Placement[][], page: number[], diCol: number, natureCol: number): void {
+  const right = new Map<number, { x: number; xEnd: number }>();
+  placed.forEach((ps, i) => {
+    const on = page[i] ?? 0;
+    ps.forEach((p, k) => {
+      if (isLoneDI(ps, k) && p.w.x > (right.get(on)?.x ?? -Infinity)) right.set(on, { x: p.w.x, xEnd: p.w.xEnd });
+    });
+  });
+  placed.forEach((ps, i) => {
+    const di = right.get(page[i] ?? 0);
+    if (di === undefined) return;
+    ps.forEach((p, k) => {
+      const prev = ps[k - 1];
+      if (p.joined && prev) p.col = prev.col;
+      else if (isLoneDI(ps, k) && p.w.x >= di.x - PDF_DI_SLACK) p.col = diCol;
+      else if (p.w.x > di.xEnd + 1) p.col = natureCol;
+    });
+  });
 }
 
 /**
@@ -785,10 +834,10 @@ type PdfItem = Placement & { page: number };
  * position suggests, for alignRow to place by order and type; on a later page than the heads'
  * (its own grid) with none.
  */
-function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number): LayoutRow {
+function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number, natureCol: number): LayoutRow {
   const offHeadsPage = mainPage > 0;
   const items: PdfItem[] = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
-  const { groups, continued } = stackedCells(items, mainPage);
+  const { groups, continued } = stackedCells(items, mainPage, natureCol);
   const cells = groups
     .map((ps) => {
       // Where the cell stands: its words on the main line's page (the grid the other cells share).
@@ -815,7 +864,7 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
  * grid: each piece there joins the nearest cell of its kind (words or values) on the main line's
  * page (`continued` says a piece did: the row's values are then inferred).
  */
-function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]; continued: boolean } {
+function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { groups: PdfItem[][]; continued: boolean } {
   const parent = items.map((_, i) => i);
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -855,7 +904,9 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
   let continued = false;
   for (const ps of groupsNow()) {
     if (ps.some((p) => p.page === mainPage)) continue;
-    const near = home.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    // A nature's piece (placed by its own page's D/I: diAndNatureByPage) goes on with the row's nature.
+    const nature = natureCol !== -1 && ps.every((p) => p.col === natureCol) ? home.find((h) => h.some((p) => p.col === natureCol)) : undefined;
+    const near = nature ?? home.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
     if (!near) continue;
     union(items.indexOf(ps[0] as PdfItem), items.indexOf(near[0] as PdfItem));
     continued = true;

@@ -1055,7 +1055,16 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     if (!last) continue;
     if (open !== -1 && !pending && !(plain && newBlock) && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
       let k = n + 1;
-      while (k < to && (lines[k] as Line).blank) k++;
+      // A PDF's name wraps around its date (its middle line beside it) and may go on for lines
+      // after it: lines without a date up to the caption (its "**" above it) are the name's.
+      let wrapped = 0;
+      for (; k < to; k++) {
+        const l = lines[k] as Line;
+        const t = l.joined.trim();
+        if (l.blank || (!plain && /^\*\*?$/.test(t))) continue;
+        if (plain || isCaption(l) || wrapped >= NAME_WRAP_REACH || /\b\d{1,2}\/\d{1,2}\//.test(t)) break;
+        wrapped++;
+      }
       const sig = out[open];
       if (sig && sig.name !== null && k < to && isCaption(lines[k] as Line)) {
         const first = chunks[0] as Chunk;
@@ -1107,6 +1116,9 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   return out;
 }
 
+/** How many lines a signature's name may go on for after its date's line. */
+const NAME_WRAP_REACH = 3;
+
 /** A block of an owner's city, state by name, zip and maybe country: the end of its cell. */
 function cityTail(b: Line[]): boolean {
   if (b.length < 3 || b.length > 4) return false;
@@ -1153,6 +1165,9 @@ function datesAfterExplanation(lines: Line[], from: number, signatures: Signatur
 const PART_DATE = /^\d{1,2}\/\d{1,2}\/$/;
 
 // --- Explanation of Responses: footnotes and remarks ---
+
+/** The sentence-break count of a "(Continued from footnote 1)" line after a sentence's end: above one wrap break. */
+const CONTINUED_AFTER_SENTENCE = 40;
 
 function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageRead): void {
   // Each entry: its mark ("*", "**", "(1)") and its text lines. A converter that centres the
@@ -1261,7 +1276,9 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
         for (let i = a; i < b; i++) {
           const next = parts[i + 1]?.text ?? '';
           // "(Continued from footnote 2)", "[continued from FN (2)]": a footnote's own first words.
-          if (/^[([](?:cont|Cont|CONT)/.test(next)) n += 5;
+          // After a sentence's end they outweigh a line's width (a PDF's proportional font fits
+          // fewer capitals on a line: its widths mislead).
+          if (/^[([](?:cont|Cont|CONT)/.test(next)) n += /[.:;]["”)]?$/.test(parts[i]?.text ?? '') ? CONTINUED_AFTER_SENTENCE : 5;
           else if (/[.:;]["”)]?$/.test(parts[i]?.text ?? '') && /^["“([]?[A-Z0-9]/.test(next)) n++;
         }
         return n;
