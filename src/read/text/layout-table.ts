@@ -89,6 +89,11 @@ export interface LayoutRow {
    * (pdftotext: the heads' positions only roughly match the rows', and two cells may share one).
    */
   ordered?: boolean;
+  /**
+   * Its amount stands in (A) or (D) by where the table's amounts stand, in two places (a PDF's
+   * heads stand on a grid of their own, off the rows'): the transaction code does not move it.
+   */
+  adPlaced?: boolean;
 }
 
 export interface LayoutTable {
@@ -358,6 +363,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   });
 
   const values = pdf ? placed.map(valuesOf) : [];
+  // Where each PDF cell stands, for amountsByPlace.
+  const cellsAt = new Map<Cell, { x: number; xEnd: number }>();
 
   // Blocks of lines between blank lines; in each, main lines (a D or I under the D/I column).
   const rows: LayoutRow[] = [];
@@ -395,7 +402,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
       for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [], page: page[i] ?? 0 });
       const inferred = mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number));
-      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, page[mains[r] as number] ?? 0, natureCol) : makeRow(rowLines, inferred, columns, breaksInWords));
+      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, page[mains[r] as number] ?? 0, natureCol, cellsAt) : makeRow(rowLines, inferred, columns, breaksInWords));
     });
   };
   data.forEach((d, i) => {
@@ -403,8 +410,55 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else if (blockStart === -1) blockStart = i;
   });
   closeBlock(data.length);
+  if (pdf) amountsByPlace(rows, cellsAt, columns, ranges);
   return rows;
 }
+
+/**
+ * Table II's (A) and (D) heads are narrow, and a PDF's heads stand on a grid of their own: an
+ * amount standing under one may belong under the other. Where the table's amounts stand in two
+ * places about a column apart, the left ones are (A) and the right ones (D), whatever the heads say.
+ *
+ *   Code    V      (A)       (D)          ← heads
+ *   M                     30,717          ← (D)
+ *   M          30,717                     ← (A), though it stands nearer the (D) head
+ */
+function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], ranges: { k: number; from: number; to: number }[]): void {
+  const aCol = columns.findIndex((c) => c.field === 'sharesA');
+  const dCol = columns.findIndex((c) => c.field === 'sharesD');
+  const aFrom = ranges.find((r) => r.k === aCol)?.from;
+  const dFrom = ranges.find((r) => r.k === dCol)?.from;
+  if (aCol === -1 || dCol === -1 || aFrom === undefined || dFrom === undefined || dFrom <= aFrom) return;
+  const amounts: { row: LayoutRow; k: number; middle: number }[] = [];
+  for (const row of rows) {
+    if (row.flow) continue;
+    row.cells.forEach((cell, k) => {
+      const at = cellsAt.get(cell);
+      if (at && (cell.index === aCol || cell.index === dCol) && AMOUNT_CELL.test(cell.text)) amounts.push({ row, k, middle: (at.x + at.xEnd) / 2 });
+    });
+  }
+  if (amounts.length < 2) return;
+  amounts.sort((a, b) => a.middle - b.middle);
+  let cut = -1;
+  let widest = 0;
+  for (let i = 1; i < amounts.length; i++) {
+    const gap = (amounts[i] as { middle: number }).middle - (amounts[i - 1] as { middle: number }).middle;
+    if (gap > widest) {
+      widest = gap;
+      cut = i;
+    }
+  }
+  // About a column apart: the heads' (A) to (D) distance, give or take half.
+  const apart = dFrom - aFrom;
+  if (widest < apart / 2 || widest > 2 * apart) return;
+  amounts.forEach((a, i) => {
+    a.row.cells[a.k] = { ...(a.row.cells[a.k] as Cell), index: i < cut ? aCol : dCol };
+    a.row.adPlaced = true;
+  });
+}
+
+/** An amount as a PDF's cell holds it, maybe with its marks: "4,502,447", "30,717 (13)". */
+const AMOUNT_CELL = /^\$? ?[\d,]*\.?\d+(?: ?\(\d{1,2}\))*$/;
 
 /**
  * Gives the lines of a block to its main lines. Converters centre a cell's lines on the row's
@@ -834,7 +888,7 @@ type PdfItem = Placement & { page: number };
  * position suggests, for alignRow to place by order and type; on a later page than the heads'
  * (its own grid) with none.
  */
-function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number, natureCol: number): LayoutRow {
+function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number, natureCol: number, cellsAt: Map<Cell, { x: number; xEnd: number }>): LayoutRow {
   const offHeadsPage = mainPage > 0;
   const items: PdfItem[] = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
   const { groups, continued } = stackedCells(items, mainPage, natureCol);
@@ -848,7 +902,9 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
       const mark = (w: Word) => (MARK.test(w.text) ? 1 : 0);
       const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
-      return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true) };
+      const cell = cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true);
+      cellsAt.set(cell, { x, xEnd });
+      return { x, cell };
     })
     .sort((a, b) => a.x - b.x)
     .map((c) => c.cell);
