@@ -278,6 +278,24 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
 /** A par value as a title prints it: "$0.10", "$.001", "$1". */
 const PAR_FIGURE = /^\$(?:\d+(?:\.\d+)?|\.\d+)$/;
 
+/**
+ * The words of a PDF's line that are a dollar figure standing between a title's words, one space
+ * apart ("Stock, $1 2/3 Par Value"): the figure, the digits after it and the word closing it.
+ * Values of other columns stand further apart, and none is followed by a word at one space.
+ */
+function titleFigures(words: Word[]): Set<number> {
+  const out = new Set<number>();
+  const near = (a: Word | undefined, b: Word | undefined) => a !== undefined && b !== undefined && b.x - a.xEnd <= 1;
+  words.forEach((w, i) => {
+    if (!/^\$\.?\d/.test(w.text) || !/[A-Za-z]|^[-–]$/.test(words[i - 1]?.text ?? '') || !near(words[i - 1], w)) return;
+    let j = i + 1;
+    while (near(words[j - 1], words[j]) && /^[\d/.,-]+$/.test((words[j] as Word).text)) j++;
+    if (!near(words[j - 1], words[j]) || !/^[A-Za-z]{2}/.test((words[j] as Word).text)) return;
+    for (let k = i; k <= j; k++) out.add(k);
+  });
+  return out;
+}
+
 /** The column a word stands under: the range it overlaps most. */
 function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): number {
   let best = (ranges[0] as { k: number }).k;
@@ -318,6 +336,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   // Words one space apart in a text ("Common Stock") stay in one cell whatever the ranges say.
   const placed = data.map((d) => {
     const out: Placement[] = [];
+    const figures = pdf ? titleFigures(d.words) : null;
     d.words.forEach((w, i) => {
       const prev = out[i - 1];
       // A footnote mark right after a value ("Stock (2)") is that value's.
@@ -334,6 +353,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
           (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
           (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text) && prev.joined) ||
+          // "Common Stock, $1 2/3 Par Value", "Comm Stock - $.16-2/3 value": a dollar figure between a title's words.
+          figures?.has(i) === true ||
+          // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[a-z]/.test(w.text) && prev.joined) ||
           (w.x - prev.w.xEnd <= 2 && MARK.test(w.text) && !MARK.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
