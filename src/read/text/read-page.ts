@@ -1166,6 +1166,9 @@ const PART_DATE = /^\d{1,2}\/\d{1,2}\/$/;
 
 // --- Explanation of Responses: footnotes and remarks ---
 
+/** The cost of a PDF's footnote text with one more line below its mark than above. */
+const PDF_NOTE_ONE_MORE_BELOW = 0.5;
+
 /** The sentence-break count of a "(Continued from footnote 1)" line after a sentence's end: above one wrap break. */
 const CONTINUED_AFTER_SENTENCE = 40;
 
@@ -1291,7 +1294,9 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       // Only a footnote: the form's own notes ("*", "**") are one line, and drawing order may put other lines after them.
       const carried = last && MARK.test(last.mark) && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? last : null;
       const chain = carried ? [blockStart - 1, ...mains] : mains;
-      const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * breaks(a, b) + 0.15 * sentenceBreaks(a, b), { pageStarts });
+      // pdftotext sets a centred mark on the middle line of its text's (or between the two middle
+      // ones, on a line of its own): a text with one more line below it than above is less likely.
+      const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * breaks(a, b) + 0.15 * sentenceBreaks(a, b), { pageStarts, oneMoreBelow: sink.pdf ? PDF_NOTE_ONE_MORE_BELOW : 0 });
       spans.forEach(([a, b], k) => {
         const e = carried && k === 0 ? carried : (entryOf.get(chain[k] as number) as Entry);
         for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);
