@@ -573,14 +573,14 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
  * or fewer characters on a line than its widest line shows). Counted by running sums over the
  * pairs: a chain split tries every range.
  */
-export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1, slackShare = 0): (from: number, to: number) => number {
+export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1, slackShare = 0, measure: (text: string) => number = (t) => t.length): (from: number, to: number) => number {
   const sums = new Float64Array(texts.length + 1);
-  for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack, slackShare);
+  for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack, slackShare, measure);
   return (from, to) => (to <= from ? 0 : (sums[Math.min(to, texts.length)] as number) - (sums[Math.max(0, from)] as number));
 }
 
 /** wrapBreaksOf's count for lines i and i + 1. */
-function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: number, slack: number, slackShare: number): number {
+function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: number, slack: number, slackShare: number, measure: (text: string) => number): number {
   const upper = texts[i];
   const lower = texts[i + 1];
   if (!upper || !lower) return 0;
@@ -595,7 +595,7 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
     }
     if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
     const firstWord = l.text.split(' ')[0] as string;
-    if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
+    if (measure(u.text) + measure(' ') + measure(firstWord) <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
   });
   return n;
 }

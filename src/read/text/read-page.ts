@@ -19,7 +19,7 @@ import { edgarCodeOf, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { isHeadLine, LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
-import { inReadingOrder, MARK, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, MARK, PDF_WRAP_SLACK, printedWidth, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress, isLabelFragment } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
@@ -1244,13 +1244,15 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   // a line is the entry's above it.
   const heading = lines[from - 1];
   const lynx = heading !== undefined && /^\S/.test(heading.text) && marks.length > 0 && lynxIndented(lines, from, end);
-  const width = parts.reduce((w, p) => Math.max(w, p?.text.length ?? 0), 0);
+  // A PDF's lines are as wide as their glyphs.
+  const measure = sink.pdf ? printedWidth : (t: string) => t.length;
+  const width = parts.reduce((w, p) => Math.max(w, p ? measure(p.text) : 0), 0);
   const texts = parts.map((p) => (p ? [{ text: p.text, x: 0 }] : []));
   // pdftotext starts each new page with a form feed: an entry is not centred across one.
   const pageStarts: number[] = [];
   for (let n = from; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push(n - from);
   const slack = sink.pdf ? Math.max(1, Math.round(width * PDF_WRAP_SLACK)) : 1;
-  const breaks = wrapBreaksOf(texts, [width], slack);
+  const breaks = wrapBreaksOf(texts, [width], slack, 0, measure);
   const entryOf = new Map<number, Entry>();
   for (const mk of marks) {
     const e: Entry = { mark: mk.mark, markAt: { start: mk.start, end: mk.start + mk.mark.length }, parts: [], markLine: mk.n };
