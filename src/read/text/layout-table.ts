@@ -11,7 +11,7 @@
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
-import { inReadingOrder, MARK, MARKS_ONLY, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, MARK, MARKS_ONLY, printedWidth, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
@@ -373,7 +373,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
   const natureCol = columns.findIndex((c) => c.field === 'natureOfOwnership');
   if (pdf && diCol !== -1 && natureCol !== -1) diAndNatureByPage(placed, page, diCol, natureCol);
-  // Each line's text per column, and each column's width: what tells a wrapped cell from two.
+  // Each line's text per column, and each column's width: what tells a wrapped cell from two
+  // (a PDF's lines as wide as their glyphs).
+  const measure = pdf ? printedWidth : (t: string) => t.length;
   const C = columns.length;
   const width: number[] = new Array<number>(C).fill(0);
   const texts = placed.map((ps) => {
@@ -383,7 +385,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       if (cur) cur.text += ' ' + p.w.text;
       else row[p.col] = { text: p.w.text, x: p.w.x };
     }
-    row.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, t.text.length)));
+    row.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, measure(t.text))));
     return row;
   });
 
@@ -414,7 +416,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0);
+    const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
     const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + natureStarts(texts, a, b, natured) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
@@ -493,10 +495,10 @@ const AMOUNT_CELL = /^\$? ?[\d,]*\.?\d+(?: ?\(\d{1,2}\))*$/;
  */
 /**
  * How much shorter (a share of its widest line) a PDF cell's line may end than the next word
- * would need: Chromium wraps by the words' printed widths, which characters count only roughly
- * ("By" over "Sequoia" in a column whose widest line is "Principals").
+ * would need: Chromium wraps by the words' printed widths, which Times' glyph widths (printedWidth)
+ * give only roughly (a cell may be printed in another font).
  */
-const PDF_CELL_SLACK = 0.2;
+const PDF_CELL_SLACK = 0.1;
 
 /** Rows of one table are alike: a row with more or fewer lines above its main line than the row before costs this. */
 const UNLIKE_ROWS = 0.12;
