@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { cellsOffCentre, closedTitles, continuedStarts, isHeadLine, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { blockStarts, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
@@ -211,6 +211,16 @@ test('pdftotext -layout: a nature of ownership starting lowercase ("by Trust") t
   assert.equal(repeatedStarts(texts, 0, 1, [true], [true]), 0);
   // A title still starts with a capital.
   assert.equal(repeatedStarts(texts, 0, 2, [true]), 0);
+});
+
+test('pdftotext -layout: a line that starts a cell elsewhere in the table, with the line after it, starts the next row', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  // Block 1: "By estate / planning / vehicle" then the next row's "Sequoia / Capital / ..."; block 2 (lines 5-7) starts "Sequoia / Capital".
+  const texts = [[t('By estate')], [t('planning')], [t('vehicle')], [t('Sequoia')], [t('Capital')], [t('Sequoia')], [t('Capital')], [t('Global')]];
+  const starts = blockStarts(texts, [[0, 4], [5, 7]], [true]);
+  assert.equal(knownStarts(texts, 0, 3, [true], starts), 1);
+  assert.equal(knownStarts(texts, 0, 2, [true], starts), 0);
+  assert.equal(knownStarts(texts, 3, 4, [true], starts), 0);
 });
 
 test('pdftotext -layout: a cell whose own lines stand off the main line by more than one line costs', () => {

@@ -394,6 +394,14 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const cellsAt = new Map<Cell, { x: number; xEnd: number }>();
 
   // Blocks of lines between blank lines; in each, main lines (a D or I under the D/I column).
+  const blocks: [number, number][] = [];
+  data.forEach((d, i) => {
+    const last = blocks[blocks.length - 1];
+    if (d.words.length === 0) return;
+    if (last && last[1] === i - 1) last[1] = i;
+    else blocks.push([i, i]);
+  });
+  const cellStarts = pdf ? blockStarts(texts, blocks, repeating) : [];
   const rows: LayoutRow[] = [];
   let blockStart = -1;
   const closeBlock = (end: number) => {
@@ -417,7 +425,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
     const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + natureStarts(texts, a, b, natured) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -671,6 +679,54 @@ export function repeatedStarts(texts: { text: string; x: number }[][], from: num
         n++;
         return;
       }
+    }
+  });
+  return n;
+}
+
+/** A column's line and the column's next line within REPEAT_REACH (maybe another row's), as one key. */
+function lineAndNext(texts: { text: string; x: number }[][], i: number, c: number, to = Infinity): string {
+  let after = '';
+  for (let k = i + 1; k <= Math.min(i + REPEAT_REACH, to) && after === ''; k++) after = texts[k]?.[c]?.text ?? '';
+  return `${texts[i]?.[c]?.text ?? ''}\n${after}`;
+}
+
+/**
+ * How a table's cells start, column by column: in each block of lines between blank lines, the
+ * first line of each repeating column (the block's first row starts there) with the line after it.
+ */
+export function blockStarts(texts: { text: string; x: number }[][], blocks: [number, number][], repeating: boolean[]): Set<string>[] {
+  const starts = repeating.map(() => new Set<string>());
+  for (const [from, to] of blocks) {
+    repeating.forEach((isRepeating, c) => {
+      if (!isRepeating) return;
+      for (let i = from; i <= to; i++) {
+        if (!texts[i]?.[c]) continue;
+        (starts[c] as Set<string>).add(lineAndNext(texts, i, c, to));
+        return;
+      }
+    });
+  }
+  return starts;
+}
+
+/**
+ * 1 for each repeating column in [from, to] with a line after its first that, with the line after
+ * it, starts a cell elsewhere in the table (blockStarts): "Sequoia" over "Capital" under "By
+ * estate / planning / vehicle" starts the next row's "Sequoia / Capital / Global / ...".
+ */
+export function knownStarts(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[], starts: Set<string>[]): number {
+  let n = 0;
+  repeating.forEach((isRepeating, c) => {
+    if (!isRepeating || (starts[c]?.size ?? 0) === 0) return;
+    let first = true;
+    for (let i = from; i <= to; i++) {
+      if (!texts[i]?.[c]) continue;
+      if (!first && (starts[c] as Set<string>).has(lineAndNext(texts, i, c))) {
+        n++;
+        return;
+      }
+      first = false;
     }
   });
   return n;
