@@ -1014,14 +1014,24 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
   const amountByWord = (p: Placement, q: Placement) => (AMOUNT.test(p.w.text) && /[A-Za-z]{2}/.test(q.w.text)) || (AMOUNT.test(q.w.text) && /[A-Za-z]{2}/.test(p.w.text));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
-  const stacks = (p: Placement) => !(p.joined && MARK.test(p.w.text));
+  // But "V (2)" under "116": after the V of a voluntarily reported transaction, a mark standing
+  // under or over an amount (pdftotext sets the amount a line off) is the amount's.
+  const afterV = (i: number) => {
+    const p = items[i] as PdfItem;
+    const prev = items[i - 1];
+    return p.joined && MARK.test(p.w.text) && prev !== undefined && prev.w.line === p.w.line && prev.w.text === 'V';
+  };
+  const stacks = (i: number) => !((items[i] as PdfItem).joined && MARK.test((items[i] as PdfItem).w.text)) || afterV(i);
   items.forEach((p, i) => {
     const prev = items[i - 1];
-    if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
+    if (p.joined && prev && prev.w.line === p.w.line && !afterV(i)) union(i, i - 1);
     for (let j = 0; j < i; j++) {
       const q = items[j] as PdfItem;
-      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q) && !amountByWord(p, q)) union(i, j);
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(i) && stacks(j) && !amountByWord(p, q)) union(i, j);
     }
+  });
+  items.forEach((_, i) => {
+    if (afterV(i) && items.every((__, j) => j === i || root(j) !== root(i))) union(i, i - 1);
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
