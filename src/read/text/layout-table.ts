@@ -1012,7 +1012,12 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const union = (a: number, b: number) => (parent[root(a)] = root(b));
   // An amount standing over or under a text's word is another cell's: a title centred beside
   // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
-  const amountByWord = (p: Placement, q: Placement) => (AMOUNT.test(p.w.text) && /[A-Za-z]{2}/.test(q.w.text)) || (AMOUNT.test(q.w.text) && /[A-Za-z]{2}/.test(p.w.text));
+  // (A capital joined to a word is a text's too: the "P" of "Class P".)
+  const textWord = (p: Placement) => /[A-Za-z]{2}/.test(p.w.text) || (p.joined && /^[A-Za-z]/.test(p.w.text));
+  // So is a price as the page prints one, "$ 80.19" (under "Option -": the exercise price; a
+  // title's par value is printed "$0.01").
+  const value = (p: Placement) => AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text));
+  const amountByWord = (p: Placement, q: Placement) => (value(p) && textWord(q)) || (value(q) && textWord(p));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
   // But "V (2)" under "116": after the V of a voluntarily reported transaction, a mark standing
   // under or over an amount (pdftotext sets the amount a line off) is the amount's.
