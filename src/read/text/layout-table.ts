@@ -355,6 +355,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text) && prev.joined) ||
           // "Common Stock, $1 2/3 Par Value", "Comm Stock - $.16-2/3 value": a dollar figure between a title's words.
           figures?.has(i) === true ||
+          // "By 401(k)", "2nd Lien": a figure with lowercase letters is no column's value, but a text's word.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^\d[\d,.]*\(?[a-z]/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
           // "4.0% Series C ...": no column's value is a percentage, a title's word follows it.
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d[\d.]*%$/.test(prev.w.text)) ||
           // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
