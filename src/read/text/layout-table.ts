@@ -686,25 +686,30 @@ export function repeatedStarts(texts: { text: string; x: number }[][], from: num
   return n;
 }
 
-/** A column's line and the column's next line within REPEAT_REACH (maybe another row's), as one key. */
-function lineAndNext(texts: { text: string; x: number }[][], i: number, c: number, to = Infinity): string {
-  let after = '';
-  for (let k = i + 1; k <= Math.min(i + REPEAT_REACH, to) && after === ''; k++) after = texts[k]?.[c]?.text ?? '';
-  return `${texts[i]?.[c]?.text ?? ''}\n${after}`;
+/** The column's next line after line i within REPEAT_REACH (maybe another row's), '' when none. */
+function nextInColumn(texts: { text: string; x: number }[][], i: number, c: number, to = Infinity): string {
+  for (let k = i + 1; k <= Math.min(i + REPEAT_REACH, to); k++) {
+    const t = texts[k]?.[c]?.text;
+    if (t !== undefined && t !== '') return t;
+  }
+  return '';
 }
 
 /**
  * How a table's cells start, column by column: in each block of lines between blank lines, the
- * first line of each repeating column (the block's first row starts there) with the line after it.
+ * first line of each repeating column (the block's first row starts there), with the line after
+ * it (first line → the lines seen after it).
  */
-export function blockStarts(texts: { text: string; x: number }[][], blocks: [number, number][], repeating: boolean[]): Set<string>[] {
-  const starts = repeating.map(() => new Set<string>());
+export function blockStarts(texts: { text: string; x: number }[][], blocks: [number, number][], repeating: boolean[]): Map<string, Set<string>>[] {
+  const starts = repeating.map(() => new Map<string, Set<string>>());
   for (const [from, to] of blocks) {
     repeating.forEach((isRepeating, c) => {
       if (!isRepeating) return;
       for (let i = from; i <= to; i++) {
-        if (!texts[i]?.[c]) continue;
-        (starts[c] as Set<string>).add(lineAndNext(texts, i, c, to));
+        const head = texts[i]?.[c]?.text;
+        if (head === undefined) continue;
+        const m = starts[c] as Map<string, Set<string>>;
+        (m.get(head) ?? m.set(head, new Set()).get(head) as Set<string>).add(nextInColumn(texts, i, c, to));
         return;
       }
     });
@@ -717,14 +722,17 @@ export function blockStarts(texts: { text: string; x: number }[][], blocks: [num
  * it, starts a cell elsewhere in the table (blockStarts): "Sequoia" over "Capital" under "By
  * estate / planning / vehicle" starts the next row's "Sequoia / Capital / Global / ...".
  */
-export function knownStarts(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[], starts: Set<string>[]): number {
+export function knownStarts(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[], starts: Map<string, Set<string>>[]): number {
   let n = 0;
   repeating.forEach((isRepeating, c) => {
-    if (!isRepeating || (starts[c]?.size ?? 0) === 0) return;
+    const m = starts[c];
+    if (!isRepeating || m === undefined || m.size === 0) return;
     let first = true;
     for (let i = from; i <= to; i++) {
-      if (!texts[i]?.[c]) continue;
-      if (!first && (starts[c] as Set<string>).has(lineAndNext(texts, i, c))) {
+      const t = texts[i]?.[c]?.text;
+      if (t === undefined) continue;
+      const nexts = first ? undefined : m.get(t);
+      if (nexts?.has(nextInColumn(texts, i, c))) {
         n++;
         return;
       }
@@ -789,15 +797,19 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
  * "Stock"), so a cell's own lines, not the row's, show whether it is centred.
  */
 export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
-  const above = new Map<number, number>();
-  const below = new Map<number, number>();
-  for (let i = from; i <= to; i++) {
-    if (i === main) continue;
-    const side = i < main ? above : below;
-    (texts[i] ?? []).forEach((t, c) => t && side.set(c, (side.get(c) ?? 0) + 1));
-  }
+  let columns = 0;
+  for (let i = from; i <= to; i++) columns = Math.max(columns, texts[i]?.length ?? 0);
   let n = 0;
-  for (const c of new Set([...above.keys(), ...below.keys()])) n += Math.max(0, Math.abs((above.get(c) ?? 0) - (below.get(c) ?? 0)) - 1);
+  for (let c = 0; c < columns; c++) {
+    let above = 0;
+    let below = 0;
+    for (let i = from; i <= to; i++) {
+      if (i === main || !texts[i]?.[c]) continue;
+      if (i < main) above++;
+      else below++;
+    }
+    n += Math.max(0, Math.abs(above - below) - 1);
+  }
   return n;
 }
 
