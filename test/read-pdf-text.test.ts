@@ -272,6 +272,34 @@ test('pdftotext -layout: "(Continued from footnote 1)" after a sentence\'s end s
   assert.match(footnotes[1]?.text ?? '', /^\(Continued from footnote 1\) Pursuant to the Domestication/);
 });
 
+test('pdftotext -layout: a footnote\'s text stands as many lines above its centred mark as below', () => {
+  // "(1)" beside the middle of three lines; "(2)" alone between its text's two lines above and two below.
+  const footnotes = read('pdftotext-layout', '0000899243-23-008384__1869673_4_2023-03-14_0000899243-23-008384.txt').record?.footnotes ?? [];
+  assert.match(footnotes[0]?.text ?? '', /^The shares of Class B common stock have no expiration date/);
+  assert.match(footnotes[1]?.text ?? '', /^The securities are held directly by the Sponsor\./);
+});
+
+test('pdftotext -layout: a mark after a V, under the amount set a line higher, is the amount\'s', () => {
+  // "116" over "L  V (2)  A  $ 15.56": the (2) is the amount's footnote.
+  const rows = read('pdftotext-layout', '0001062993-23-000060__707179_4_2023-01-03_0001062993-23-000060.txt').record?.nonDerivativeTransactions ?? [];
+  assert.equal(rows[0]?.shares, 116);
+  assert.deepEqual(rows[0]?.footnotes.shares, ['F2']);
+  assert.equal(rows[0]?.transactionFormType, '5');
+});
+
+test('pdftotext -layout: box 5\'s "Issuer" one space after the issuer\'s name is not the name\'s', () => {
+  const record = read('pdftotext-layout', '0001209191-23-020746__862831_4_2023-03-23_0001209191-23-020746.txt').record;
+  assert.equal(record?.issuer.name, 'FINANCIAL INSTITUTIONS INC');
+  assert.equal(record?.issuer.tradingSymbol, 'FISI');
+});
+
+test('pdftotext -layout: a nature starting as another block\'s nature starts starts the next row', () => {
+  // "By estate / planning / vehicle" over "Sequoia / Capital / ...": the next block starts "Sequoia / Capital".
+  const record = read('pdftotext-layout', '0001062993-21-001286__form4').record;
+  assert.equal(record?.nonDerivativeTransactions[0]?.natureOfOwnership, 'By estate planning vehicle');
+  assert.equal(record?.nonDerivativeHoldings[0]?.natureOfOwnership, 'Sequoia Capital Global Growth Fund, L.P.');
+});
+
 test('pdftotext -layout: a nature of ownership line starting "By", "See" or "Held" below the first starts the next row', () => {
   const t = (text: string) => ({ text, x: 0 });
   const texts = [[t('By Fredrick D. Schaufeld')], [t('Rev. Trust')], [t('By FDS')]];
