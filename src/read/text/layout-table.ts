@@ -1069,12 +1069,17 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
   const middle = (ps: PdfItem[]) => ps.reduce((sum, p) => sum + p.w.x + p.w.xEnd, 0) / (2 * ps.length);
   const home = groupsNow().filter((ps) => ps.some((p) => p.page === mainPage));
+  const lastOnMainPage = Math.max(...items.filter((p) => p.page === mainPage).map((p) => p.w.line));
   let continued = false;
   for (const ps of groupsNow()) {
     if (ps.some((p) => p.page === mainPage)) continue;
     // A nature's piece (placed by its own page's D/I: diAndNatureByPage) goes on with the row's nature.
     const nature = natureCol !== -1 && ps.every((p) => p.col === natureCol) ? home.find((h) => h.some((p) => p.col === natureCol)) : undefined;
-    const near = nature ?? home.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    // Otherwise the nearest of its kind; a mark or value, among the cells the page break cut first
+    // (with a line on the main page's last line of the row: "$" over "410.455", then "(10)").
+    const byMiddle = (hs: PdfItem[][]) => hs.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    const cut = wordy(ps) ? undefined : byMiddle(home.filter((h) => h.some((p) => p.w.line === lastOnMainPage)));
+    const near = nature ?? cut ?? byMiddle(home);
     if (!near) continue;
     union(items.indexOf(ps[0] as PdfItem), items.indexOf(near[0] as PdfItem));
     continued = true;
