@@ -194,7 +194,8 @@ function readRow(
   const transaction = options.pdf && table === 2
     ? cells.some((c) => CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text)) || cells.filter((c) => /^[DI]\b/.test(c.text) && CODE_CELL.test(c.text)).length > 1
     : cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text));
-  const columns = options.flow && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
+  // So is a PDF's Table I row without them: its positions are rough, its values' types are not.
+  const columns = (options.flow || (options.pdf && table === 1)) && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
   const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: (col) => col.field === 'exerciseDate' || col.field === 'expirationDate', dollarPrices: true } : { flow: options.flow, placed: options.placed === true });
   const filled = cells.filter((c) => c.text !== '').length;
