@@ -420,6 +420,9 @@ function readRow(
         acquiredDisposedCode = hasA ? 'A' : 'D';
         // The column the amount stands in is the printed (A) or (D).
         sink.set(`${base}.acquiredDisposedCode`, v.start, v.end, v.confidence);
+        // Marks alone in the other column are no amount's: reported, not lost.
+        const other = hasA ? d : a;
+        if (other && other.marks.length > 0) sink.report('TEXT_CELL_UNPLACED', { value: other.marks.map((m) => `(${m})`).join(''), row: rowNo, table: name }, base, other.start, other.end);
       } else {
         mark('shares', a ?? d);
       }
