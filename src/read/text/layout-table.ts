@@ -352,7 +352,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (pdf && w.x - prev.w.xEnd <= 1 && /^\((?:[a-z]|[A-Z][a-z])/.test(w.text) && /[A-Za-z0-9]$/.test(prev.w.text)) ||
           // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
           (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
-          (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text) && prev.joined) ||
+          (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text)) ||
           // "Common Stock, $1 2/3 Par Value", "Comm Stock - $.16-2/3 value": a dollar figure between a title's words.
           figures?.has(i) === true ||
           // "By 401(k)", "2nd Lien": a figure with lowercase letters is no column's value, but a text's word.
@@ -765,8 +765,8 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
   return n;
 }
 
-/** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ..."), capitalised. */
-const NATURE_START = /^(?:By|See|Held)\b/;
+/** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ...", "BY ..."), capitalised. */
+const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
 
 /**
  * 1 for each nature of ownership column in [from, to] with a line below its first that starts
