@@ -1505,8 +1505,8 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
           if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
           // There other boxes' labels come between, in drawing order: box 2's own "Requiring" above
           // it, box 5's "(Check all applicable)", and box 5's "Issuer" after a line of the name.
-          // (pdftotext -layout may set box 5's "Issuer" one space after the name's line too.)
-          const own = sink.pdf ? u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '') : u.text;
+          // (pdftotext -layout may set box 5's "Issuer", or a box and its item, "_____ Director", one space after the name's line too.)
+          const own = sink.pdf ? u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '').replace(/\s+_+[xX]?_+\s+[A-Z].*$/, '') : u.text;
           if (/Trading|Symbol|Ticker|Issuer/i.test(own) || (plainPdf && u.line !== top - 1)) break;
           top = u.line;
           if (plainPdf && isLabelFragment(own)) continue;
