@@ -1034,11 +1034,13 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const amountByWord = (p: Placement, q: Placement) => (value(p) && textWord(q)) || (value(q) && textWord(p));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
   // But "V (2)" under "116": after the V of a voluntarily reported transaction, a mark standing
-  // under or over an amount (pdftotext sets the amount a line off) is the amount's.
+  // under or over an amount (pdftotext sets the amount a line off) is the amount's; so is a mark
+  // after a value standing right under or over a price or amount ("96,116 (4)" under "$ 0.061").
   const afterV = (i: number) => {
     const p = items[i] as PdfItem;
     const prev = items[i - 1];
-    return p.joined && MARK.test(p.w.text) && prev !== undefined && prev.w.line === p.w.line && prev.w.text === 'V';
+    if (!p.joined || !MARK.test(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
+    return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) === 1 && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
   };
   const stacks = (i: number) => !((items[i] as PdfItem).joined && MARK.test((items[i] as PdfItem).w.text)) || afterV(i);
   items.forEach((p, i) => {
