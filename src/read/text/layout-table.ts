@@ -1048,17 +1048,19 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
     if (!p.joined || !MARK.test(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
     return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) === 1 && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
   };
-  const stacks = (i: number) => !((items[i] as PdfItem).joined && MARK.test((items[i] as PdfItem).w.text)) || afterV(i);
+  const detached = items.map((_, i) => afterV(i));
+  const stacking = items.map((p, i) => !(p.joined && MARK.test(p.w.text)) || (detached[i] as boolean));
+  const stacks = (i: number) => stacking[i] as boolean;
   items.forEach((p, i) => {
     const prev = items[i - 1];
-    if (p.joined && prev && prev.w.line === p.w.line && !afterV(i)) union(i, i - 1);
+    if (p.joined && prev && prev.w.line === p.w.line && !detached[i]) union(i, i - 1);
     for (let j = 0; j < i; j++) {
       const q = items[j] as PdfItem;
       if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(i) && stacks(j) && !amountByWord(p, q)) union(i, j);
     }
   });
   items.forEach((_, i) => {
-    if (afterV(i) && items.every((__, j) => j === i || root(j) !== root(i))) union(i, i - 1);
+    if (detached[i] && items.every((__, j) => j === i || root(j) !== root(i))) union(i, i - 1);
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
