@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { closedTitles, continuedStarts, isHeadLine, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { blockStarts, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
@@ -201,6 +201,103 @@ test('pdftotext -layout: a title column whose first lines come again starts the 
   const llc = [[t('LLC')], [t('Units of')], [t('Capital')], [t('LLC')], [t('LLC')], [t('Units of')]];
   assert.equal(repeatedStarts(llc, 0, 3, [true]), 0);
   assert.equal(repeatedStarts(llc, 0, 4, [true]), 1);
+});
+
+test('pdftotext -layout: a nature of ownership starting lowercase ("by Trust") that comes again starts the next row there', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  // "by Trust" over the main line's "(2)", then the next row's "by Trust" over its "(2)".
+  const texts = [[t('by Trust')], [t('(2)')], [t('by Trust')], [t('(2)')]];
+  assert.equal(repeatedStarts(texts, 0, 2, [true], [true]), 1);
+  assert.equal(repeatedStarts(texts, 0, 1, [true], [true]), 0);
+  // A title still starts with a capital.
+  assert.equal(repeatedStarts(texts, 0, 2, [true]), 0);
+});
+
+test('pdftotext -layout: a line that starts a cell elsewhere in the table, with the line after it, starts the next row', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  // Block 1: "By estate / planning / vehicle" then the next row's "Sequoia / Capital / ..."; block 2 (lines 5-7) starts "Sequoia / Capital".
+  const texts = [[t('By estate')], [t('planning')], [t('vehicle')], [t('Sequoia')], [t('Capital')], [t('Sequoia')], [t('Capital')], [t('Global')]];
+  const starts = blockStarts(texts, [[0, 4], [5, 7]], [true]);
+  assert.equal(knownStarts(texts, 0, 3, [true], starts), 1);
+  assert.equal(knownStarts(texts, 0, 2, [true], starts), 0);
+  assert.equal(knownStarts(texts, 3, 4, [true], starts), 0);
+});
+
+test('pdftotext -layout: a cell whose own lines stand off the main line by more than one line costs', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  // "Class B" / (another cell's line) / "Common" on the main line / "Stock": centred, though the row's lines are not.
+  const texts = [[t('Class B')], [undefined, t('See Footnotes')], [t('Common'), t('(9)')], [t('Stock')], [t('Class B')]] as { text: string; x: number }[][];
+  assert.equal(cellsOffCentre(texts, 0, 3, 2), 0);
+  // The next row's "Class B" taken, this row's left: "Common" / "Stock" / "Class B" all on or below the main line.
+  assert.equal(cellsOffCentre(texts, 1, 4, 2), 1);
+});
+
+test('pdftotext -layout: on a page with a grid of its own the nature stands right of that page\'s D/I', () => {
+  // The heads start on one page and end on the next, where the rows stand on a narrower grid:
+  // each nature ("By / Sequoia / Capital / ... / L.P. (1)") is centred on its row's D/I line.
+  const rows = read('pdftotext-layout', '0000899243-19-009908__doc4').record?.nonDerivativeTransactions ?? [];
+  assert.equal(rows[1]?.natureOfOwnership, 'By Sequoia Capital USGF Principals Fund IV, L.P.');
+  assert.equal(rows[2]?.natureOfOwnership, 'By Sequoia Capital U.S. Venture 2010 Fund, LP');
+  assert.equal(rows[7]?.natureOfOwnership, 'By Sequoia Capital U.S. Venture 2010 Fund, LP');
+});
+
+test('pdftotext -layout: Table II amounts standing in two places are (A) on the left and (D) on the right, whatever the code', () => {
+  // The heads' (A) and (D) stand on a grid of their own: the (A) amount stands nearer the (D) head.
+  const rows = read('pdftotext-layout', '0001209191-12-006885__doc4').record?.derivativeTransactions ?? [];
+  assert.equal(rows[0]?.acquiredDisposedCode, 'D');
+  assert.equal(rows[1]?.acquiredDisposedCode, 'A');
+  assert.equal(rows[1]?.shares, 30717);
+});
+
+test('pdftotext -layout: dollar and percent figures between a title\'s words are the title\'s', () => {
+  const holdings = read('pdftotext-layout', '0001127602-23-002345__72971_4_2023-01-26_0001127602-23-002345.txt').record?.nonDerivativeHoldings ?? [];
+  assert.equal(holdings[0]?.securityTitle, 'Common Stock, $1 2/3 Par Value');
+  assert.equal(holdings[0]?.sharesOwnedFollowingTransaction, 100705);
+  const preferred = read('pdftotext-layout', '0000899243-20-028056__1484870_4_0000899243-20-028056.txt').record?.derivativeHoldings ?? [];
+  assert.equal(preferred[0]?.securityTitle, '4.0% Series C Convertible Preferred Stock');
+});
+
+test('pdftotext -layout: a signature name wrapped around its date goes on below it, up to its caption', () => {
+  // "Valor Equity Capital IV LLC, ... Attorney-in-fact for" / "08/18/2020" / "Antonio Gracias, Chief Executive Officer" / "**" / caption.
+  const signatures = read('pdftotext-layout', '0000899243-20-022867__1495158_3_0000899243-20-022867.txt').record?.signatures ?? [];
+  assert.equal(signatures.length, 9);
+  assert.match(signatures[1]?.name ?? '', /^Valor Equity Capital IV LLC, .* Attorney-in-fact for Antonio Gracias, Chief Executive Officer$/);
+  assert.equal(signatures[2]?.date, '2020-08-18');
+  assert.match(signatures[6]?.name ?? '', /Attorney-in-fact for Antonio Gracias$/);
+});
+
+test('pdftotext -layout: "(Continued from footnote 1)" after a sentence\'s end starts the centred footnote\'s text', () => {
+  const footnotes = read('pdftotext-layout', '0000899243-23-005888__1848959_4_2023-02-22_0000899243-23-005888.txt').record?.footnotes ?? [];
+  assert.match(footnotes[0]?.text ?? '', /the "Domestication"\)\.$/);
+  assert.match(footnotes[1]?.text ?? '', /^\(Continued from footnote 1\) Pursuant to the Domestication/);
+});
+
+test('pdftotext -layout: a footnote\'s text stands as many lines above its centred mark as below', () => {
+  // "(1)" beside the middle of three lines; "(2)" alone between its text's two lines above and two below.
+  const footnotes = read('pdftotext-layout', '0000899243-23-008384__1869673_4_2023-03-14_0000899243-23-008384.txt').record?.footnotes ?? [];
+  assert.match(footnotes[0]?.text ?? '', /^The shares of Class B common stock have no expiration date/);
+  assert.match(footnotes[1]?.text ?? '', /^The securities are held directly by the Sponsor\./);
+});
+
+test('pdftotext -layout: a mark after a V, under the amount set a line higher, is the amount\'s', () => {
+  // "116" over "L  V (2)  A  $ 15.56": the (2) is the amount's footnote.
+  const rows = read('pdftotext-layout', '0001062993-23-000060__707179_4_2023-01-03_0001062993-23-000060.txt').record?.nonDerivativeTransactions ?? [];
+  assert.equal(rows[0]?.shares, 116);
+  assert.deepEqual(rows[0]?.footnotes.shares, ['F2']);
+  assert.equal(rows[0]?.transactionFormType, '5');
+});
+
+test('pdftotext -layout: box 5\'s "Issuer" one space after the issuer\'s name is not the name\'s', () => {
+  const record = read('pdftotext-layout', '0001209191-23-020746__862831_4_2023-03-23_0001209191-23-020746.txt').record;
+  assert.equal(record?.issuer.name, 'FINANCIAL INSTITUTIONS INC');
+  assert.equal(record?.issuer.tradingSymbol, 'FISI');
+});
+
+test('pdftotext -layout: a nature starting as another block\'s nature starts starts the next row', () => {
+  // "By estate / planning / vehicle" over "Sequoia / Capital / ...": the next block starts "Sequoia / Capital".
+  const record = read('pdftotext-layout', '0001062993-21-001286__form4').record;
+  assert.equal(record?.nonDerivativeTransactions[0]?.natureOfOwnership, 'By estate planning vehicle');
+  assert.equal(record?.nonDerivativeHoldings[0]?.natureOfOwnership, 'Sequoia Capital Global Growth Fund, L.P.');
 });
 
 test('pdftotext -layout: a nature of ownership line starting "By", "See" or "Held" below the first starts the next row', () => {

@@ -96,6 +96,11 @@ export function tokenize(cell: Cell): Token[] {
 
 const NO = -Infinity;
 
+/** Table II's (A) and (D) amount columns. */
+const AD_AMOUNT = /^shares[AD]$/;
+/** What a lone mark costs in an (A) or (D) column of a PDF's row, whose positions are rough. */
+const LONE_MARK_IN_AMOUNT = 2;
+
 /** How well a value fits a column: higher is better, -Infinity never. */
 export function fit(text: string, kind: ColumnKind): number {
   if (text === '') return 1; // marks only: any column may be null with a footnote
@@ -196,6 +201,9 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
     let f = fit(text, kind);
     if (f === NO) return NO;
     if (dollarPrices && kind === 'price' && /^\d/.test(text)) f -= 1;
+    // Table II's (A) and (D) amounts print their marks beside them: a lone mark there is less
+    // likely than in a column a value may be given for by a footnote alone.
+    if (dollarPrices && text === '' && AD_AMOUNT.test((columns[j] as Column).field)) f -= LONE_MARK_IN_AMOUNT;
     if (flow) return f + (text === '' && markColumn(columns[j] as Column) ? 0.2 : 0) - 0.01 * j;
     return f - Math.min(3, Math.abs(t.cellIndex - j));
   };

@@ -11,7 +11,7 @@
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
-import { inReadingOrder, MARK, MARKS_ONLY, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, MARK, MARKS_ONLY, printedWidth, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
@@ -89,6 +89,11 @@ export interface LayoutRow {
    * (pdftotext: the heads' positions only roughly match the rows', and two cells may share one).
    */
   ordered?: boolean;
+  /**
+   * Its amount stands in (A) or (D) by where the table's amounts stand, in two places (a PDF's
+   * heads stand on a grid of their own, off the rows'): the transaction code does not move it.
+   */
+  adPlaced?: boolean;
 }
 
 export interface LayoutTable {
@@ -273,6 +278,24 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
 /** A par value as a title prints it: "$0.10", "$.001", "$1". */
 const PAR_FIGURE = /^\$(?:\d+(?:\.\d+)?|\.\d+)$/;
 
+/**
+ * The words of a PDF's line that are a dollar figure standing between a title's words, one space
+ * apart ("Stock, $1 2/3 Par Value"): the figure, the digits after it and the word closing it.
+ * Values of other columns stand further apart, and none is followed by a word at one space.
+ */
+function titleFigures(words: Word[]): Set<number> {
+  const out = new Set<number>();
+  const near = (a: Word | undefined, b: Word | undefined) => a !== undefined && b !== undefined && b.x - a.xEnd <= 1;
+  words.forEach((w, i) => {
+    if (!/^\$\.?\d/.test(w.text) || !/[A-Za-z]|^[-–]$/.test(words[i - 1]?.text ?? '') || !near(words[i - 1], w)) return;
+    let j = i + 1;
+    while (near(words[j - 1], words[j]) && /^[\d/.,-]+$/.test((words[j] as Word).text)) j++;
+    if (!near(words[j - 1], words[j]) || !/^[A-Za-z]{2}/.test((words[j] as Word).text)) return;
+    for (let k = i; k <= j; k++) out.add(k);
+  });
+  return out;
+}
+
 /** The column a word stands under: the range it overlaps most. */
 function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): number {
   let best = (ranges[0] as { k: number }).k;
@@ -313,6 +336,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   // Words one space apart in a text ("Common Stock") stay in one cell whatever the ranges say.
   const placed = data.map((d) => {
     const out: Placement[] = [];
+    const figures = pdf ? titleFigures(d.words) : null;
     d.words.forEach((w, i) => {
       const prev = out[i - 1];
       // A footnote mark right after a value ("Stock (2)") is that value's.
@@ -328,7 +352,15 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (pdf && w.x - prev.w.xEnd <= 1 && /^\((?:[a-z]|[A-Z][a-z])/.test(w.text) && /[A-Za-z0-9]$/.test(prev.w.text)) ||
           // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
           (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
-          (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text) && prev.joined) ||
+          (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text)) ||
+          // "Common Stock, $1 2/3 Par Value", "Comm Stock - $.16-2/3 value": a dollar figure between a title's words.
+          figures?.has(i) === true ||
+          // "By 401(k)", "2nd Lien": a figure with lowercase letters is no column's value, but a text's word.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^\d[\d,.]*\(?[a-z]/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
+          // "4.0% Series C ...": no column's value is a percentage, a title's word follows it.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d[\d.]*%$/.test(prev.w.text)) ||
+          // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[a-z]/.test(w.text) && prev.joined) ||
           (w.x - prev.w.xEnd <= 2 && MARK.test(w.text) && !MARK.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
@@ -338,7 +370,14 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     });
     return out;
   });
-  // Each line's text per column, and each column's width: what tells a wrapped cell from two.
+  // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
+  const page: number[] = [];
+  data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
+  const natureCol = columns.findIndex((c) => c.field === 'natureOfOwnership');
+  if (pdf && diCol !== -1 && natureCol !== -1) diAndNatureByPage(placed, page, diCol, natureCol);
+  // Each line's text per column, and each column's width: what tells a wrapped cell from two
+  // (a PDF's lines as wide as their glyphs).
+  const measure = pdf ? printedWidth : (t: string) => t.length;
   const C = columns.length;
   const width: number[] = new Array<number>(C).fill(0);
   const texts = placed.map((ps) => {
@@ -348,16 +387,23 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       if (cur) cur.text += ' ' + p.w.text;
       else row[p.col] = { text: p.w.text, x: p.w.x };
     }
-    row.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, t.text.length)));
+    row.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, measure(t.text))));
     return row;
   });
 
   const values = pdf ? placed.map(valuesOf) : [];
-  // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
-  const page: number[] = [];
-  data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
+  // Where each PDF cell stands, for amountsByPlace.
+  const cellsAt = new Map<Cell, { x: number; xEnd: number }>();
 
   // Blocks of lines between blank lines; in each, main lines (a D or I under the D/I column).
+  const blocks: [number, number][] = [];
+  data.forEach((d, i) => {
+    const last = blocks[blocks.length - 1];
+    if (d.words.length === 0) return;
+    if (last && last[1] === i - 1) last[1] = i;
+    else blocks.push([i, i]);
+  });
+  const cellStarts = pdf ? blockStarts(texts, blocks, repeating) : [];
   const rows: LayoutRow[] = [];
   let blockStart = -1;
   const closeBlock = (end: number) => {
@@ -380,20 +426,20 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0);
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
+    const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
       // one line off either way costing alike.
       offCentre: pdf ? PDF_OFF_CENTRE : 40,
-      oneMoreBelow: pdf ? PDF_OFF_CENTRE : 0,
+      oneMoreBelow: pdf ? PDF_ONE_MORE_BELOW : 0,
     });
     spans.forEach(([a, b], r) => {
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
       for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [], page: page[i] ?? 0 });
       const inferred = mains.length > 1 && (a < (mains[r] as number) || b > (mains[r] as number));
-      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, page[mains[r] as number] ?? 0) : makeRow(rowLines, inferred, columns, breaksInWords));
+      rows.push(pdf ? pdfRow(rowLines, inferred, ranges, page[mains[r] as number] ?? 0, natureCol, cellsAt) : makeRow(rowLines, inferred, columns, breaksInWords));
     });
   };
   data.forEach((d, i) => {
@@ -401,8 +447,55 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else if (blockStart === -1) blockStart = i;
   });
   closeBlock(data.length);
+  if (pdf) amountsByPlace(rows, cellsAt, columns, ranges);
   return rows;
 }
+
+/**
+ * Table II's (A) and (D) heads are narrow, and a PDF's heads stand on a grid of their own: an
+ * amount standing under one may belong under the other. Where the table's amounts stand in two
+ * places about a column apart, the left ones are (A) and the right ones (D), whatever the heads say.
+ *
+ *   Code    V      (A)       (D)          ← heads
+ *   M                     30,717          ← (D)
+ *   M          30,717                     ← (A), though it stands nearer the (D) head
+ */
+function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], ranges: { k: number; from: number; to: number }[]): void {
+  const aCol = columns.findIndex((c) => c.field === 'sharesA');
+  const dCol = columns.findIndex((c) => c.field === 'sharesD');
+  const aFrom = ranges.find((r) => r.k === aCol)?.from;
+  const dFrom = ranges.find((r) => r.k === dCol)?.from;
+  if (aCol === -1 || dCol === -1 || aFrom === undefined || dFrom === undefined || dFrom <= aFrom) return;
+  const amounts: { row: LayoutRow; k: number; middle: number }[] = [];
+  for (const row of rows) {
+    if (row.flow) continue;
+    row.cells.forEach((cell, k) => {
+      const at = cellsAt.get(cell);
+      if (at && (cell.index === aCol || cell.index === dCol) && AMOUNT_CELL.test(cell.text)) amounts.push({ row, k, middle: (at.x + at.xEnd) / 2 });
+    });
+  }
+  if (amounts.length < 2) return;
+  amounts.sort((a, b) => a.middle - b.middle);
+  let cut = -1;
+  let widest = 0;
+  for (let i = 1; i < amounts.length; i++) {
+    const gap = (amounts[i] as { middle: number }).middle - (amounts[i - 1] as { middle: number }).middle;
+    if (gap > widest) {
+      widest = gap;
+      cut = i;
+    }
+  }
+  // About a column apart: the heads' (A) to (D) distance, give or take half.
+  const apart = dFrom - aFrom;
+  if (widest < apart / 2 || widest > 2 * apart) return;
+  amounts.forEach((a, i) => {
+    a.row.cells[a.k] = { ...(a.row.cells[a.k] as Cell), index: i < cut ? aCol : dCol };
+    a.row.adPlaced = true;
+  });
+}
+
+/** An amount as a PDF's cell holds it, maybe with its marks: "4,502,447", "30,717 (13)". */
+const AMOUNT_CELL = /^\$? ?[\d,]*\.?\d+(?: ?\(\d{1,2}\))*$/;
 
 /**
  * Gives the lines of a block to its main lines. Converters centre a cell's lines on the row's
@@ -412,14 +505,20 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  */
 /**
  * How much shorter (a share of its widest line) a PDF cell's line may end than the next word
- * would need: Chromium wraps by the words' printed widths, which characters count only roughly
- * ("By" over "Sequoia" in a column whose widest line is "Principals").
+ * would need: Chromium wraps by the words' printed widths, which Times' glyph widths (printedWidth)
+ * give only roughly (a cell may be printed in another font).
  */
-const PDF_CELL_SLACK = 0.2;
+const PDF_CELL_SLACK = 0.1;
 
 /** Rows of one table are alike: a row with more or fewer lines above its main line than the row before costs this. */
 const UNLIKE_ROWS = 0.12;
 const PDF_OFF_CENTRE = 2;
+/**
+ * A PDF's row with one more line below its main line than above costs a little more than one
+ * with one more above: a cell of an even count of lines more often stands with its main line
+ * on the lower of its two middle lines ("Estate" / main / "Planning", then "US" / "Venture" / main "2010" / "Seed").
+ */
+const PDF_ONE_MORE_BELOW = PDF_OFF_CENTRE + 0.3;
 
 export interface ChainCosts {
   /** Cost of a row with one more line below its main line than above. */
@@ -492,14 +591,14 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
  * or fewer characters on a line than its widest line shows). Counted by running sums over the
  * pairs: a chain split tries every range.
  */
-export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1, slackShare = 0): (from: number, to: number) => number {
+export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1, slackShare = 0, measure: (text: string) => number = (t) => t.length): (from: number, to: number) => number {
   const sums = new Float64Array(texts.length + 1);
-  for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack, slackShare);
+  for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack, slackShare, measure);
   return (from, to) => (to <= from ? 0 : (sums[Math.min(to, texts.length)] as number) - (sums[Math.max(0, from)] as number));
 }
 
 /** wrapBreaksOf's count for lines i and i + 1. */
-function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: number, slack: number, slackShare: number): number {
+function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: number, slack: number, slackShare: number, measure: (text: string) => number): number {
   const upper = texts[i];
   const lower = texts[i + 1];
   if (!upper || !lower) return 0;
@@ -514,7 +613,7 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
     }
     if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
     const firstWord = l.text.split(' ')[0] as string;
-    if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
+    if (measure(u.text) + measure(' ') + measure(firstWord) <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
   });
   return n;
 }
@@ -569,15 +668,16 @@ export function continuedStarts(texts: { text: string; x: number }[][], from: nu
  * security repeat its title, so "Employee" under "... (right to / buy)", with "Stock" after it,
  * starts the next row's "Employee / Stock / Option". (A title may end with its first word, "LLC
  * Units of ... Capital LLC": the line after the repeat must be the title's second line too.)
+ * A nature of ownership (`lowercase`) may start with a lowercase word: "by Trust".
  */
-export function repeatedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
+export function repeatedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[], lowercase: boolean[] = []): number {
   let n = 0;
   titled.forEach((isTitle, c) => {
     if (!isTitle) return;
     const at: number[] = [];
     for (let i = from; i <= to; i++) if (texts[i]?.[c]) at.push(i);
     const [head, next] = at.map((i) => (texts[i]?.[c] as { text: string }).text);
-    if (head === undefined || !/^[A-Z]/.test(head)) return;
+    if (head === undefined || !(lowercase[c] === true ? /^[A-Za-z]/ : /^[A-Z]/).test(head)) return;
     for (const i of at.slice(1)) {
       if ((texts[i]?.[c] as { text: string }).text !== head) continue;
       // The column's next line after the repeat, maybe in the next row.
@@ -587,6 +687,62 @@ export function repeatedStarts(texts: { text: string; x: number }[][], from: num
         n++;
         return;
       }
+    }
+  });
+  return n;
+}
+
+/** The column's next line after line i within REPEAT_REACH (maybe another row's), '' when none. */
+function nextInColumn(texts: { text: string; x: number }[][], i: number, c: number, to = Infinity): string {
+  for (let k = i + 1; k <= Math.min(i + REPEAT_REACH, to); k++) {
+    const t = texts[k]?.[c]?.text;
+    if (t !== undefined && t !== '') return t;
+  }
+  return '';
+}
+
+/**
+ * How a table's cells start, column by column: in each block of lines between blank lines, the
+ * first line of each repeating column (the block's first row starts there), with the line after
+ * it (first line → the lines seen after it).
+ */
+export function blockStarts(texts: { text: string; x: number }[][], blocks: [number, number][], repeating: boolean[]): Map<string, Set<string>>[] {
+  const starts = repeating.map(() => new Map<string, Set<string>>());
+  for (const [from, to] of blocks) {
+    repeating.forEach((isRepeating, c) => {
+      if (!isRepeating) return;
+      for (let i = from; i <= to; i++) {
+        const head = texts[i]?.[c]?.text;
+        if (head === undefined) continue;
+        const m = starts[c] as Map<string, Set<string>>;
+        (m.get(head) ?? m.set(head, new Set()).get(head) as Set<string>).add(nextInColumn(texts, i, c, to));
+        return;
+      }
+    });
+  }
+  return starts;
+}
+
+/**
+ * 1 for each repeating column in [from, to] with a line after its first that, with the line after
+ * it, starts a cell elsewhere in the table (blockStarts): "Sequoia" over "Capital" under "By
+ * estate / planning / vehicle" starts the next row's "Sequoia / Capital / Global / ...".
+ */
+export function knownStarts(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[], starts: Map<string, Set<string>>[]): number {
+  let n = 0;
+  repeating.forEach((isRepeating, c) => {
+    const m = starts[c];
+    if (!isRepeating || m === undefined || m.size === 0) return;
+    let first = true;
+    for (let i = from; i <= to; i++) {
+      const t = texts[i]?.[c]?.text;
+      if (t === undefined) continue;
+      const nexts = first ? undefined : m.get(t);
+      if (nexts?.has(nextInColumn(texts, i, c))) {
+        n++;
+        return;
+      }
+      first = false;
     }
   });
   return n;
@@ -615,8 +771,8 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
   return n;
 }
 
-/** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ..."), capitalised. */
-const NATURE_START = /^(?:By|See|Held)\b/;
+/** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ...", "BY ..."), capitalised. */
+const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
 
 /**
  * 1 for each nature of ownership column in [from, to] with a line below its first that starts
@@ -637,6 +793,29 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
       first = false;
     }
   });
+  return n;
+}
+
+/**
+ * For each column, how far its lines in [from, to] stand off the main line's middle beyond one
+ * line: a PDF's row centres each cell on the row's middle, its D/I line, but another cell's lines
+ * may stand between a cell's own ("Class B" / "See Footnotes (2)" / "Common" on the main line /
+ * "Stock"), so a cell's own lines, not the row's, show whether it is centred.
+ */
+export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
+  let columns = 0;
+  for (let i = from; i <= to; i++) columns = Math.max(columns, texts[i]?.length ?? 0);
+  let n = 0;
+  for (let c = 0; c < columns; c++) {
+    let above = 0;
+    let below = 0;
+    for (let i = from; i <= to; i++) {
+      if (i === main || !texts[i]?.[c]) continue;
+      if (i < main) above++;
+      else below++;
+    }
+    n += Math.max(0, Math.abs(above - below) - 1);
+  }
   return n;
 }
 
@@ -701,16 +880,43 @@ export function offMain(texts: { text: string; x: number }[][], from: number, to
  */
 function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[] {
   const lone = idx.flatMap((i) =>
-    (placed[i] ?? []).flatMap((p, k, ps) => {
-      // Standing alone, or with its footnote mark: "I (2)", not the "I" of a name.
-      const next = ps[k + 1];
-      const alone = !p.joined && (!next?.joined || MARK.test(next.w.text));
-      return alone && /^[DI]$/.test(p.w.text) ? [{ i, x: p.w.x }] : [];
-    }),
+    (placed[i] ?? []).flatMap((p, k, ps) => (isLoneDI(ps, k) ? [{ i, x: p.w.x }] : [])),
   );
   const right = new Map<number, number>();
   for (const d of lone) right.set(page[d.i] ?? 0, Math.max(right.get(page[d.i] ?? 0) ?? -Infinity, d.x));
   return [...new Set(lone.filter((d) => d.x >= (right.get(page[d.i] ?? 0) ?? 0) - PDF_DI_SLACK).map((d) => d.i))];
+}
+
+/** A D or I standing alone, or with its footnote mark ("I (2)", not the "I" of a name): the D/I column's. */
+function isLoneDI(ps: Placement[], k: number): boolean {
+  const p = ps[k] as Placement;
+  const next = ps[k + 1];
+  return !p.joined && (!next?.joined || MARK.test(next.w.text)) && /^[DI]$/.test(p.w.text);
+}
+
+/**
+ * pdftotext lays out each page on a grid of its own: on a page other than the heads' the D/I
+ * and the nature of ownership may stand under other heads. The D/I column is the page's
+ * rightmost lone D or I (as pdfMains finds it); the nature, the last column, stands right of it.
+ */
+function diAndNatureByPage(placed: Placement[][], page: number[], diCol: number, natureCol: number): void {
+  const right = new Map<number, { x: number; xEnd: number }>();
+  placed.forEach((ps, i) => {
+    const on = page[i] ?? 0;
+    ps.forEach((p, k) => {
+      if (isLoneDI(ps, k) && p.w.x > (right.get(on)?.x ?? -Infinity)) right.set(on, { x: p.w.x, xEnd: p.w.xEnd });
+    });
+  });
+  placed.forEach((ps, i) => {
+    const di = right.get(page[i] ?? 0);
+    if (di === undefined) return;
+    ps.forEach((p, k) => {
+      const prev = ps[k - 1];
+      if (p.joined && prev) p.col = prev.col;
+      else if (isLoneDI(ps, k) && p.w.x >= di.x - PDF_DI_SLACK) p.col = diCol;
+      else if (p.w.x > di.xEnd + 1) p.col = natureCol;
+    });
+  });
 }
 
 /**
@@ -785,10 +991,10 @@ type PdfItem = Placement & { page: number };
  * position suggests, for alignRow to place by order and type; on a later page than the heads'
  * (its own grid) with none.
  */
-function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number): LayoutRow {
+function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number, natureCol: number, cellsAt: Map<Cell, { x: number; xEnd: number }>): LayoutRow {
   const offHeadsPage = mainPage > 0;
   const items: PdfItem[] = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
-  const { groups, continued } = stackedCells(items, mainPage);
+  const { groups, continued } = stackedCells(items, mainPage, natureCol);
   const cells = groups
     .map((ps) => {
       // Where the cell stands: its words on the main line's page (the grid the other cells share).
@@ -799,7 +1005,9 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
       const mark = (w: Word) => (MARK.test(w.text) ? 1 : 0);
       const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
-      return { x, cell: cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true) };
+      const cell = cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true);
+      cellsAt.set(cell, { x, xEnd });
+      return { x, cell };
     })
     .sort((a, b) => a.x - b.x)
     .map((c) => c.cell);
@@ -815,7 +1023,7 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
  * grid: each piece there joins the nearest cell of its kind (words or values) on the main line's
  * page (`continued` says a piece did: the row's values are then inferred).
  */
-function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]; continued: boolean } {
+function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { groups: PdfItem[][]; continued: boolean } {
   const parent = items.map((_, i) => i);
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -824,16 +1032,35 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
   const union = (a: number, b: number) => (parent[root(a)] = root(b));
   // An amount standing over or under a text's word is another cell's: a title centred beside
   // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
-  const amountByWord = (p: Placement, q: Placement) => (AMOUNT.test(p.w.text) && /[A-Za-z]{2}/.test(q.w.text)) || (AMOUNT.test(q.w.text) && /[A-Za-z]{2}/.test(p.w.text));
+  // (A capital joined to a word is a text's too: the "P" of "Class P".)
+  const textWord = (p: Placement) => /[A-Za-z]{2}/.test(p.w.text) || (p.joined && /^[A-Za-z]/.test(p.w.text));
+  // So is a price as the page prints one, "$ 80.19" (under "Option -": the exercise price; a
+  // title's par value is printed "$0.01").
+  const value = (p: Placement) => AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text));
+  const amountByWord = (p: Placement, q: Placement) => (value(p) && textWord(q)) || (value(q) && textWord(p));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
-  const stacks = (p: Placement) => !(p.joined && MARK.test(p.w.text));
+  // But "V (2)" under "116": after the V of a voluntarily reported transaction, a mark standing
+  // under or over an amount (pdftotext sets the amount a line off) is the amount's; so is a mark
+  // after a value standing right under or over a price or amount ("96,116 (4)" under "$ 0.061").
+  const afterV = (i: number) => {
+    const p = items[i] as PdfItem;
+    const prev = items[i - 1];
+    if (!p.joined || !MARK.test(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
+    return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) === 1 && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
+  };
+  const detached = items.map((_, i) => afterV(i));
+  const stacking = items.map((p, i) => !(p.joined && MARK.test(p.w.text)) || (detached[i] as boolean));
+  const stacks = (i: number) => stacking[i] as boolean;
   items.forEach((p, i) => {
     const prev = items[i - 1];
-    if (p.joined && prev && prev.w.line === p.w.line) union(i, i - 1);
+    if (p.joined && prev && prev.w.line === p.w.line && !detached[i]) union(i, i - 1);
     for (let j = 0; j < i; j++) {
       const q = items[j] as PdfItem;
-      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(p) && stacks(q) && !amountByWord(p, q)) union(i, j);
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(i) && stacks(j) && !amountByWord(p, q)) union(i, j);
     }
+  });
+  items.forEach((_, i) => {
+    if (detached[i] && items.every((__, j) => j === i || root(j) !== root(i))) union(i, i - 1);
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
@@ -852,10 +1079,17 @@ function stackedCells(items: PdfItem[], mainPage: number): { groups: PdfItem[][]
   const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
   const middle = (ps: PdfItem[]) => ps.reduce((sum, p) => sum + p.w.x + p.w.xEnd, 0) / (2 * ps.length);
   const home = groupsNow().filter((ps) => ps.some((p) => p.page === mainPage));
+  const lastOnMainPage = Math.max(...items.filter((p) => p.page === mainPage).map((p) => p.w.line));
   let continued = false;
   for (const ps of groupsNow()) {
     if (ps.some((p) => p.page === mainPage)) continue;
-    const near = home.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    // A nature's piece (placed by its own page's D/I: diAndNatureByPage) goes on with the row's nature.
+    const nature = natureCol !== -1 && ps.every((p) => p.col === natureCol) ? home.find((h) => h.some((p) => p.col === natureCol)) : undefined;
+    // Otherwise the nearest of its kind; a mark or value, among the cells the page break cut first
+    // (with a line on the main page's last line of the row: "$" over "410.455", then "(10)").
+    const byMiddle = (hs: PdfItem[][]) => hs.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    const cut = wordy(ps) ? undefined : byMiddle(home.filter((h) => h.some((p) => p.w.line === lastOnMainPage)));
+    const near = nature ?? cut ?? byMiddle(home);
     if (!near) continue;
     union(items.indexOf(ps[0] as PdfItem), items.indexOf(near[0] as PdfItem));
     continued = true;

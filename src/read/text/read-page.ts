@@ -19,7 +19,7 @@ import { edgarCodeOf, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { isHeadLine, LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
-import { inReadingOrder, MARK, PDF_WRAP_SLACK, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, MARK, PDF_WRAP_SLACK, printedWidth, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress, isLabelFragment } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
@@ -1055,7 +1055,16 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     if (!last) continue;
     if (open !== -1 && !pending && !(plain && newBlock) && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
       let k = n + 1;
-      while (k < to && (lines[k] as Line).blank) k++;
+      // A PDF's name wraps around its date (its middle line beside it) and may go on for lines
+      // after it: lines without a date up to the caption (its "**" above it) are the name's.
+      let wrapped = 0;
+      for (; k < to; k++) {
+        const l = lines[k] as Line;
+        const t = l.joined.trim();
+        if (l.blank || (!plain && /^\*\*?$/.test(t))) continue;
+        if (plain || isCaption(l) || wrapped >= NAME_WRAP_REACH || /\b\d{1,2}\/\d{1,2}\//.test(t)) break;
+        wrapped++;
+      }
       const sig = out[open];
       if (sig && sig.name !== null && k < to && isCaption(lines[k] as Line)) {
         const first = chunks[0] as Chunk;
@@ -1107,6 +1116,9 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   return out;
 }
 
+/** How many lines a signature's name may go on for after its date's line. */
+const NAME_WRAP_REACH = 3;
+
 /** A block of an owner's city, state by name, zip and maybe country: the end of its cell. */
 function cityTail(b: Line[]): boolean {
   if (b.length < 3 || b.length > 4) return false;
@@ -1153,6 +1165,12 @@ function datesAfterExplanation(lines: Line[], from: number, signatures: Signatur
 const PART_DATE = /^\d{1,2}\/\d{1,2}\/$/;
 
 // --- Explanation of Responses: footnotes and remarks ---
+
+/** The cost of a PDF's footnote text with one more line below its mark than above. */
+const PDF_NOTE_ONE_MORE_BELOW = 0.5;
+
+/** The sentence-break count of a "(Continued from footnote 1)" line after a sentence's end: above one wrap break. */
+const CONTINUED_AFTER_SENTENCE = 40;
 
 function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageRead): void {
   // Each entry: its mark ("*", "**", "(1)") and its text lines. A converter that centres the
@@ -1226,13 +1244,15 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   // a line is the entry's above it.
   const heading = lines[from - 1];
   const lynx = heading !== undefined && /^\S/.test(heading.text) && marks.length > 0 && lynxIndented(lines, from, end);
-  const width = parts.reduce((w, p) => Math.max(w, p?.text.length ?? 0), 0);
+  // A PDF's lines are as wide as their glyphs.
+  const measure = sink.pdf ? printedWidth : (t: string) => t.length;
+  const width = parts.reduce((w, p) => Math.max(w, p ? measure(p.text) : 0), 0);
   const texts = parts.map((p) => (p ? [{ text: p.text, x: 0 }] : []));
   // pdftotext starts each new page with a form feed: an entry is not centred across one.
   const pageStarts: number[] = [];
   for (let n = from; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push(n - from);
   const slack = sink.pdf ? Math.max(1, Math.round(width * PDF_WRAP_SLACK)) : 1;
-  const breaks = wrapBreaksOf(texts, [width], slack);
+  const breaks = wrapBreaksOf(texts, [width], slack, 0, measure);
   const entryOf = new Map<number, Entry>();
   for (const mk of marks) {
     const e: Entry = { mark: mk.mark, markAt: { start: mk.start, end: mk.start + mk.mark.length }, parts: [], markLine: mk.n };
@@ -1261,7 +1281,9 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
         for (let i = a; i < b; i++) {
           const next = parts[i + 1]?.text ?? '';
           // "(Continued from footnote 2)", "[continued from FN (2)]": a footnote's own first words.
-          if (/^[([](?:cont|Cont|CONT)/.test(next)) n += 5;
+          // After a sentence's end they outweigh a line's width (a PDF's proportional font fits
+          // fewer capitals on a line: its widths mislead).
+          if (/^[([](?:cont|Cont|CONT)/.test(next)) n += /[.:;]["”)]?$/.test(parts[i]?.text ?? '') ? CONTINUED_AFTER_SENTENCE : 5;
           else if (/[.:;]["”)]?$/.test(parts[i]?.text ?? '') && /^["“([]?[A-Z0-9]/.test(next)) n++;
         }
         return n;
@@ -1274,7 +1296,9 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       // Only a footnote: the form's own notes ("*", "**") are one line, and drawing order may put other lines after them.
       const carried = last && MARK.test(last.mark) && blockStart > 0 && pageStarts.includes(blockStart) && mains[0] !== blockStart && !/[.:;]["”)]?$/.test(cut) ? last : null;
       const chain = carried ? [blockStart - 1, ...mains] : mains;
-      const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * breaks(a, b) + 0.15 * sentenceBreaks(a, b), { pageStarts });
+      // pdftotext sets a centred mark on the middle line of its text's (or between the two middle
+      // ones, on a line of its own): a text with one more line below it than above is less likely.
+      const spans = splitChain(carried ? blockStart - 1 : blockStart, stop - 1, chain, (a, b) => 5 * breaks(a, b) + 0.15 * sentenceBreaks(a, b), { pageStarts, oneMoreBelow: sink.pdf ? PDF_NOTE_ONE_MORE_BELOW : 0 });
       spans.forEach(([a, b], k) => {
         const e = carried && k === 0 ? carried : (entryOf.get(chain[k] as number) as Entry);
         for (let i = a; i <= b; i++) if (parts[i]) e.parts.push(parts[i] as Part);
@@ -1481,7 +1505,8 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
           if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
           // There other boxes' labels come between, in drawing order: box 2's own "Requiring" above
           // it, box 5's "(Check all applicable)", and box 5's "Issuer" after a line of the name.
-          const own = plainPdf ? u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '') : u.text;
+          // (pdftotext -layout may set box 5's "Issuer", or a box and its item, "_____ Director", one space after the name's line too.)
+          const own = sink.pdf ? u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '').replace(/\s+_+[xX]?_+\s+[A-Z].*$/, '') : u.text;
           if (/Trading|Symbol|Ticker|Issuer/i.test(own) || (plainPdf && u.line !== top - 1)) break;
           top = u.line;
           if (plainPdf && isLabelFragment(own)) continue;

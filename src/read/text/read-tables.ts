@@ -133,7 +133,7 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
         const cells = row.flow || row.ordered
           ? row.cells
           : columns.map((_, k) => row.cells.find((c) => c.index === k) ?? { text: '', start: row.start, end: row.start, index: k, line: -1 });
-        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, placed: row.placed === true, scale: row.inferred ? 0.8 : 0.9, pdf: row.ordered === true });
+        readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, placed: row.placed === true, scale: row.inferred ? 0.8 : 0.9, pdf: row.ordered === true, adPlaced: row.adPlaced === true });
       }
       continue;
     }
@@ -169,6 +169,8 @@ interface RowOptions {
   scale: number;
   /** A PDF's row (pdftotext): its Table II holdings print dates too (exercisable, expiration). */
   pdf: boolean;
+  /** Its amount's (A) or (D) was told by where the table's amounts stand: the code does not move it. */
+  adPlaced?: boolean;
 }
 
 /** A transaction code as printed, maybe with its marks ("M", "S/K", "J(5)"); a D or I is the D/I column's too. */
@@ -192,7 +194,8 @@ function readRow(
   const transaction = options.pdf && table === 2
     ? cells.some((c) => CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text)) || cells.filter((c) => /^[DI]\b/.test(c.text) && CODE_CELL.test(c.text)).length > 1
     : cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text));
-  const columns = options.flow && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
+  // So is a PDF's Table I row without them: its positions are rough, its values' types are not.
+  const columns = (options.flow || (options.pdf && table === 1)) && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
   const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: (col) => col.field === 'exerciseDate' || col.field === 'expirationDate', dollarPrices: true } : { flow: options.flow, placed: options.placed === true });
   const filled = cells.filter((c) => c.text !== '').length;
@@ -389,7 +392,7 @@ function readRow(
       // A damaged row's lone amount may sit in (A) or (D): the code decides, and says so.
       const expected = transactionCode === null ? undefined : EXPECTED[2][transactionCode];
       const lone = (a?.text ?? '') !== '' && (d?.text ?? '') === '' ? a : (d?.text ?? '') !== '' && (a?.text ?? '') === '' ? d : undefined;
-      if (!alignment.clean && lone && lone.confidence < 0.9 && expected && expected !== (lone === a ? 'A' : 'D')) {
+      if (!alignment.clean && options.adPlaced !== true && lone && lone.confidence < 0.9 && expected && expected !== (lone === a ? 'A' : 'D')) {
         sink.report(
           'TEXT_CELL_AMBIGUOUS',
           { value: lone.text, row: rowNo, table: name, first: '5. (A)', second: '5. (D)', chosen: `(${expected}), as code ${transactionCode} has it` },
@@ -417,6 +420,9 @@ function readRow(
         acquiredDisposedCode = hasA ? 'A' : 'D';
         // The column the amount stands in is the printed (A) or (D).
         sink.set(`${base}.acquiredDisposedCode`, v.start, v.end, v.confidence);
+        // Marks alone in the other column are no amount's: reported, not lost.
+        const other = hasA ? d : a;
+        if (other && other.marks.length > 0) sink.report('TEXT_CELL_UNPLACED', { value: other.marks.map((m) => `(${m})`).join(''), row: rowNo, table: name }, base, other.start, other.end);
       } else {
         mark('shares', a ?? d);
       }

@@ -96,6 +96,29 @@ export function inReadingOrder(sink: TextSink, lines: Line[]): boolean {
  */
 export const PDF_WRAP_SLACK = 0.06;
 
+/**
+ * Times' glyph widths (thousandths of an em; Chromium prints the page in its default serif):
+ * a PDF's line is as wide as its glyphs, not its characters ("(Continued from footnote 1) BCP
+ * Energy Services" fills a line with fewer characters than lowercase words do).
+ */
+const GLYPH = new Uint16Array(128).fill(500);
+const GLYPHS: [string, number[]][] = [
+  ['abcdefghijklmnopqrstuvwxyz', [444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444]],
+  ['ABCDEFGHIJKLMNOPQRSTUVWXYZ', [722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611]],
+  [' .,:;\'/()"-%&', [250, 250, 250, 278, 278, 180, 278, 333, 333, 408, 333, 833, 778]],
+];
+for (const [chars, widths] of GLYPHS) for (let i = 0; i < chars.length; i++) GLYPH[chars.charCodeAt(i)] = widths[i] as number;
+
+/** A text's printed width in average characters (half an em), by Times' glyph widths; other characters count half an em. */
+export function printedWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    w += c < 128 ? (GLYPH[c] as number) : 500;
+  }
+  return w / 500;
+}
+
 /** A footnote mark as a word of its own: "(1)". */
 export const MARK = /^\(\d{1,2}\)$/;
 /** Footnote marks only, one or several run together: "(1)", "(1)(3)". */
