@@ -87,12 +87,15 @@ export function rowCells(row: HtmlElement): HtmlElement[] {
 }
 
 const textCache = new WeakMap<HtmlElement, string>();
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /** All text under `el`, whitespace collapsed: for recognising labels, not for values. */
 export function labelText(el: HtmlElement): string {
   let cached = textCache.get(el);
   if (cached === undefined) {
-    cached = rawText(el).replace(/\s+/g, ' ').trim();
+    const raw = rawText(el);
+    // Most labels have no white space to collapse (a run of two, or another space than " "): only trimmed.
+    cached = SPACE_TO_COLLAPSE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
     textCache.set(el, cached);
   }
   return cached;

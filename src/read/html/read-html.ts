@@ -129,7 +129,7 @@ class HtmlReader {
   index(el: HtmlElement): void {
     for (const child of el.children) {
       if (child.kind === 'text') {
-        if (NON_SPACE.test(child.data)) this.texts.push({ node: child, parent: el, label: child.data.replace(/\s+/g, ' ').trim() });
+        if (NON_SPACE.test(child.data)) this.texts.push({ node: child, parent: el, label: collapseSpace(child.data) });
       } else {
         if (child.name === 'table') this.tables.push(child);
         if (child.name !== 'style' && child.name !== 'script' && child.name !== 'title') this.index(child);
@@ -792,6 +792,13 @@ class HtmlReader {
 }
 
 const NON_SPACE = /\S/;
+/** White space that collapsing changes: a run of two, or another space than " ". */
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
+
+/** White space collapsed to single spaces, trimmed; most texts have none to collapse, and are only trimmed. */
+function collapseSpace(text: string): string {
+  return SPACE_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
 
 const ZONED_DATE = /^(\d{1,2})\/(\d{1,2})[+-]\d{2}:\d{2}\/(\d{4})$/;
 

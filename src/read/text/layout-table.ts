@@ -122,8 +122,7 @@ export function isHeadLine(text: string): boolean {
   const words = text
     .replace(/\(Instr\.[^)]*\)/gi, ' ')
     .toLowerCase()
-    .split(/[^a-z0-9%]+/)
-    .filter((w) => w !== '');
+    .match(/[a-z0-9%]+/g) ?? [];
   // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
   if (words.length === 0) return !/\(\d{1,2}\)|\$/.test(text);
   for (let i = 0; i < words.length; i++) {
@@ -358,6 +357,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   data.forEach((d, i) => page.push((page[i - 1] ?? 0) + (d.line.text.includes('\f') ? 1 : 0)));
 
   // Blocks of lines between blank lines; in each, main lines (a D or I under the D/I column).
+  // The wrap breaks are counted once for the whole table: every block's chain split reads them.
+  const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0);
   const rows: LayoutRow[] = [];
   let blockStart = -1;
   const closeBlock = (end: number) => {
@@ -380,7 +381,6 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0);
     const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating) + natureStarts(texts, a, b, natured) : 0)) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,

@@ -68,7 +68,8 @@ export function splitLines(text: string): Line[] {
       if (ce === lineText.length) break;
       cs = ce + 1;
     }
-    const joined = cells.map((c) => c.text).join(' ').trim();
+    // A line of one cell (most lines of most renderings) is its own join.
+    const joined = cells.length === 1 ? (cells[0] as Cell).text.trim() : cells.map((c) => c.text).join(' ').trim();
     lines.push({ no, start, end, text: lineText, cells, joined, blank: joined === '' });
     no++;
     if (end === text.length) break;
