@@ -183,13 +183,11 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const tokens = cells.flatMap(tokenize);
   const T = tokens.length;
   const C = columns.length;
-  // best[i][j]: best score for tokens i.. into columns j..; choice records the move taken.
-  const best: Float64Array[] = [];
-  const choice: Int8Array[] = [];
-  for (let i = 0; i <= T; i++) {
-    best.push(new Float64Array(C + 1));
-    choice.push(new Int8Array(C + 1));
-  }
+  // best[i * W + j]: best score for tokens i.. into columns j..; choice records the move taken.
+  // One array each for the whole table of scores: a typed array per token row costs more to make than to fill.
+  const W = C + 1;
+  const best = new Float64Array((T + 1) * W);
+  const choice = new Int8Array((T + 1) * W);
   const skipPenalty = (t: Token) => (t.text.length <= 2 ? -3 : -5);
   const place = (t: Token, j: number, text = t.text) => {
     const kind = (columns[j] as Column).kind;
@@ -211,37 +209,37 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   for (let i = T; i >= 0; i--) {
     for (let j = C; j >= 0; j--) {
       if (i === T) {
-        best[i]![j] = 0;
+        best[i * W + j] = 0;
         continue;
       }
-      let b = best[i + 1]![j]! + skipPenalty(tokens[i] as Token);
+      let b = best[(i + 1) * W + j]! + skipPenalty(tokens[i] as Token);
       let ch = 0; // 0 skip token, 1 skip column, 2 place, 3 join two tokens
       if (j < C) {
-        const skipCol = best[i]![j + 1]!;
+        const skipCol = best[i * W + j + 1]!;
         if (skipCol > b) {
           b = skipCol;
           ch = 1;
         }
         const p = place(tokens[i] as Token, j);
-        if (p !== NO && p + best[i + 1]![j + 1]! > b) {
-          b = p + best[i + 1]![j + 1]!;
+        if (p !== NO && p + best[(i + 1) * W + j + 1]! > b) {
+          b = p + best[(i + 1) * W + j + 1]!;
           ch = 2;
         }
         const jn = i + 1 < T ? joinable(i, j) : NO;
-        if (jn !== NO && jn + best[i + 2]![j + 1]! > b) {
-          b = jn + best[i + 2]![j + 1]!;
+        if (jn !== NO && jn + best[(i + 2) * W + j + 1]! > b) {
+          b = jn + best[(i + 2) * W + j + 1]!;
           ch = 3;
         }
       }
-      best[i]![j] = b;
-      choice[i]![j] = ch;
+      best[i * W + j] = b;
+      choice[i * W + j] = ch;
     }
   }
   const unplaced: Token[] = [];
   let i = 0;
   let j = 0;
   while (i < T) {
-    const ch = j <= C ? choice[i]![j]! : 0;
+    const ch = j <= C ? choice[i * W + j]! : 0;
     if (ch === 0 || j >= C) {
       unplaced.push(tokens[i] as Token);
       i++;
