@@ -61,7 +61,7 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
       continue;
     }
     // "(1)(2)(3)Common": marks printed against the next column's first word are split from it.
-    const marks = /^(?:\(\d{1,2}\))+(?=[A-Za-z])/.exec(m[0]);
+    const marks = m[0].charCodeAt(0) === 40 ? /^(?:\(\d{1,2}\))+(?=[A-Za-z])/.exec(m[0]) : null;
     if (marks) {
       const k = marks[0].length;
       out.push({ text: m[0].slice(0, k), start, end: start + k, x, xEnd: xOf(start + k - 1) + 1, line: line.no });

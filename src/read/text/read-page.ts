@@ -1404,12 +1404,15 @@ interface Placed {
 function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   // The header: the lines above Table I's column heads (a layout may print Table I's title beside box 1).
   const chunks: Chunk[] = [];
+  // The first chunk that starts the tables: the chunks are cut there below, and no line after it is needed.
+  let stop = -1;
   for (const line of lines) {
     if (/Title\s+of\s+Security/i.test(line.joined) || PAGE_MARK.test(line.joined)) break;
     const own = chunksOf(line);
+    const k = own.findIndex((c) => TABLES_START.test(c.text));
+    if (k !== -1) stop = chunks.length + k;
     chunks.push(...own);
-    // The chunks are cut at the tables' start below: no line after it is needed.
-    if (own.some((c) => TABLES_START.test(c.text))) break;
+    if (k !== -1) break;
   }
   const find = (re: RegExp): Placed | null => {
     const k = chunks.findIndex((c) => re.test(c.text));
@@ -1443,7 +1446,6 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     sink.set(field, c.start + m.index, c.start + m.index + m[0].length, confidence);
   };
   const used = new Set<Chunk>();
-  const stop = chunks.findIndex((c) => TABLES_START.test(c.text));
   if (stop !== -1) chunks.length = stop;
   const period = find(PERIOD_LABEL);
   if (period) {
