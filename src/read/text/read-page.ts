@@ -725,11 +725,12 @@ function templateBreaks(out: { text: string }[], template: OwnerTemplate): Known
     lineStarts.push(n);
     lineEnds.add((n += wordCount(c.text)));
   }
+  // Each template line's words, split once for every start tried below.
+  const templateWords = template.lines.map((line) => line.split(/\s+/).filter((w) => w !== ''));
   const follow = (from: number): KnownBreaks => {
     const breaks = new Set<number>(from > 0 ? [from] : []);
     let end = from;
-    for (const line of template.lines) {
-      const words = line.split(/\s+/).filter((w) => w !== '');
+    for (const words of templateWords) {
       const matches = words.length > 0 && words.every((w, i) => cellWords[end + i] === w) && lineEnds.has(end + words.length);
       if (!matches) break;
       end += words.length;
