@@ -11,7 +11,7 @@
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
-import { inReadingOrder, MARK, MARKS_ONLY, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, isWhiteSpace, MARK, MARKS_ONLY, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
@@ -47,28 +47,37 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
   // A flattened grid table's lines were laid out anew: their columns are kept apart.
   const column = sink.clean.column;
   const xOf = (i: number): number => (column ? (column[i] as number) : colOf(origin[i] ?? 0));
-  for (const m of line.text.matchAll(/\S+/g)) {
-    const start = line.start + m.index;
-    const end = start + m[0].length;
+  // The line's words (runs of non-white-space, as /\S+/g finds them), scanned by hand: this runs on every line of every table.
+  const t = line.text;
+  for (let i = 0; i < t.length; ) {
+    if (isWhiteSpace(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const index = i;
+    while (i < t.length && !isWhiteSpace(t.charCodeAt(i))) i++;
+    const word = t.slice(index, i);
+    const start = line.start + index;
+    const end = start + word.length;
     const x = xOf(start);
     const xEnd = xOf(end - 1) + 1;
     const prev = out[out.length - 1];
     // "$ 6.98": the dollar sign belongs to the number after it.
-    if (prev && prev.text === '$' && /^-?[\d.,]/.test(m[0]) && x - prev.xEnd <= 2) {
-      prev.text = '$ ' + m[0];
+    if (prev && prev.text === '$' && /^-?[\d.,]/.test(word) && x - prev.xEnd <= 2) {
+      prev.text = '$ ' + word;
       prev.end = end;
       prev.xEnd = xEnd;
       continue;
     }
     // "(1)(2)(3)Common": marks printed against the next column's first word are split from it.
-    const marks = m[0].charCodeAt(0) === 40 ? /^(?:\(\d{1,2}\))+(?=[A-Za-z])/.exec(m[0]) : null;
+    const marks = word.charCodeAt(0) === 40 ? /^(?:\(\d{1,2}\))+(?=[A-Za-z])/.exec(word) : null;
     if (marks) {
       const k = marks[0].length;
-      out.push({ text: m[0].slice(0, k), start, end: start + k, x, xEnd: xOf(start + k - 1) + 1, line: line.no });
-      out.push({ text: m[0].slice(k), start: start + k, end, x: xOf(start + k), xEnd, line: line.no });
+      out.push({ text: word.slice(0, k), start, end: start + k, x, xEnd: xOf(start + k - 1) + 1, line: line.no });
+      out.push({ text: word.slice(k), start: start + k, end, x: xOf(start + k), xEnd, line: line.no });
       continue;
     }
-    out.push({ text: m[0], start, end, x, xEnd, line: line.no });
+    out.push({ text: word, start, end, x, xEnd, line: line.no });
   }
   return out;
 }

@@ -38,10 +38,22 @@ export interface Chunk {
 /** Cuts a line into chunks at tabs and at runs of two or more spaces. */
 export function chunksOf(line: Line): Chunk[] {
   const out: Chunk[] = [];
-  // A PDF's form feed (a new page) starts a line: it is no part of the text.
-  const re = /[^\t\f ]+(?: [^\t\f ]+)*/g;
-  for (const m of line.text.matchAll(re)) {
-    out.push({ text: m[0], x: m.index, start: line.start + m.index, end: line.start + m.index + m[0].length, line: line.no });
+  // A PDF's form feed (a new page) starts a line: it is no part of the text. A chunk is what
+  // /[^\t\f ]+(?: [^\t\f ]+)*/g finds, scanned by hand: runs of other characters, one space apart.
+  const t = line.text;
+  const cut = (c: number) => c === 9 || c === 12 || c === 32;
+  for (let i = 0; i < t.length; ) {
+    if (cut(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const index = i;
+    for (;;) {
+      while (i < t.length && !cut(t.charCodeAt(i))) i++;
+      if (t.charCodeAt(i) === 32 && i + 1 < t.length && !cut(t.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    out.push({ text: t.slice(index, i), x: index, start: line.start + index, end: line.start + i, line: line.no });
   }
   return out;
 }
