@@ -1544,6 +1544,9 @@ function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   for (let n = 0; n < Math.min(lines.length, 80); n++) {
     const line = lines[n] as Line;
     const t = line.text;
+    // Where the box's words start; a line with none of them (most lines) is not tried four times.
+    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i);
+    if (at === -1) continue;
     const which = /Check\s+this\s+box\s+if\s+no\b/i.test(t)
       ? 'notSubjectToSection16'
       : /Check\s+this\s+box\s+to\b/i.test(t)
@@ -1554,7 +1557,6 @@ function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
             ? 'form4TransactionsReported'
             : null;
     if (!which) continue;
-    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i);
     let mark: RegExpExecArray | null = null;
     for (const m of t.slice(0, at).matchAll(BOX)) mark = m as RegExpExecArray;
     if (!mark) continue;
