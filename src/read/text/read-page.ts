@@ -1519,11 +1519,15 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   }
   // Form 3 prints this sentence when the person owns no securities of the issuer.
   // (the same words after the "Remarks:" label are the filer's, not the form's).
-  const remarks = lines.findIndex((l) => REMARKS.test(l.joined));
   const NONE = /^\W*No\s+securities\s+are\s+beneficially\s+owned\.?\W*$/i;
-  for (let n = 0; n < lines.length && (remarks === -1 || n < remarks); n++) {
+  // The label is looked for only above a line that starts the sentence (few pages have one), not on every line.
+  let remarksFrom = 0;
+  for (let n = 0; n < lines.length; n++) {
     const l = lines[n] as Line;
     if (!/^\W*No\s+securities\b/i.test(l.joined)) continue;
+    let belowRemarks = false;
+    for (; remarksFrom <= n && !belowRemarks; remarksFrom++) belowRemarks = REMARKS.test((lines[remarksFrom] as Line).joined);
+    if (belowRemarks) break;
     // pandoc wraps the sentence in its narrow cell: "No securities are beneficially" / "owned".
     const next = lines[n + 1];
     const two = next !== undefined && !next.blank && NONE.test(l.joined + ' ' + next.joined);
