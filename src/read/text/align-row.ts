@@ -125,7 +125,7 @@ export function fit(text: string, kind: ColumnKind): number {
 }
 
 /** Whether the row's cells stand one per column and each fits its column. */
-function alignsCleanly(cells: Cell[], columns: Column[]): boolean {
+function alignsCleanly(cells: Cell[], tokenized: Token[][], columns: Column[]): boolean {
   const n = columns.length;
   // A trailing tab (or several) adds empty cells after the last column.
   for (let k = n; k < cells.length; k++) if ((cells[k] as Cell).text !== '') return false;
@@ -133,7 +133,7 @@ function alignsCleanly(cells: Cell[], columns: Column[]): boolean {
   for (let k = 0; k < Math.min(n, cells.length); k++) {
     // Cells in left-to-right order (a PDF's) stand one per column only if each is at its own.
     if ((cells[k] as Cell).text !== '' && (cells[k] as Cell).index !== k) return false;
-    const tokens = tokenize(cells[k] as Cell);
+    const tokens = tokenized[k] as Token[];
     if (tokens.length > 1) return false;
     const t = tokens[0];
     if (t && fit(t.text, (columns[k] as Column).kind) < 1) return false;
@@ -170,17 +170,19 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const flow = options.flow === true;
   const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
   const dollarPrices = options.dollarPrices === true;
+  // Each cell cut into tokens once: the checks below and the placing read the same tokens.
+  const tokenized = cells.map(tokenize);
   // A placed cell that reads as several values ("2021 A") is left to the alignment below.
-  const placedAlready = options.placed === true && cells.every((c) => tokenize(c).length <= 1);
-  if (!flow && (placedAlready || alignsCleanly(cells, columns))) {
+  const placedAlready = options.placed === true && tokenized.every((t) => t.length <= 1);
+  if (!flow && (placedAlready || alignsCleanly(cells, tokenized, columns))) {
     for (let k = 0; k < Math.min(columns.length, cells.length); k++) {
-      const t = tokenize(cells[k] as Cell)[0];
+      const t = (tokenized[k] as Token[])[0];
       if (t) placed.set(k, { tokens: [t], confidence: 1 });
     }
     return { placed, unplaced: [], clean: true };
   }
 
-  const tokens = cells.flatMap(tokenize);
+  const tokens = tokenized.flat();
   const T = tokens.length;
   const C = columns.length;
   // best[i * W + j]: best score for tokens i.. into columns j..; choice records the move taken.
