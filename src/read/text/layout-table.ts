@@ -522,8 +522,10 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
       return;
     }
     if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
-    const firstWord = l.text.split(' ')[0] as string;
-    if (u.text.length + 1 + firstWord.length <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
+    // The first word's length (up to the first space), without splitting the whole line.
+    const space = l.text.indexOf(' ');
+    const firstWord = space === -1 ? l.text.length : space;
+    if (u.text.length + 1 + firstWord <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
   });
   return n;
 }

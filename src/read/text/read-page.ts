@@ -1395,7 +1395,9 @@ export function joinLines(lines: string[]): { text: string; inferred: boolean } 
     last = line.charAt(line.length - 1);
     beforeLast = line.length > 1 ? line.charAt(line.length - 2) : '';
   }
-  return { text: out.join('').replace(/\s+/g, ' ').trim(), inferred };
+  // Most joined texts have no white space to collapse (a run of two, or another space than " "): only trimmed.
+  const text = out.join('');
+  return { text: /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim(), inferred };
 }
 
 // --- Boxes 2–4 in reading order ---
