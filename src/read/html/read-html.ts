@@ -23,6 +23,7 @@ import { toNumber, toText, toUsDate } from '../values.ts';
 import { findFormTables, placeCells, type Column, type FormTable } from './form-tables.ts';
 import {
   ancestor,
+  collapseSpace,
   descendants,
   labelText,
   nextElement,
@@ -792,13 +793,6 @@ class HtmlReader {
 }
 
 const NON_SPACE = /\S/;
-/** White space that collapsing changes: a run of two, or another space than " ". */
-const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
-
-/** White space collapsed to single spaces, trimmed; most texts have none to collapse, and are only trimmed. */
-function collapseSpace(text: string): string {
-  return SPACE_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-}
 
 const ZONED_DATE = /^(\d{1,2})\/(\d{1,2})[+-]\d{2}:\d{2}\/(\d{4})$/;
 

@@ -293,7 +293,7 @@ function secondHalfAt(firstLength: number, ruleFirst: number, second: string, co
   let best = ruleFirst;
   let bestScore = -1;
   // The half's words are found once: only where they are placed changes.
-  const words = wordsOf(second);
+  const words = runsOf(second);
   for (let at = ruleFirst; at >= firstLength; at--) {
     const score = fitWords(words, at, columns);
     // Equally good places: the one nearest the line before's (a row's lines are cut alike).
@@ -307,11 +307,11 @@ function secondHalfAt(firstLength: number, ruleFirst: number, second: string, co
 
 /** How well a text's words, placed at `at`, sit in the columns: inside one, and at its edge. */
 function fit(text: string, at: number, columns: [number, number][], miss = 0): number {
-  return fitWords(wordsOf(text), at, columns, miss);
+  return fitWords(runsOf(text), at, columns, miss);
 }
 
 /** A text's words (runs of words one space apart), each as its offset and length. */
-function wordsOf(text: string): [number, number][] {
+function runsOf(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of text.matchAll(/\S+(?: \S+)*/g)) out.push([m.index, m[0].length]);
   return out;
