@@ -28,8 +28,9 @@ export function findFormTables(tables: readonly HtmlElement[]): FormTable[] {
     // The header is within the first three rows (EDGAR pages put the table's title row first).
     for (let h = 0; h < Math.min(rows.length, 3); h++) {
       const cells = rowCells(rows[h] as HtmlElement);
-      // Layout cells can hold the whole page; a header cell is short.
-      const titleCell = cells.find((c) => c.end - c.start < 1000 && TITLE.test(labelText(c)));
+      // Layout cells can hold the whole page; a header cell is short. Most cells of a page's
+      // tables do not start with the "1" of "1. Title": their label text is not built.
+      const titleCell = cells.find((c) => c.end - c.start < 1000 && firstPrinted(c) === '1' && TITLE.test(labelText(c)));
       if (!titleCell) continue;
       const derivative = /Derivative/i.test(labelText(titleCell));
       const grouped = cells.some((c) => span(c, 'colspan') > 1);
@@ -60,6 +61,22 @@ export function findFormTables(tables: readonly HtmlElement[]): FormTable[] {
   }
   return found;
 }
+
+/** The first character of `el`'s label text (its first non-space one), or null when it has none. */
+function firstPrinted(el: HtmlElement): string | null {
+  for (const child of el.children) {
+    if (child.kind === 'text') {
+      const at = child.data.search(NON_SPACE);
+      if (at !== -1) return child.data.charAt(at);
+    } else if (child.name !== 'br') {
+      const c = firstPrinted(child);
+      if (c !== null) return c;
+    }
+  }
+  return null;
+}
+
+const NON_SPACE = /\S/;
 
 function span(cell: HtmlElement, name: 'colspan' | 'rowspan'): number {
   const n = Number.parseInt(cell.attribs[name] ?? '1', 10);

@@ -87,12 +87,19 @@ export function rowCells(row: HtmlElement): HtmlElement[] {
 }
 
 const textCache = new WeakMap<HtmlElement, string>();
+/** White space that collapsing changes: a run of two, or another space than " ". */
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
+
+/** White space collapsed to single spaces, trimmed; most texts have none to collapse, and are only trimmed. */
+export function collapseSpace(text: string): string {
+  return SPACE_TO_COLLAPSE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+}
 
 /** All text under `el`, whitespace collapsed: for recognising labels, not for values. */
 export function labelText(el: HtmlElement): string {
   let cached = textCache.get(el);
   if (cached === undefined) {
-    cached = rawText(el).replace(/\s+/g, ' ').trim();
+    cached = collapseSpace(rawText(el));
     textCache.set(el, cached);
   }
   return cached;

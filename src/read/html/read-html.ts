@@ -23,6 +23,7 @@ import { toNumber, toText, toUsDate } from '../values.ts';
 import { findFormTables, placeCells, type Column, type FormTable } from './form-tables.ts';
 import {
   ancestor,
+  collapseSpace,
   descendants,
   labelText,
   nextElement,
@@ -129,7 +130,7 @@ class HtmlReader {
   index(el: HtmlElement): void {
     for (const child of el.children) {
       if (child.kind === 'text') {
-        if (NON_SPACE.test(child.data)) this.texts.push({ node: child, parent: el, label: child.data.replace(/\s+/g, ' ').trim() });
+        if (NON_SPACE.test(child.data)) this.texts.push({ node: child, parent: el, label: collapseSpace(child.data) });
       } else {
         if (child.name === 'table') this.tables.push(child);
         if (child.name !== 'style' && child.name !== 'script' && child.name !== 'title') this.index(child);

@@ -130,7 +130,7 @@ export function fit(text: string, kind: ColumnKind): number {
 }
 
 /** Whether the row's cells stand one per column and each fits its column. */
-function alignsCleanly(cells: Cell[], columns: Column[]): boolean {
+function alignsCleanly(cells: Cell[], tokenized: Token[][], columns: Column[]): boolean {
   const n = columns.length;
   // A trailing tab (or several) adds empty cells after the last column.
   for (let k = n; k < cells.length; k++) if ((cells[k] as Cell).text !== '') return false;
@@ -138,7 +138,7 @@ function alignsCleanly(cells: Cell[], columns: Column[]): boolean {
   for (let k = 0; k < Math.min(n, cells.length); k++) {
     // Cells in left-to-right order (a PDF's) stand one per column only if each is at its own.
     if ((cells[k] as Cell).text !== '' && (cells[k] as Cell).index !== k) return false;
-    const tokens = tokenize(cells[k] as Cell);
+    const tokens = tokenized[k] as Token[];
     if (tokens.length > 1) return false;
     const t = tokens[0];
     if (t && fit(t.text, (columns[k] as Column).kind) < 1) return false;
@@ -175,26 +175,26 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const flow = options.flow === true;
   const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
   const dollarPrices = options.dollarPrices === true;
+  // Each cell cut into tokens once: the checks below and the placing read the same tokens.
+  const tokenized = cells.map(tokenize);
   // A placed cell that reads as several values ("2021 A") is left to the alignment below.
-  const placedAlready = options.placed === true && cells.every((c) => tokenize(c).length <= 1);
-  if (!flow && (placedAlready || alignsCleanly(cells, columns))) {
+  const placedAlready = options.placed === true && tokenized.every((t) => t.length <= 1);
+  if (!flow && (placedAlready || alignsCleanly(cells, tokenized, columns))) {
     for (let k = 0; k < Math.min(columns.length, cells.length); k++) {
-      const t = tokenize(cells[k] as Cell)[0];
+      const t = (tokenized[k] as Token[])[0];
       if (t) placed.set(k, { tokens: [t], confidence: 1 });
     }
     return { placed, unplaced: [], clean: true };
   }
 
-  const tokens = cells.flatMap(tokenize);
+  const tokens = tokenized.flat();
   const T = tokens.length;
   const C = columns.length;
-  // best[i][j]: best score for tokens i.. into columns j..; choice records the move taken.
-  const best: Float64Array[] = [];
-  const choice: Int8Array[] = [];
-  for (let i = 0; i <= T; i++) {
-    best.push(new Float64Array(C + 1));
-    choice.push(new Int8Array(C + 1));
-  }
+  // best[i * W + j]: best score for tokens i.. into columns j..; choice records the move taken.
+  // One array each for the whole table of scores: a typed array per token row costs more to make than to fill.
+  const W = C + 1;
+  const best = new Float64Array((T + 1) * W);
+  const choice = new Int8Array((T + 1) * W);
   const skipPenalty = (t: Token) => (t.text.length <= 2 ? -3 : -5);
   const place = (t: Token, j: number, text = t.text) => {
     const kind = (columns[j] as Column).kind;
@@ -219,37 +219,37 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   for (let i = T; i >= 0; i--) {
     for (let j = C; j >= 0; j--) {
       if (i === T) {
-        best[i]![j] = 0;
+        best[i * W + j] = 0;
         continue;
       }
-      let b = best[i + 1]![j]! + skipPenalty(tokens[i] as Token);
+      let b = best[(i + 1) * W + j]! + skipPenalty(tokens[i] as Token);
       let ch = 0; // 0 skip token, 1 skip column, 2 place, 3 join two tokens
       if (j < C) {
-        const skipCol = best[i]![j + 1]!;
+        const skipCol = best[i * W + j + 1]!;
         if (skipCol > b) {
           b = skipCol;
           ch = 1;
         }
         const p = place(tokens[i] as Token, j);
-        if (p !== NO && p + best[i + 1]![j + 1]! > b) {
-          b = p + best[i + 1]![j + 1]!;
+        if (p !== NO && p + best[(i + 1) * W + j + 1]! > b) {
+          b = p + best[(i + 1) * W + j + 1]!;
           ch = 2;
         }
         const jn = i + 1 < T ? joinable(i, j) : NO;
-        if (jn !== NO && jn + best[i + 2]![j + 1]! > b) {
-          b = jn + best[i + 2]![j + 1]!;
+        if (jn !== NO && jn + best[(i + 2) * W + j + 1]! > b) {
+          b = jn + best[(i + 2) * W + j + 1]!;
           ch = 3;
         }
       }
-      best[i]![j] = b;
-      choice[i]![j] = ch;
+      best[i * W + j] = b;
+      choice[i * W + j] = ch;
     }
   }
   const unplaced: Token[] = [];
   let i = 0;
   let j = 0;
   while (i < T) {
-    const ch = j <= C ? choice[i]![j]! : 0;
+    const ch = j <= C ? choice[i * W + j]! : 0;
     if (ch === 0 || j >= C) {
       unplaced.push(tokens[i] as Token);
       i++;

@@ -43,8 +43,9 @@ function boldCloseOf(input: string, at: number): number {
 
 export function cleanText(input: string): CleanText {
   const out: string[] = [];
-  // A bare superscript mark (one character) becomes three: (1).
-  let origin = new Int32Array(input.length * 3 + 1);
+  // Every change but one keeps the text's length or shortens it: a bare superscript mark (one
+  // character) becomes three, (1), and the map grows there when it must.
+  let origin = new Int32Array(input.length + 1);
   let n = 0;
   const emit = (s: string, from: number): void => {
     for (let k = 0; k < s.length; k++) origin[n + k] = from;
@@ -187,6 +188,12 @@ export function cleanText(input: string): CleanText {
         continue;
       }
       flush(i);
+      // Room for the mark (its characters and two more) and the rest of the input copied as it is.
+      if (origin.length < n + len - i + 3) {
+        const grown = new Int32Array(Math.max(2 * origin.length, n + len - i + 3));
+        grown.set(origin);
+        origin = grown;
+      }
       emit('(', i);
       for (let k = from; k < j; k++) emit(String(SUPERSCRIPT_DIGITS.indexOf(input[k] as string)), k);
       if (input[j] === '⁾') j++;

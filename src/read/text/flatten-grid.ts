@@ -37,10 +37,17 @@ const DASHES = /^[\s-]*$/;
 export function flattenGrids(input: string): FlatText | null {
   if (!/^\+-{3,}/m.test(input)) return null;
   const parts: string[] = [];
-  const map: number[] = [];
+  // The flattened text is about as long as the input: the map grows only past that.
+  let map = new Int32Array(input.length + 1);
+  let n = 0;
   const emit = (s: string, off: number, synthetic: boolean): void => {
     parts.push(s);
-    for (let k = 0; k < s.length; k++) map.push(synthetic ? off : off + k);
+    if (n + s.length + 1 > map.length) {
+      const grown = new Int32Array(Math.max(2 * map.length, n + s.length + 1));
+      grown.set(map);
+      map = grown;
+    }
+    for (let k = 0; k < s.length; k++) map[n++] = synthetic ? off : off + k;
   };
   let pos = 0;
   let changed = false;
@@ -80,7 +87,7 @@ export function flattenGrids(input: string): FlatText | null {
     pos = end + 1;
   }
   if (!changed) return null;
-  map.push(input.length);
+  map[n] = input.length;
   const text = parts.join('');
   const column = new Int32Array(text.length + 1);
   let x = 0;
@@ -89,7 +96,7 @@ export function flattenGrids(input: string): FlatText | null {
     x = text.charCodeAt(i) === 10 ? 0 : x + 1;
   }
   column[text.length] = x;
-  return { text, map: Int32Array.from(map), column, unread };
+  return { text, map: map.subarray(0, n + 1), column, unread };
 }
 
 /** Output lines, each a list of cells, each cell a list of segments; null when not a grid. */
@@ -285,8 +292,10 @@ function build(inner: Seg[], a: number, b: number, gap: number): { out: Seg[][][
 function secondHalfAt(firstLength: number, ruleFirst: number, second: string, columns: [number, number][], near: number): [number, number] {
   let best = ruleFirst;
   let bestScore = -1;
+  // The half's words are found once: only where they are placed changes.
+  const words = runsOf(second);
   for (let at = ruleFirst; at >= firstLength; at--) {
-    const score = fit(second, at, columns);
+    const score = fitWords(words, at, columns);
     // Equally good places: the one nearest the line before's (a row's lines are cut alike).
     if (score > bestScore || (score === bestScore && Math.abs(at - near) < Math.abs(best - near))) {
       bestScore = score;
@@ -298,10 +307,21 @@ function secondHalfAt(firstLength: number, ruleFirst: number, second: string, co
 
 /** How well a text's words, placed at `at`, sit in the columns: inside one, and at its edge. */
 function fit(text: string, at: number, columns: [number, number][], miss = 0): number {
+  return fitWords(runsOf(text), at, columns, miss);
+}
+
+/** A text's words (runs of words one space apart), each as its offset and length. */
+function runsOf(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/\S+(?: \S+)*/g)) out.push([m.index, m[0].length]);
+  return out;
+}
+
+function fitWords(words: [number, number][], at: number, columns: [number, number][], miss = 0): number {
   let score = 0;
-  for (const m of text.matchAll(/\S+(?: \S+)*/g)) {
-    const x = at + m.index;
-    const y = x + m[0].length;
+  for (const [index, length] of words) {
+    const x = at + index;
+    const y = x + length;
     const col = columns.find(([c, d]) => x >= c && y <= d);
     if (!col) {
       score -= miss;

@@ -11,7 +11,7 @@
 //   ^ a row: its main line and the lines above and below it; a cell is the words under its column
 import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } from './gap-row.ts';
 import type { Column } from './table-columns.ts';
-import { inReadingOrder, MARK, MARKS_ONLY, printedWidth, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, isWhiteSpace, MARK, MARKS_ONLY, printedWidth, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
@@ -47,28 +47,37 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
   // A flattened grid table's lines were laid out anew: their columns are kept apart.
   const column = sink.clean.column;
   const xOf = (i: number): number => (column ? (column[i] as number) : colOf(origin[i] ?? 0));
-  for (const m of line.text.matchAll(/\S+/g)) {
-    const start = line.start + m.index;
-    const end = start + m[0].length;
+  // The line's words (runs of non-white-space, as /\S+/g finds them), scanned by hand: this runs on every line of every table.
+  const t = line.text;
+  for (let i = 0; i < t.length; ) {
+    if (isWhiteSpace(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const index = i;
+    while (i < t.length && !isWhiteSpace(t.charCodeAt(i))) i++;
+    const word = t.slice(index, i);
+    const start = line.start + index;
+    const end = start + word.length;
     const x = xOf(start);
     const xEnd = xOf(end - 1) + 1;
     const prev = out[out.length - 1];
     // "$ 6.98": the dollar sign belongs to the number after it.
-    if (prev && prev.text === '$' && /^-?[\d.,]/.test(m[0]) && x - prev.xEnd <= 2) {
-      prev.text = '$ ' + m[0];
+    if (prev && prev.text === '$' && /^-?[\d.,]/.test(word) && x - prev.xEnd <= 2) {
+      prev.text = '$ ' + word;
       prev.end = end;
       prev.xEnd = xEnd;
       continue;
     }
     // "(1)(2)(3)Common": marks printed against the next column's first word are split from it.
-    const marks = /^(?:\(\d{1,2}\))+(?=[A-Za-z])/.exec(m[0]);
+    const marks = word.charCodeAt(0) === 40 ? /^(?:\(\d{1,2}\))+(?=[A-Za-z])/.exec(word) : null;
     if (marks) {
       const k = marks[0].length;
-      out.push({ text: m[0].slice(0, k), start, end: start + k, x, xEnd: xOf(start + k - 1) + 1, line: line.no });
-      out.push({ text: m[0].slice(k), start: start + k, end, x: xOf(start + k), xEnd, line: line.no });
+      out.push({ text: word.slice(0, k), start, end: start + k, x, xEnd: xOf(start + k - 1) + 1, line: line.no });
+      out.push({ text: word.slice(k), start: start + k, end, x: xOf(start + k), xEnd, line: line.no });
       continue;
     }
-    out.push({ text: m[0], start, end, x, xEnd, line: line.no });
+    out.push({ text: word, start, end, x, xEnd, line: line.no });
   }
   return out;
 }
@@ -127,8 +136,7 @@ export function isHeadLine(text: string): boolean {
   const words = text
     .replace(/\(Instr\.[^)]*\)/gi, ' ')
     .toLowerCase()
-    .split(/[^a-z0-9%]+/)
-    .filter((w) => w !== '');
+    .match(/[a-z0-9%]+/g) ?? [];
   // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
   if (words.length === 0) return !/\(\d{1,2}\)|\$/.test(text);
   for (let i = 0; i < words.length; i++) {
@@ -404,6 +412,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else blocks.push([i, i]);
   });
   const cellStarts = pdf ? blockStarts(texts, blocks, repeating) : [];
+  // The wrap breaks are counted once for the whole table: every block's chain split reads them.
+  const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
   const rows: LayoutRow[] = [];
   let blockStart = -1;
   const closeBlock = (end: number) => {
@@ -426,7 +436,6 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
     const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
@@ -612,7 +621,9 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
       return;
     }
     if (!/[a-z]{2}/i.test(u.text) || !/^[a-z]{2}/i.test(l.text)) return;
-    const firstWord = l.text.split(' ')[0] as string;
+    // The first word (up to the first space), without splitting the whole line.
+    const space = l.text.indexOf(' ');
+    const firstWord = space === -1 ? l.text : l.text.slice(0, space);
     if (measure(u.text) + measure(' ') + measure(firstWord) <= (width[c] ?? 0) - Math.max(slack, Math.round((width[c] ?? 0) * slackShare))) n++;
   });
   return n;

@@ -12,6 +12,8 @@ import type { Line, TextSink } from './text-grid.ts';
 const EXPLANATION = /Explanation\s+of\s+Responses\s*:?/i;
 const REMARKS = /^\s*Remarks\s*:?/i;
 const SIGNATURE_CAPTION = /Signature\s+of\s+Reporting\s+Person/i;
+/** What the three labels above each need one of: a line with none is not tried three times. */
+const ANY_LABEL = /Explanation\s+of\s+Responses|Remarks|Signature\s+of\s+Reporting\s+Person/i;
 const REMINDER = /^\s*(?:-\s*)?Reminder\s*:/i;
 const FOOTNOTE = /^(?:\((\d{1,2})\)|(\d{1,2})[.)])\s+(\S.*)$/;
 const TRAILING_DATE = /^(.*\S)\s+(\d{1,2}\/\d{1,2}\/\d{4})$/;
@@ -31,6 +33,7 @@ export function readClosing(lines: Line[], from: number, sink: TextSink): Closin
   let caption = -1;
   for (let n = from; n < lines.length; n++) {
     const j = (lines[n] as Line).joined;
+    if (!ANY_LABEL.test(j)) continue;
     if (explanation === -1 && EXPLANATION.test(j)) explanation = n;
     else if (remarks === -1 && REMARKS.test(j)) remarks = n;
     else if (caption === -1 && SIGNATURE_CAPTION.test(j)) caption = n;

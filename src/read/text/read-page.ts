@@ -38,10 +38,22 @@ export interface Chunk {
 /** Cuts a line into chunks at tabs and at runs of two or more spaces. */
 export function chunksOf(line: Line): Chunk[] {
   const out: Chunk[] = [];
-  // A PDF's form feed (a new page) starts a line: it is no part of the text.
-  const re = /[^\t\f ]+(?: [^\t\f ]+)*/g;
-  for (const m of line.text.matchAll(re)) {
-    out.push({ text: m[0], x: m.index, start: line.start + m.index, end: line.start + m.index + m[0].length, line: line.no });
+  // A PDF's form feed (a new page) starts a line: it is no part of the text. A chunk is what
+  // /[^\t\f ]+(?: [^\t\f ]+)*/g finds, scanned by hand: runs of other characters, one space apart.
+  const t = line.text;
+  const cut = (c: number) => c === 9 || c === 12 || c === 32;
+  for (let i = 0; i < t.length; ) {
+    if (cut(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const index = i;
+    for (;;) {
+      while (i < t.length && !cut(t.charCodeAt(i))) i++;
+      if (t.charCodeAt(i) === 32 && i + 1 < t.length && !cut(t.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    out.push({ text: t.slice(index, i), x: index, start: line.start + index, end: line.start + i, line: line.no });
   }
   return out;
 }
@@ -725,11 +737,12 @@ function templateBreaks(out: { text: string }[], template: OwnerTemplate): Known
     lineStarts.push(n);
     lineEnds.add((n += wordCount(c.text)));
   }
+  // Each template line's words, split once for every start tried below.
+  const templateWords = template.lines.map((line) => line.split(/\s+/).filter((w) => w !== ''));
   const follow = (from: number): KnownBreaks => {
     const breaks = new Set<number>(from > 0 ? [from] : []);
     let end = from;
-    for (const line of template.lines) {
-      const words = line.split(/\s+/).filter((w) => w !== '');
+    for (const words of templateWords) {
       const matches = words.length > 0 && words.every((w, i) => cellWords[end + i] === w) && lineEnds.has(end + words.length);
       if (!matches) break;
       end += words.length;
@@ -1406,7 +1419,9 @@ export function joinLines(lines: string[]): { text: string; inferred: boolean } 
     last = line.charAt(line.length - 1);
     beforeLast = line.length > 1 ? line.charAt(line.length - 2) : '';
   }
-  return { text: out.join('').replace(/\s+/g, ' ').trim(), inferred };
+  // Most joined texts have no white space to collapse (a run of two, or another space than " "): only trimmed.
+  const text = out.join('');
+  return { text: /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim(), inferred };
 }
 
 // --- Boxes 2–4 in reading order ---
@@ -1428,12 +1443,15 @@ interface Placed {
 function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   // The header: the lines above Table I's column heads (a layout may print Table I's title beside box 1).
   const chunks: Chunk[] = [];
+  // The first chunk that starts the tables: the chunks are cut there below, and no line after it is needed.
+  let stop = -1;
   for (const line of lines) {
     if (/Title\s+of\s+Security/i.test(line.joined) || PAGE_MARK.test(line.joined)) break;
     const own = chunksOf(line);
+    const k = own.findIndex((c) => TABLES_START.test(c.text));
+    if (k !== -1) stop = chunks.length + k;
     chunks.push(...own);
-    // The chunks are cut at the tables' start below: no line after it is needed.
-    if (own.some((c) => TABLES_START.test(c.text))) break;
+    if (k !== -1) break;
   }
   const find = (re: RegExp): Placed | null => {
     const k = chunks.findIndex((c) => re.test(c.text));
@@ -1467,7 +1485,6 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     sink.set(field, c.start + m.index, c.start + m.index + m[0].length, confidence);
   };
   const used = new Set<Chunk>();
-  const stop = chunks.findIndex((c) => TABLES_START.test(c.text));
   if (stop !== -1) chunks.length = stop;
   const period = find(PERIOD_LABEL);
   if (period) {
@@ -1529,11 +1546,15 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   }
   // Form 3 prints this sentence when the person owns no securities of the issuer.
   // (the same words after the "Remarks:" label are the filer's, not the form's).
-  const remarks = lines.findIndex((l) => REMARKS.test(l.joined));
   const NONE = /^\W*No\s+securities\s+are\s+beneficially\s+owned\.?\W*$/i;
-  for (let n = 0; n < lines.length && (remarks === -1 || n < remarks); n++) {
+  // The label is looked for only above a line that starts the sentence (few pages have one), not on every line.
+  let remarksFrom = 0;
+  for (let n = 0; n < lines.length; n++) {
     const l = lines[n] as Line;
     if (!/^\W*No\s+securities\b/i.test(l.joined)) continue;
+    let belowRemarks = false;
+    for (; remarksFrom <= n && !belowRemarks; remarksFrom++) belowRemarks = REMARKS.test((lines[remarksFrom] as Line).joined);
+    if (belowRemarks) break;
     // pandoc wraps the sentence in its narrow cell: "No securities are beneficially" / "owned".
     const next = lines[n + 1];
     const two = next !== undefined && !next.blank && NONE.test(l.joined + ' ' + next.joined);
@@ -1554,6 +1575,9 @@ function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   for (let n = 0; n < Math.min(lines.length, 80); n++) {
     const line = lines[n] as Line;
     const t = line.text;
+    // Where the box's words start; a line with none of them (most lines) is not tried four times.
+    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i);
+    if (at === -1) continue;
     const which = /Check\s+this\s+box\s+if\s+no\b/i.test(t)
       ? 'notSubjectToSection16'
       : /Check\s+this\s+box\s+to\b/i.test(t)
@@ -1564,7 +1588,6 @@ function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
             ? 'form4TransactionsReported'
             : null;
     if (!which) continue;
-    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i);
     let mark: RegExpExecArray | null = null;
     for (const m of t.slice(0, at).matchAll(BOX)) mark = m as RegExpExecArray;
     if (!mark) continue;

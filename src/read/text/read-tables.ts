@@ -35,6 +35,8 @@ const T2_HEAD = /Title\s+of\s+Derivative\s+Security/i;
 const END = /Explanation\s+of\s+Responses|^\s*Remarks\s*:|Signature\s+of\s+Reporting\s+Person|^\W*Reporting\s+Owners\W*$|Reporting\s+Owner\s+Name\s*\/\s*Address/i;
 /** What the rendered page prints between its tables: the reminder and the OMB notice. */
 const PAGE_NOTE = /^\s*Reminder\s*:|Persons\s+who\s+respond\s+to\s+the\s+collection|SEC\s+1474\s*\(/i;
+/** What the titles, heads and END above each need one of: a line with none is not tried five times. */
+const ANY_MARK = /Table\s+I|Title\s+of|Explanation\s+of\s+Responses|Remarks\s*:|Signature\s+of\s+Reporting\s+Person|Reporting\s+Owner/i;
 const HEADER_LINE = /\(Instr\.|Title\s+of|Date\s+Exercisable|\bCode\b|Month\/Day\/Year|\bTable\s+II?\b|Amount\s+or\s+Number/i;
 
 export function findTables(lines: Line[], sink: TextSink, fuzzy = true): TableBounds {
@@ -46,6 +48,7 @@ export function findTables(lines: Line[], sink: TextSink, fuzzy = true): TableBo
   for (const line of lines) {
     if (line.blank) continue;
     const j = line.joined;
+    if (!ANY_MARK.test(j)) continue;
     if (t1 === -1 && T1_TITLE.test(j) && /deriv|securit|owned/i.test(j)) t1 = line.no;
     else if (t2 === -1 && T2_TITLE.test(j)) t2 = line.no;
     if (h2 === -1 && T2_HEAD.test(j)) h2 = line.no;

@@ -51,8 +51,9 @@ export function readText(text: string, positions: Positions): TextRead {
   const sink = new TextSink(clean, positions);
 
   // Reject what is not a form before reading it: a 10-K or a novel costs a few scans.
+  // The count is only reported when short: once enough are found, the rest are not looked for.
   let found = 0;
-  for (const re of ANCHORS) if (re.test(clean.text)) found++;
+  for (const re of ANCHORS) if (found < MIN_ANCHORS && re.test(clean.text)) found++;
   if (found < MIN_ANCHORS) {
     return { record: null, issues: [makeIssue('TEXT_NOT_A_FORM', { found, needed: MIN_ANCHORS })], provenance: {} };
   }

@@ -68,7 +68,8 @@ export function splitLines(text: string): Line[] {
       if (ce === lineText.length) break;
       cs = ce + 1;
     }
-    const joined = cells.map((c) => c.text).join(' ').trim();
+    // A line of one cell (most lines of most renderings) is its own join.
+    const joined = cells.length === 1 ? (cells[0] as Cell).text.trim() : cells.map((c) => c.text).join(' ').trim();
     lines.push({ no, start, end, text: lineText, cells, joined, blank: joined === '' });
     no++;
     if (end === text.length) break;
@@ -123,6 +124,11 @@ export function printedWidth(text: string): number {
 export const MARK = /^\(\d{1,2}\)$/;
 /** Footnote marks only, one or several run together: "(1)", "(1)(3)". */
 export const MARKS_ONLY = /^(?:\(\d{1,2}\))+$/;
+
+/** A character /\s/ matches (JavaScript's white space and line terminators), for scans done by hand. */
+export function isWhiteSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009;
