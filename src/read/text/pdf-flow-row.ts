@@ -73,6 +73,26 @@ export function pdfFlowRows(
       return rows.map((cells) => ({ cells, start: data[0]?.line.start ?? 0, end: data[data.length - 1]?.line.end ?? 0, flow: false, inferred: true, placed: true }));
     }
   }
+  const first = data[0]?.line;
+  const last = data[data.length - 1]?.line;
+  // Rows whose cells pdftotext mixed are read when one reading alone fits the columns' order and
+  // adds up; holdings after the transactions are read as Form 3's.
+  const rows = transactions ? (transactionRows(texts, tokens, columns) ?? withHoldingsAfter(texts, tokens, columns)) : segmentRows(texts, tokens, false, columns);
+  if (!rows) return null;
+  // Marks that start a line of values are no value's: they stay unread.
+  unread.push(...tokens.filter((t) => t.kind === 'mark').flatMap(tokenWords));
+  reportUnread(unread, sink);
+  return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
+}
+
+/** Transactions: row after row ({@link segmentRows}), else mixed ({@link interleavedRows}). */
+function transactionRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  return segmentRows(texts, tokens, true, columns) ?? interleavedRows(texts, tokens, columns);
+}
+
+/** Rows each written whole, one after another; null unless every row reads and adds up. */
+function segmentRows(texts: TextGroup[], tokens: Token[], transactions: boolean, columns: Column[]): Cell[][] | null {
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
   const segments = transactions ? rowSegments(texts, tokens) : [{ texts, tokens }];
   const rows: Cell[][] = [];
   for (const seg of segments) {
@@ -85,10 +105,180 @@ export function pdfFlowRows(
   // earlier one's when one has none.
   const hasNature = rows.map((r) => r.some((c) => c.index === field('natureOfOwnership')));
   if (rows.length > 1 && hasNature[rows.length - 1] && hasNature.includes(false)) return null;
-  reportUnread(unread, sink);
-  const first = data[0]?.line;
-  const last = data[data.length - 1]?.line;
-  return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
+  return rows;
+}
+
+/**
+ * Transactions, then holdings written row after row after the last of their values (each its
+ * title, amount, D or I and maybe nature):
+ *
+ *   … 22,020 | 86.17 | D | Common Stock | 19,789 | I | Barbara B Singer 2014 Irrevocable Trust
+ *                          ^ a holding's title starts the tail
+ *
+ * Read only when exactly one place to cut the stream gives transactions that read and holdings
+ * that read.
+ */
+function withHoldingsAfter(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  const lastDate = tokens.reduce((at, t, i) => (t.kind === 'date' ? i : at), -1);
+  if (lastDate === -1) return null;
+  const found: Cell[][][] = [];
+  for (const g of texts) {
+    if (g.at <= lastDate || g.at >= tokens.length) continue;
+    for (let j = 0; j < g.parts.length && found.length < 2; j++) {
+      const headParts = g.parts.slice(0, j);
+      const tailParts = g.parts.slice(j);
+      const headTexts = texts.filter((t) => t.at < g.at);
+      if (headParts.length > 0) headTexts.push({ words: headParts.flatMap((p) => p.words), at: g.at, parts: headParts });
+      const tailTexts = [{ words: tailParts.flatMap((p) => p.words), at: 0, parts: tailParts }, ...texts.filter((t) => t.at > g.at).map((t) => ({ ...t, at: t.at - g.at }))];
+      const holdings = holdingRows(tailTexts, tokens.slice(g.at), columns);
+      if (!holdings) continue;
+      const head = transactionRows(headTexts, tokens.slice(0, g.at), columns);
+      if (head) found.push([...head, ...holdings]);
+    }
+  }
+  return found.length === 1 ? (found[0] as Cell[][]) : null;
+}
+
+/** The columns of a transaction whose cells {@link interleavedRows} places one by one. */
+type FlowColumn = 'transactionCode' | 'acquiredDisposedCode' | 'directOrIndirectOwnership' | 'shares' | 'sharesOwnedFollowingTransaction' | 'pricePerShare';
+const FLOW_COLUMNS: readonly FlowColumn[] = ['transactionCode', 'acquiredDisposedCode', 'directOrIndirectOwnership', 'shares', 'sharesOwnedFollowingTransaction', 'pricePerShare'];
+/**
+ * Columns printed at the top of their row beside its date: pdftotext writes them after the date
+ * (the amount owned after, centred in the row, may come first).
+ */
+const TOP_ALIGNED: ReadonlySet<FlowColumn> = new Set(['transactionCode', 'shares']);
+/** How many placements the search may try before the table is left unread (a bound on time, not a guess). */
+const SEARCH_LIMIT = 20000;
+
+/**
+ * Transactions whose rows pdftotext mixed: it writes each column's cells top to bottom, but
+ * interleaves the columns (and so the rows) as its blocks fall. Each row has its title just
+ * before its date; every other value is placed by trying each column its type allows, the k-th
+ * value of a column in the k-th row:
+ *
+ *   Common Stock | 02/15/2023 | F | 2,849 | Common Stock | 02/14/2023 | A | 17,702 A | D | $ | 145,368 | 37.17 | D | $0 | D | 163,070
+ *                               ^ row 2 ^                   ^ row 3 ^             ^ row 2's (D), its price and owned after
+ *
+ * A placing stands only if each row of one security and form of ownership adds up from the row
+ * before (owned = owned before ± amount, by its (A) or (D)) and a price's "$" comes before its
+ * number; the table is read only when every placing that stands gives the same values.
+ */
+function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const dateAt = tokens.flatMap((t, i) => (t.kind === 'date' ? [i] : []));
+  const n = dateAt.length;
+  if (n < 2) return null;
+  // Each date's title is the block just before it; other blocks of words are natures, in order.
+  const titles: Word[][] = [];
+  const natures: Word[][] = [];
+  for (const g of texts) {
+    const k = dateAt.indexOf(g.at);
+    if (k === -1) {
+      // Words right after a date may be its title's last line ("Common stock, par value $0.01 | 05/11/2020 | per share").
+      if (dateAt.includes(g.at - 1)) return null;
+      natures.push(...g.parts.map((p) => p.words));
+      continue;
+    }
+    const parts = g.parts;
+    natures.push(...parts.slice(0, -1).map((p) => p.words));
+    titles[k] = (parts[parts.length - 1] as { words: Word[] }).words;
+  }
+  if (dateAt.some((_, k) => titles[k] === undefined)) return null;
+  const values = tokens.filter((t) => t.kind !== 'date' && t.kind !== 'mark');
+  // An amount printed with its (A) or (D) ("17,702 A"): the two are one row's.
+  const gluedTo = new Map<Token, Token>();
+  values.forEach((t, i) => {
+    const next = values[i + 1];
+    if (t.kind === 'number' && next && next.kind === 'letter' && next.line === t.line && /^[AD]$/.test(letterOf(next))) gluedTo.set(next, t);
+  });
+  const titleOf = (k: number) => (titles[k] as Word[]).map((w) => w.text).join(' ').replace(/\s*\(\d{1,2}\)/g, '');
+  const placed: Record<FlowColumn, Token[][]> = { transactionCode: [], acquiredDisposedCode: [], directOrIndirectOwnership: [], shares: [], sharesOwnedFollowingTransaction: [], pricePerShare: [] };
+  /** A price whose "$" came on a line of its own, waiting for its number (in its block, before any other price). */
+  const open: Token[][] = [];
+  const num = (t: Token) => Number((t.words[0] as Word).text.replace(/[$,\s]/g, ''));
+  const complete = (k: number) => placed.shares[k] && placed.acquiredDisposedCode[k] && placed.sharesOwnedFollowingTransaction[k] && placed.directOrIndirectOwnership[k];
+  const addsUp = (k: number): boolean => {
+    if (k < 1 || k >= n || !complete(k) || !complete(k - 1)) return true;
+    const di = (r: number) => letterOf((placed.directOrIndirectOwnership[r] as Token[])[0] as Token);
+    if (titleOf(k) !== titleOf(k - 1) || di(k) !== di(k - 1)) return true;
+    const sign = letterOf((placed.acquiredDisposedCode[k] as Token[])[0] as Token) === 'A' ? 1 : -1;
+    const before = num((placed.sharesOwnedFollowingTransaction[k - 1] as Token[])[0] as Token);
+    const expected = before + sign * num((placed.shares[k] as Token[])[0] as Token);
+    return Math.abs(expected - num((placed.sharesOwnedFollowingTransaction[k] as Token[])[0] as Token)) <= 0.01;
+  };
+  const found = new Map<string, Record<FlowColumn, Token[][]>>();
+  let tries = 0;
+  const place = (i: number): void => {
+    if (found.size > 1 || ++tries > SEARCH_LIMIT) return;
+    const t = values[i];
+    if (!t) {
+      const prices = placed.pricePerShare.length;
+      if (open.length > 0 || (prices !== n && prices !== 0) || FLOW_COLUMNS.some((c) => c !== 'pricePerShare' && placed[c].length !== n)) return;
+      const key = FLOW_COLUMNS.map((c) => placed[c].map((ts) => ts.map(tokenText).join(' ')).join('|')).join('||');
+      if (!found.has(key)) found.set(key, Object.fromEntries(FLOW_COLUMNS.map((c) => [c, placed[c].map((ts) => [...ts])])) as Record<FlowColumn, Token[][]>);
+      return;
+    }
+    const tryIn = (c: FlowColumn, cell: Token[]): void => {
+      const k = placed[c].length;
+      if (k >= n || (TOP_ALIGNED.has(c) && tokens.indexOf(cell[0] as Token) < (dateAt[k] as number))) return;
+      placed[c].push(cell);
+      if (addsUp(k) && addsUp(k + 1)) place(i + 1);
+      placed[c].pop();
+    };
+    if (t.kind === 'letter') {
+      const letter = letterOf(t);
+      const amount = gluedTo.get(t);
+      if (amount) {
+        // Its amount's row: the (A)/(D) goes there or nowhere.
+        if (placed.shares.findIndex((ts) => ts[0] === amount) === placed.acquiredDisposedCode.length) tryIn('acquiredDisposedCode', [t]);
+        return;
+      }
+      if (Object.hasOwn(transactionCodes, letter)) tryIn('transactionCode', [t]);
+      if (/^[AD]$/.test(letter)) tryIn('acquiredDisposedCode', [t]);
+      if (/^[DI]$/.test(letter)) tryIn('directOrIndirectOwnership', [t]);
+    } else if (t.kind === 'number') {
+      tryIn('shares', [t]);
+      tryIn('sharesOwnedFollowingTransaction', [t]);
+      const dollar = open[0];
+      if (dollar && (dollar[0] as Token).block === t.block) {
+        open.pop();
+        dollar.push(t);
+        place(i + 1);
+        dollar.pop();
+        open.push(dollar);
+      }
+    } else if (open.length > 0) return;
+    else if (t.kind === 'price') tryIn('pricePerShare', [t]);
+    else if (t.kind === 'dollar' && placed.pricePerShare.length < n) {
+      const cell = [t];
+      placed.pricePerShare.push(cell);
+      open.push(cell);
+      place(i + 1);
+      open.pop();
+      placed.pricePerShare.pop();
+    }
+  };
+  place(0);
+  if (found.size !== 1 || tries > SEARCH_LIMIT) return null;
+  const reading = [...found.values()][0] as Record<FlowColumn, Token[][]>;
+  // Natures go in order to the rows held indirectly, or to every row.
+  const indirect = [...Array(n).keys()].filter((k) => letterOf(((reading.directOrIndirectOwnership[k] as Token[])[0]) as Token) === 'I');
+  const natureRows = natures.length === 0 ? [] : natures.length === indirect.length ? indirect : natures.length === n ? [...Array(n).keys()] : null;
+  if (!natureRows) return null;
+  return titles.map((title, k) => {
+    const cells = [cellOf(title, field('securityTitle')), cellOf(tokenWords(tokens[dateAt[k] as number] as Token), field('transactionDate'))];
+    for (const c of FLOW_COLUMNS) {
+      const cell = reading[c][k];
+      if (cell) cells.push(cellOf(cell.flatMap(tokenWords), field(c)));
+    }
+    const nature = natureRows.indexOf(k);
+    if (nature !== -1) cells.push(cellOf(natures[nature] as Word[], field('natureOfOwnership')));
+    return cells;
+  });
+}
+
+function tokenText(t: Token): string {
+  return tokenWords(t).map((w) => w.text).join(' ');
 }
 
 /**

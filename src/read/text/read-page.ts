@@ -340,6 +340,8 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
   }
   if (block.length > 0) blocks.push(block);
   const owners: ReportingOwner[] = [];
+  /** Each owner's lines. */
+  const ownerBlocks: Line[][] = [];
   const titles: Line[][] = [];
   // An owner's cell may come as two blocks, other cells between them: its name and street, then
   // its city, state, zip and country ("Luca Gilles | 5847 SAN FELIPE STREET" … "HOUSTON | TEXAS |
@@ -360,16 +362,29 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     afterOwner = false;
     if (headBlock) nameBlock = block;
     if (isTail) nameBlock = null;
-    if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText))) {
-      afterOwner = true;
-      nameBlock = null;
-      const parts = b.map((l) => {
+    const partsOf = (ls: Line[]) =>
+      ls.map((l) => {
         const lead = l.text.length - l.text.trimStart().length;
         return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
       });
-      const owner = ownerFromLines(parts, `reportingOwners.${owners.length}`, sink);
+    const above = owners.length - 1;
+    if (above >= 0 && owners[above]?.address?.zipCode === null && isAddressEnd(b)) {
+      // The end of the owner above, whose cell stopped short of its ZIP: pdftotext wrote other
+      // cells between ("BOTHA ROELOF / … / MENLO PARK" … "CALIFORNIA / 94025 / UNITED STATES").
+      afterOwner = true;
+      nameBlock = null;
+      const lines = [...(ownerBlocks[above] as Line[]), ...b];
+      ownerBlocks[above] = lines;
+      const owner = ownerFromLines(partsOf(lines), `reportingOwners.${above}`, sink);
+      owner.relationship = null;
+      owners[above] = owner;
+    } else if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText))) {
+      afterOwner = true;
+      nameBlock = null;
+      const owner = ownerFromLines(partsOf(b), `reportingOwners.${owners.length}`, sink);
       owner.relationship = null;
       owners.push(owner);
+      ownerBlocks.push(b);
     } else if (owners.length === 1 && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' '))) {
       // Words, not a head broken over lines ("10%" over "Owner").
       titles.push(b);
@@ -1105,6 +1120,16 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   if (plain) dropPending();
   if (pending) push(nameWith([]), null);
   return out;
+}
+
+/** A block of a state by name, a ZIP and a country, or two of them in that order: the end of an owner's cell. */
+function isAddressEnd(b: Line[]): boolean {
+  const t = b.map((l) => l.joined.trim());
+  const state = (x: string | undefined) => usStateCodeOf(x ?? '') !== null;
+  const zip = (x: string | undefined) => ZIP.test(x ?? '');
+  const country = (x: string | undefined) => COUNTRY.test(x ?? '') && edgarCodeOf(x ?? '') !== null;
+  if (b.length === 3) return state(t[0]) && zip(t[1]) && country(t[2]);
+  return b.length === 2 && ((zip(t[0]) && country(t[1])) || (state(t[0]) && zip(t[1])));
 }
 
 /** A block of an owner's city, state by name, zip and maybe country: the end of its cell. */
