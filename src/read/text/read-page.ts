@@ -333,9 +333,12 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
   let block: Line[] = [];
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank || REL_HEAD.test(line.joined)) {
+    // A country after a ZIP ends an owner's cell: lines after it in its block start the next owner's.
+    const [zip, country] = block.slice(-2).map((l) => l.joined.trim());
+    const ended = block.length >= 4 && country !== undefined && (ZIP.test(zip ?? '') || POSTAL.test(zip ?? '')) && COUNTRY.test(country) && edgarCodeOf(country) !== null;
+    if (line.blank || REL_HEAD.test(line.joined) || ended) {
       if (block.length > 0) blocks.push(block);
-      block = [];
+      block = line.blank || REL_HEAD.test(line.joined) ? [] : [line];
     } else block.push(line);
   }
   if (block.length > 0) blocks.push(block);
