@@ -119,6 +119,7 @@ function segmentRows(texts: TextGroup[], tokens: Token[], transactions: boolean,
  * that read.
  */
 function withHoldingsAfter(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
   const lastDate = tokens.reduce((at, t, i) => (t.kind === 'date' ? i : at), -1);
   if (lastDate === -1) return null;
   const found: Cell[][][] = [];
@@ -131,7 +132,9 @@ function withHoldingsAfter(texts: TextGroup[], tokens: Token[], columns: Column[
       if (headParts.length > 0) headTexts.push({ words: headParts.flatMap((p) => p.words), at: g.at, parts: headParts });
       const tailTexts = [{ words: tailParts.flatMap((p) => p.words), at: 0, parts: tailParts }, ...texts.filter((t) => t.at > g.at).map((t) => ({ ...t, at: t.at - g.at }))];
       const holdings = holdingRows(tailTexts, tokens.slice(g.at), columns);
-      if (!holdings) continue;
+      // A holding held indirectly names its nature: without one, its nature may be among the words before the cut.
+      const di = (row: Cell[]) => row.find((c) => c.index === field('directOrIndirectOwnership'))?.text.startsWith('I') === true;
+      if (!holdings || holdings.some((row) => di(row) && !row.some((c) => c.index === field('natureOfOwnership')))) continue;
       const head = transactionRows(headTexts, tokens.slice(0, g.at), columns);
       if (head) found.push([...head, ...holdings]);
     }
@@ -168,7 +171,9 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[])
   const dateAt = tokens.flatMap((t, i) => (t.kind === 'date' ? [i] : []));
   const n = dateAt.length;
   if (n < 2) return null;
-  // Each date's title is the block just before it; other blocks of words are natures, in order.
+  // Each date's title is the block just before it; blocks before a run of dates with no words
+  // between them are the titles of that run ("Common Stock | Common Stock | 03/03/2020 | G | 03/03/2020"),
+  // the last ones going to the run. Other blocks of words are natures, in order.
   const titles: Word[][] = [];
   const natures: Word[][] = [];
   for (const g of texts) {
@@ -179,9 +184,11 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[])
       natures.push(...g.parts.map((p) => p.words));
       continue;
     }
-    const parts = g.parts;
-    natures.push(...parts.slice(0, -1).map((p) => p.words));
-    titles[k] = (parts[parts.length - 1] as { words: Word[] }).words;
+    let run = 1;
+    while (k + run < n && !texts.some((t) => t.at > (dateAt[k] as number) && t.at <= (dateAt[k + run] as number))) run++;
+    if (g.parts.length < run) return null;
+    natures.push(...g.parts.slice(0, -run).map((p) => p.words));
+    g.parts.slice(-run).forEach((p, j) => (titles[k + j] = p.words));
   }
   if (dateAt.some((_, k) => titles[k] === undefined)) return null;
   const values = tokens.filter((t) => t.kind !== 'date' && t.kind !== 'mark');
@@ -261,9 +268,9 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[])
   place(0);
   if (found.size !== 1 || tries > SEARCH_LIMIT) return null;
   const reading = [...found.values()][0] as Record<FlowColumn, Token[][]>;
-  // Natures go in order to the rows held indirectly, or to every row.
+  // Natures go in order to the rows held indirectly.
   const indirect = [...Array(n).keys()].filter((k) => letterOf(((reading.directOrIndirectOwnership[k] as Token[])[0]) as Token) === 'I');
-  const natureRows = natures.length === 0 ? [] : natures.length === indirect.length ? indirect : natures.length === n ? [...Array(n).keys()] : null;
+  const natureRows = natures.length === 0 || natures.length === indirect.length ? indirect.slice(0, natures.length) : null;
   if (!natureRows) return null;
   return titles.map((title, k) => {
     const cells = [cellOf(title, field('securityTitle')), cellOf(tokenWords(tokens[dateAt[k] as number] as Token), field('transactionDate'))];

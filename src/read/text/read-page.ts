@@ -335,7 +335,7 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     const line = lines[n] as Line;
     // A country after a ZIP ends an owner's cell: lines after it in its block start the next owner's.
     const [zip, country] = block.slice(-2).map((l) => l.joined.trim());
-    const ended = block.length >= 4 && country !== undefined && (ZIP.test(zip ?? '') || POSTAL.test(zip ?? '')) && COUNTRY.test(country) && edgarCodeOf(country) !== null;
+    const ended = country !== undefined && (ZIP.test(zip ?? '') || POSTAL.test(zip ?? '')) && COUNTRY.test(country) && edgarCodeOf(country) !== null;
     if (line.blank || REL_HEAD.test(line.joined) || ended) {
       if (block.length > 0) blocks.push(block);
       block = line.blank || REL_HEAD.test(line.joined) ? [] : [line];
@@ -381,7 +381,7 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
       const owner = ownerFromLines(partsOf(lines), `reportingOwners.${above}`, sink);
       owner.relationship = null;
       owners[above] = owner;
-    } else if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText))) {
+    } else if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText)) && isAddress(b)) {
       afterOwner = true;
       nameBlock = null;
       const owner = ownerFromLines(partsOf(b), `reportingOwners.${owners.length}`, sink);
@@ -1125,14 +1125,29 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   return out;
 }
 
+/**
+ * An owner's cell (a name and an address): it ends with a ZIP, a state or a country, or its
+ * address has a number or a care-of line, or its name more than one word. A nature's words
+ * broken one or two to a line ("By | PureTech | Health | LLC") have none of these.
+ */
+function isAddress(b: Line[]): boolean {
+  const last = (b[b.length - 1] as Line).joined.trim();
+  if (ZIP.test(last) || POSTAL.test(last) || edgarCodeOf(last) !== null || wordCount((b[0] as Line).joined.trim()) > 1) return true;
+  return b.slice(1).some((l) => /\d/.test(l.joined) || CARE_OF.test(l.joined.trim()));
+}
+
 /** A block of a state by name, a ZIP and a country, or two of them in that order: the end of an owner's cell. */
 function isAddressEnd(b: Line[]): boolean {
   const t = b.map((l) => l.joined.trim());
   const state = (x: string | undefined) => usStateCodeOf(x ?? '') !== null;
   const zip = (x: string | undefined) => ZIP.test(x ?? '');
   const country = (x: string | undefined) => COUNTRY.test(x ?? '') && edgarCodeOf(x ?? '') !== null;
-  if (b.length === 3) return state(t[0]) && zip(t[1]) && country(t[2]);
-  return b.length === 2 && ((zip(t[0]) && country(t[1])) || (state(t[0]) && zip(t[1])));
+  if (b.length === 3 && state(t[0]) && zip(t[1]) && country(t[2])) return true;
+  if (b.length === 2 && ((zip(t[0]) && country(t[1])) || (state(t[0]) && zip(t[1])))) return true;
+  // Abroad: a province or county and country, its postal code, and the country the page adds
+  // ("ONTARIO, CANADA | M5J 2T3 | UNITED STATES"); no street line (no other number).
+  const postal = t.length - 2;
+  return b.length >= 3 && b.length <= 4 && POSTAL.test(t[postal] ?? '') && country(t[postal + 1]) && t.slice(0, postal).every((x) => !/\d/.test(x));
 }
 
 /** A block of an owner's city, state by name, zip and maybe country: the end of its cell. */
