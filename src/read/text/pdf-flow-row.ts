@@ -77,7 +77,7 @@ export function pdfFlowRows(
   const last = data[data.length - 1]?.line;
   // Rows whose cells pdftotext mixed are read when one reading alone fits the columns' order and
   // adds up; holdings after the transactions are read as Form 3's.
-  const rows = transactions ? (transactionRows(texts, tokens, columns) ?? withHoldingsAfter(texts, tokens, columns)) : segmentRows(texts, tokens, false, columns);
+  const rows = transactions ? (transactionRows(texts, tokens, columns) ?? withHoldingsAfter(texts, tokens, columns) ?? mixedHoldingRows(texts, tokens, columns)) : segmentRows(texts, tokens, false, columns);
   if (!rows) return null;
   // Marks that start a line of values are no value's: they stay unread.
   unread.push(...tokens.filter((t) => t.kind === 'mark').flatMap(tokenWords));
@@ -88,6 +88,15 @@ export function pdfFlowRows(
 /** Transactions: row after row ({@link segmentRows}), else mixed ({@link interleavedRows}). */
 function transactionRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
   return segmentRows(texts, tokens, true, columns) ?? interleavedRows(texts, tokens, columns);
+}
+
+/** Transactions and holdings mixed: the fewest holdings that give one reading. */
+function mixedHoldingRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  for (let holdings = 1; holdings <= MIXED_HOLDINGS; holdings++) {
+    const rows = interleavedRows(texts, tokens, columns, holdings);
+    if (rows) return rows;
+  }
+  return null;
 }
 
 /** Rows each written whole, one after another; null unless every row reads and adds up. */
@@ -150,6 +159,8 @@ const FLOW_COLUMNS: readonly FlowColumn[] = ['transactionCode', 'acquiredDispose
  * (the amount owned after, centred in the row, may come first).
  */
 const TOP_ALIGNED: ReadonlySet<FlowColumn> = new Set(['transactionCode', 'shares']);
+/** How many holdings mixed among transactions are tried. */
+const MIXED_HOLDINGS = 4;
 /** How many placements the search may try before the table is left unread (a bound on time, not a guess). */
 const SEARCH_LIMIT = 20000;
 
@@ -163,19 +174,22 @@ const SEARCH_LIMIT = 20000;
  *                               ^ row 2 ^                   ^ row 3 ^             ^ row 2's (D), its price and owned after
  *
  * A placing stands only if each row of one security and form of ownership adds up from the row
- * before (owned = owned before ± amount, by its (A) or (D)) and a price's "$" comes before its
- * number; the table is read only when every placing that stands gives the same values.
+ * before (owned = owned before ± amount, by its (A) or (D)); the table is read only when every
+ * placing that stands gives the same values. `holdings` rows of holdings follow the transactions
+ * (the form prints them last): only the amount owned and the D or I columns hold theirs, and
+ * their titles are the blocks that repeat a transaction's title (a nature never names a security).
  */
-function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[], holdings = 0): Cell[][] | null {
   const field = (f: string): number => columns.findIndex((c) => c.field === f);
   const dateAt = tokens.flatMap((t, i) => (t.kind === 'date' ? [i] : []));
   const n = dateAt.length;
-  if (n < 2) return null;
+  const rows = n + holdings;
+  if (n < 1 || rows < 2) return null;
   // Each date's title is the block just before it; blocks before a run of dates with no words
   // between them are the titles of that run ("Common Stock | Common Stock | 03/03/2020 | G | 03/03/2020"),
-  // the last ones going to the run. Other blocks of words are natures, in order.
+  // the last ones going to the run. Other blocks of words are natures (or holdings' titles), in order.
   const titles: Word[][] = [];
-  const natures: Word[][] = [];
+  let natures: Word[][] = [];
   for (const g of texts) {
     const k = dateAt.indexOf(g.at);
     if (k === -1) {
@@ -191,6 +205,14 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[])
     g.parts.slice(-run).forEach((p, j) => (titles[k + j] = p.words));
   }
   if (dateAt.some((_, k) => titles[k] === undefined)) return null;
+  const titleText = (words: Word[]) => words.map((w) => w.text).join(' ').replace(/\s*\(\d{1,2}\)/g, '');
+  if (holdings > 0) {
+    const known = new Set(titles.map(titleText));
+    const held = natures.filter((words) => known.has(titleText(words)));
+    if (held.length !== holdings) return null;
+    titles.push(...held);
+    natures = natures.filter((words) => !held.includes(words));
+  }
   const values = tokens.filter((t) => t.kind !== 'date' && t.kind !== 'mark');
   // An amount printed with its (A) or (D) ("17,702 A"): the two are one row's.
   const gluedTo = new Map<Token, Token>();
@@ -198,10 +220,21 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[])
     const next = values[i + 1];
     if (t.kind === 'number' && next && next.kind === 'letter' && next.line === t.line && /^[AD]$/.test(letterOf(next))) gluedTo.set(next, t);
   });
-  const titleOf = (k: number) => (titles[k] as Word[]).map((w) => w.text).join(' ').replace(/\s*\(\d{1,2}\)/g, '');
+  // A "$" on a line of its own: its number is the next one in its block ("$ | 29.37", "$ | 10.68 0"),
+  // but of two on the next two lines the second (the amount owned, centred in the row, stands
+  // between the price's lines: "$ | 145,368 | 37.17").
+  const numberOf = new Map<Token, Token>();
+  values.forEach((t, i) => {
+    if (t.kind !== 'dollar') return;
+    const [a, b] = [values[i + 1], values[i + 2]];
+    if (!a || a.kind !== 'number' || a.block !== t.block) return;
+    const between = a.line === t.line + 1 && b !== undefined && b.kind === 'number' && b.block === t.block && b.line === a.line + 1;
+    numberOf.set(t, between ? b : a);
+  });
+  const priceNumbers = new Set(numberOf.values());
+  const titleOf = (k: number) => titleText(titles[k] as Word[]);
   const placed: Record<FlowColumn, Token[][]> = { transactionCode: [], acquiredDisposedCode: [], directOrIndirectOwnership: [], shares: [], sharesOwnedFollowingTransaction: [], pricePerShare: [] };
-  /** A price whose "$" came on a line of its own, waiting for its number (in its block, before any other price). */
-  const open: Token[][] = [];
+  const room = (c: FlowColumn) => (c === 'sharesOwnedFollowingTransaction' || c === 'directOrIndirectOwnership' ? rows : n);
   const num = (t: Token) => Number((t.words[0] as Word).text.replace(/[$,\s]/g, ''));
   const complete = (k: number) => placed.shares[k] && placed.acquiredDisposedCode[k] && placed.sharesOwnedFollowingTransaction[k] && placed.directOrIndirectOwnership[k];
   const addsUp = (k: number): boolean => {
@@ -220,14 +253,14 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[])
     const t = values[i];
     if (!t) {
       const prices = placed.pricePerShare.length;
-      if (open.length > 0 || (prices !== n && prices !== 0) || FLOW_COLUMNS.some((c) => c !== 'pricePerShare' && placed[c].length !== n)) return;
+      if ((prices !== n && prices !== 0) || FLOW_COLUMNS.some((c) => c !== 'pricePerShare' && placed[c].length !== room(c))) return;
       const key = FLOW_COLUMNS.map((c) => placed[c].map((ts) => ts.map(tokenText).join(' ')).join('|')).join('||');
       if (!found.has(key)) found.set(key, Object.fromEntries(FLOW_COLUMNS.map((c) => [c, placed[c].map((ts) => [...ts])])) as Record<FlowColumn, Token[][]>);
       return;
     }
     const tryIn = (c: FlowColumn, cell: Token[]): void => {
       const k = placed[c].length;
-      if (k >= n || (TOP_ALIGNED.has(c) && tokens.indexOf(cell[0] as Token) < (dateAt[k] as number))) return;
+      if (k >= room(c) || (TOP_ALIGNED.has(c) && tokens.indexOf(cell[0] as Token) < (dateAt[k] as number))) return;
       placed[c].push(cell);
       if (addsUp(k) && addsUp(k + 1)) place(i + 1);
       placed[c].pop();
@@ -244,36 +277,35 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[])
       if (/^[AD]$/.test(letter)) tryIn('acquiredDisposedCode', [t]);
       if (/^[DI]$/.test(letter)) tryIn('directOrIndirectOwnership', [t]);
     } else if (t.kind === 'number') {
-      tryIn('shares', [t]);
-      tryIn('sharesOwnedFollowingTransaction', [t]);
-      const dollar = open[0];
-      if (dollar && (dollar[0] as Token).block === t.block) {
-        open.pop();
-        dollar.push(t);
-        place(i + 1);
-        dollar.pop();
-        open.push(dollar);
+      // A price's number went with its "$".
+      if (priceNumbers.has(t)) place(i + 1);
+      else {
+        tryIn('shares', [t]);
+        tryIn('sharesOwnedFollowingTransaction', [t]);
       }
-    } else if (open.length > 0) return;
-    else if (t.kind === 'price') tryIn('pricePerShare', [t]);
-    else if (t.kind === 'dollar' && placed.pricePerShare.length < n) {
-      const cell = [t];
-      placed.pricePerShare.push(cell);
-      open.push(cell);
-      place(i + 1);
-      open.pop();
-      placed.pricePerShare.pop();
+    } else if (t.kind === 'price') tryIn('pricePerShare', [t]);
+    else if (t.kind === 'dollar') {
+      const number = numberOf.get(t);
+      if (number) tryIn('pricePerShare', [t, number]);
     }
   };
   place(0);
   if (found.size !== 1 || tries > SEARCH_LIMIT) return null;
   const reading = [...found.values()][0] as Record<FlowColumn, Token[][]>;
+  // Prices are checked by nothing: a price printed on one line ("$ 2.5") and one wrapped ("$ |
+  // 2.22") stand at different heights in their rows, and their order may not be the rows'.
+  const prices = reading.pricePerShare;
+  const oneLine = (cell: Token[]) => cell.length === 1 || (cell[1] as Token).line === (cell[0] as Token).line;
+  const priceOf = (cell: Token[]) => num(cell[cell.length - 1] as Token);
+  if (prices.some((cell) => oneLine(cell) !== oneLine(prices[0] as Token[])) && prices.some((cell) => priceOf(cell) !== priceOf(prices[0] as Token[]))) return null;
   // Natures go in order to the rows held indirectly.
-  const indirect = [...Array(n).keys()].filter((k) => letterOf(((reading.directOrIndirectOwnership[k] as Token[])[0]) as Token) === 'I');
-  const natureRows = natures.length === 0 || natures.length === indirect.length ? indirect.slice(0, natures.length) : null;
+  const di = (k: number) => letterOf((reading.directOrIndirectOwnership[k] as Token[])[0] as Token);
+  const indirect = [...Array(rows).keys()].filter((k) => di(k) === 'I');
+  const natureRows = (natures.length === 0 && holdings === 0) || natures.length === indirect.length ? indirect.slice(0, natures.length) : null;
   if (!natureRows) return null;
   return titles.map((title, k) => {
-    const cells = [cellOf(title, field('securityTitle')), cellOf(tokenWords(tokens[dateAt[k] as number] as Token), field('transactionDate'))];
+    const cells = [cellOf(title, field('securityTitle'))];
+    if (k < n) cells.push(cellOf(tokenWords(tokens[dateAt[k] as number] as Token), field('transactionDate')));
     for (const c of FLOW_COLUMNS) {
       const cell = reading[c][k];
       if (cell) cells.push(cellOf(cell.flatMap(tokenWords), field(c)));
