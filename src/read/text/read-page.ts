@@ -342,6 +342,13 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     } else block.push(line);
   }
   if (block.length > 0) blocks.push(block);
+  // Box 5 prints the first owner's title too: words seen before its cell has ended are a title
+  // only if box 5 printed them (else they may be another table's cells).
+  const said = (ls: Line[]) => ls.map((l) => l.joined.trim()).join(' ').replace(/\s+/g, ' ');
+  const tablesAt = lines.findIndex((l) => TABLES_START.test(l.joined));
+  const headerLines = lines.slice(0, tablesAt === -1 ? from : Math.min(from, tablesAt)).filter((l) => !l.blank);
+  const header = new Set(headerLines.flatMap((_, n) => [1, 2, 3].map((k) => said(headerLines.slice(n, n + k)))));
+  const inBoxFive = (b: Line[]) => header.has(said(b));
   const owners: ReportingOwner[] = [];
   /** Each owner's lines. */
   const ownerBlocks: Line[][] = [];
@@ -388,7 +395,7 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
       owner.relationship = null;
       owners.push(owner);
       ownerBlocks.push(b);
-    } else if (owners.length === 1 && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' '))) {
+    } else if ((owners.length === 1 || (owners.length === 0 && nameBlock !== null && b !== nameBlock && inBoxFive(b))) && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' '))) {
       // Words, not a head broken over lines ("10%" over "Owner").
       titles.push(b);
     }
