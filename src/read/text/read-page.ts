@@ -353,6 +353,8 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
   /** Each owner's lines. */
   const ownerBlocks: Line[][] = [];
   const titles: Line[][] = [];
+  /** Blocks of words that could be a title, wherever they stand. */
+  const late: Line[][] = [];
   // An owner's cell may come as two blocks, other cells between them: its name and street, then
   // its city, state, zip and country ("Luca Gilles | 5847 SAN FELIPE STREET" … "HOUSTON | TEXAS |
   // 77008 | UNITED STATES"). The first is the block right after the head or the owner before.
@@ -399,6 +401,7 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
       // Words, not a head broken over lines ("10%" over "Owner").
       titles.push(b);
     }
+    if (b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(said(b))) late.push(b);
   }
   const first = owners[0];
   if (first && box5) {
@@ -406,7 +409,11 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     // Box 5 prints the title too, but mixed with box 1's and box 3's lines in drawing order: the table's cell is whole,
     // and where the table prints none there is none.
     const field = box5.isOfficer && !box5.isOther ? 'officerTitle' : box5.isOther && !box5.isOfficer ? 'otherText' : null;
-    const title = titles[0];
+    // A title seen only after the owners' cells (the table may write its titles after all its
+    // owners) is read when box 5 printed it and it is the only such words in the table.
+    const ownerWords = new Set(ownerBlocks.flatMap((b) => b.map((l) => said([l]))));
+    const printed = late.filter((b) => inBoxFive(b) && !b.some((l) => ownerWords.has(said([l]))));
+    const title = titles[0] ?? (new Set(printed.map(said)).size === 1 ? printed[0] : undefined);
     if (field && title) {
       const last = title[title.length - 1] as Line;
       const start = (title[0] as Line).start + ((title[0] as Line).text.length - (title[0] as Line).text.trimStart().length);
