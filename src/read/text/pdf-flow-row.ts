@@ -78,11 +78,18 @@ export function pdfFlowRows(
   // Rows whose cells pdftotext mixed are read when one reading alone fits the columns' order and
   // adds up; holdings after the transactions are read as Form 3's.
   const rows = transactions ? (transactionRows(texts, tokens, columns) ?? withHoldingsAfter(texts, tokens, columns) ?? mixedHoldingRows(texts, tokens, columns)) : segmentRows(texts, tokens, false, columns);
-  if (!rows) return null;
+  if (!rows || namesSecurity(rows, columns)) return null;
   // Marks that start a line of values are no value's: they stay unread.
   unread.push(...tokens.filter((t) => t.kind === 'mark').flatMap(tokenWords));
   reportUnread(unread, sink);
   return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
+}
+
+/** Some row's nature is some row's title: a nature of ownership never names a security, so the words were placed wrong. */
+function namesSecurity(rows: Cell[][], columns: Column[]): boolean {
+  const text = (row: Cell[], f: string) => row.find((c) => c.index === columns.findIndex((col) => col.field === f))?.text.replace(/\s*\(\d{1,2}\)/g, '');
+  const titles = new Set(rows.map((row) => text(row, 'securityTitle')));
+  return rows.some((row) => titles.has(text(row, 'natureOfOwnership')));
 }
 
 /** Transactions: row after row ({@link segmentRows}), else mixed ({@link interleavedRows}). */
@@ -145,7 +152,7 @@ function withHoldingsAfter(texts: TextGroup[], tokens: Token[], columns: Column[
       const di = (row: Cell[]) => row.find((c) => c.index === field('directOrIndirectOwnership'))?.text.startsWith('I') === true;
       if (!holdings || holdings.some((row) => di(row) && !row.some((c) => c.index === field('natureOfOwnership')))) continue;
       const head = transactionRows(headTexts, tokens.slice(0, g.at), columns);
-      if (head) found.push([...head, ...holdings]);
+      if (head && !namesSecurity([...head, ...holdings], columns)) found.push([...head, ...holdings]);
     }
   }
   return found.length === 1 ? (found[0] as Cell[][]) : null;
@@ -238,6 +245,10 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
   const num = (t: Token) => Number((t.words[0] as Word).text.replace(/[$,\s]/g, ''));
   const complete = (k: number) => placed.shares[k] && placed.acquiredDisposedCode[k] && placed.sharesOwnedFollowingTransaction[k] && placed.directOrIndirectOwnership[k];
   const addsUp = (k: number): boolean => {
+    // What a row acquired it owns after it: owned after ≥ the amount of an (A).
+    if (k < n && complete(k) && letterOf((placed.acquiredDisposedCode[k] as Token[])[0] as Token) === 'A') {
+      if (num((placed.sharesOwnedFollowingTransaction[k] as Token[])[0] as Token) < num((placed.shares[k] as Token[])[0] as Token) - 0.01) return false;
+    }
     if (k < 1 || k >= n || !complete(k) || !complete(k - 1)) return true;
     const di = (r: number) => letterOf((placed.directOrIndirectOwnership[r] as Token[])[0] as Token);
     if (titleOf(k) !== titleOf(k - 1) || di(k) !== di(k - 1)) return true;
@@ -246,6 +257,10 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
     const expected = before + sign * num((placed.shares[k] as Token[])[0] as Token);
     return Math.abs(expected - num((placed.sharesOwnedFollowingTransaction[k] as Token[])[0] as Token)) <= 0.01;
   };
+  const lineMates = new Map<number, Token[]>();
+  for (const t of values) lineMates.set(t.line, [...(lineMates.get(t.line) ?? []), t]);
+  /** The row of each value placed so far. */
+  const rowOf = new Map<Token, number>();
   const found = new Map<string, Record<FlowColumn, Token[][]>>();
   let tries = 0;
   const place = (i: number): void => {
@@ -261,8 +276,12 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
     const tryIn = (c: FlowColumn, cell: Token[]): void => {
       const k = placed[c].length;
       if (k >= room(c) || (TOP_ALIGNED.has(c) && tokens.indexOf(cell[0] as Token) < (dateAt[k] as number))) return;
+      // Values printed on one line stand in one row.
+      if (cell.some((t) => (lineMates.get(t.line) ?? []).some((u) => rowOf.has(u) && rowOf.get(u) !== k))) return;
       placed[c].push(cell);
+      for (const t of cell) rowOf.set(t, k);
       if (addsUp(k) && addsUp(k + 1)) place(i + 1);
+      for (const t of cell) rowOf.delete(t);
       placed[c].pop();
     };
     if (t.kind === 'letter') {
@@ -292,12 +311,16 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
   place(0);
   if (found.size !== 1 || tries > SEARCH_LIMIT) return null;
   const reading = [...found.values()][0] as Record<FlowColumn, Token[][]>;
-  // Prices are checked by nothing: a price printed on one line ("$ 2.5") and one wrapped ("$ |
-  // 2.22") stand at different heights in their rows, and their order may not be the rows'.
-  const prices = reading.pricePerShare;
-  const oneLine = (cell: Token[]) => cell.length === 1 || (cell[1] as Token).line === (cell[0] as Token).line;
-  const priceOf = (cell: Token[]) => num(cell[cell.length - 1] as Token);
-  if (prices.some((cell) => oneLine(cell) !== oneLine(prices[0] as Token[])) && prices.some((cell) => priceOf(cell) !== priceOf(prices[0] as Token[]))) return null;
+  // Prices are checked by nothing, and pdftotext may write them out of their rows' order: a price
+  // of one line ("$ 2.5") and one of two ("$ | 2.22") stand at different heights in
+  // their rows. Prices of other values placed by order alone (not tied to their rows by a value
+  // on their line, "$ | 73.391 184,485") must be of one height.
+  const loose = reading.pricePerShare.filter((cell) => !cell.some((t) => (lineMates.get(t.line) ?? []).some((u) => !cell.includes(u))));
+  const height = (cell: Token[]) => {
+    const lines = cell.flatMap((t) => t.words).map((w) => w.line);
+    return Math.max(...lines) - Math.min(...lines);
+  };
+  if (new Set(loose.map((cell) => num(cell[cell.length - 1] as Token))).size > 1 && new Set(loose.map(height)).size > 1) return null;
   // Natures go in order to the rows held indirectly.
   const di = (k: number) => letterOf((reading.directOrIndirectOwnership[k] as Token[])[0] as Token);
   const indirect = [...Array(rows).keys()].filter((k) => di(k) === 'I');
