@@ -5,9 +5,11 @@
 //   Common Stock | 06/23/2023 | S | 123,128 D | $ | 1,126,872 | 11.5 | I | See | Footnotes | (1) (2) (3)
 //                                               ^ price's "$"  ^ owned (centred)  ^ price's number
 //
-// With several rows the order cannot be undone from the text alone; a table of one row can: each
-// column's value is told by its type, and the counts must match one row exactly (else null: the
-// table is left to the generic reader, which reports it unread).
+// A table of one row is read from its values' types, the counts matching one row exactly. With
+// several rows each column still writes its cells top to bottom: the rows are read when exactly
+// one placing of the values fits the columns' order, the values sharing a line share a row, and
+// each row adds up from the one before. Else null: the table is left to the generic reader, which
+// reports it unread.
 import { transactionCodes } from '../../validate/rules/transaction-codes.ts';
 import type { Column } from './table-columns.ts';
 import { cellOf, type LayoutRow, type Word } from './layout-table.ts';
@@ -89,7 +91,10 @@ export function pdfFlowRows(
 function namesSecurity(rows: Cell[][], columns: Column[]): boolean {
   const text = (row: Cell[], f: string) => row.find((c) => c.index === columns.findIndex((col) => col.field === f))?.text.replace(/\s*\(\d{1,2}\)/g, '');
   const titles = new Set(rows.map((row) => text(row, 'securityTitle')));
-  return rows.some((row) => titles.has(text(row, 'natureOfOwnership')));
+  return rows.some((row) => {
+    const nature = text(row, 'natureOfOwnership');
+    return nature !== undefined && nature !== '' && titles.has(nature);
+  });
 }
 
 /** Transactions: row after row ({@link segmentRows}), else mixed ({@link interleavedRows}). */
@@ -180,8 +185,9 @@ const SEARCH_LIMIT = 20000;
  *   Common Stock | 02/15/2023 | F | 2,849 | Common Stock | 02/14/2023 | A | 17,702 A | D | $ | 145,368 | 37.17 | D | $0 | D | 163,070
  *                               ^ row 2 ^                   ^ row 3 ^             ^ row 2's (D), its price and owned after
  *
- * A placing stands only if each row of one security and form of ownership adds up from the row
- * before (owned = owned before ± amount, by its (A) or (D)); the table is read only when every
+ * A placing stands only if values printed on one line stand in one row, an (A)'s amount owned
+ * after is at least its amount, and each row of one security and form of ownership adds up from
+ * the row before (owned = owned before ± amount, by its (A) or (D)); the table is read only when every
  * placing that stands gives the same values. `holdings` rows of holdings follow the transactions
  * (the form prints them last): only the amount owned and the D or I columns hold theirs, and
  * their titles are the blocks that repeat a transaction's title (a nature never names a security).

@@ -349,6 +349,11 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
   const headerLines = lines.slice(0, tablesAt === -1 ? from : Math.min(from, tablesAt)).filter((l) => !l.blank);
   const header = new Set(headerLines.flatMap((_, n) => [1, 2, 3].map((k) => said(headerLines.slice(n, n + k)))));
   const inBoxFive = (b: Line[]) => header.has(said(b));
+  const partsOf = (ls: Line[]) =>
+    ls.map((l) => {
+      const lead = l.text.length - l.text.trimStart().length;
+      return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
+    });
   const owners: ReportingOwner[] = [];
   /** Each owner's lines. */
   const ownerBlocks: Line[][] = [];
@@ -374,11 +379,6 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     afterOwner = false;
     if (headBlock) nameBlock = block;
     if (isTail) nameBlock = null;
-    const partsOf = (ls: Line[]) =>
-      ls.map((l) => {
-        const lead = l.text.length - l.text.trimStart().length;
-        return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
-      });
     const above = owners.length - 1;
     if (above >= 0 && owners[above]?.address?.zipCode === null && isAddressEnd(b)) {
       // The end of the owner above, whose cell stopped short of its ZIP: pdftotext wrote other
