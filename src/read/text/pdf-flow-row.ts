@@ -80,11 +80,19 @@ export function pdfFlowRows(
   // Rows whose cells pdftotext mixed are read when one reading alone fits the columns' order and
   // adds up; holdings after the transactions are read as Form 3's.
   const rows = transactions ? (transactionRows(texts, tokens, columns) ?? withHoldingsAfter(texts, tokens, columns) ?? mixedHoldingRows(texts, tokens, columns)) : segmentRows(texts, tokens, false, columns);
-  if (!rows || namesSecurity(rows, columns)) return null;
+  if (!rows || namesSecurity(rows, columns) || rows.some((row) => row.some(twoCells))) return null;
   // Marks that start a line of values are no value's: they stay unread.
   unread.push(...tokens.filter((t) => t.kind === 'mark').flatMap(tokenWords));
   reportUnread(unread, sink);
   return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
+}
+
+/**
+ * A block of words taken for one cell holds two: a footnote mark ends a cell's value, and words
+ * after one ("By FF Affirm Growth, LLC (8) By The Founders Fund") start another cell.
+ */
+function twoCells(cell: Cell): boolean {
+  return /\(\d{1,2}\)\s+[^(\s]/.test(cell.text);
 }
 
 /** Some row's nature is some row's title: a nature of ownership never names a security, so the words were placed wrong. */
@@ -174,7 +182,7 @@ const TOP_ALIGNED: ReadonlySet<FlowColumn> = new Set(['transactionCode', 'shares
 /** How many holdings mixed among transactions are tried. */
 const MIXED_HOLDINGS = 4;
 /** How many placements the search may try before the table is left unread (a bound on time, not a guess). */
-const SEARCH_LIMIT = 20000;
+const SEARCH_LIMIT = 1500;
 
 /**
  * Transactions whose rows pdftotext mixed: it writes each column's cells top to bottom, but
@@ -245,10 +253,18 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
     numberOf.set(t, between ? b : a);
   });
   const priceNumbers = new Set(numberOf.values());
-  const titleOf = (k: number) => titleText(titles[k] as Word[]);
+  // Each row's values by kind: n codes, n (A)/(D) and a D or I a row; an amount a transaction and
+  // an amount owned a row; n prices or none. Other counts cannot be placed.
+  const count = (kind: Kind) => values.filter((t) => t.kind === kind).length;
+  const prices = count('price') + count('dollar');
+  if (count('letter') !== 2 * n + rows || count('number') - priceNumbers.size !== n + rows || (prices !== n && prices !== 0)) return null;
+  const at = new Map(tokens.map((t, i) => [t, i]));
+  const titleTexts = titles.map(titleText);
+  const titleOf = (k: number) => titleTexts[k];
   const placed: Record<FlowColumn, Token[][]> = { transactionCode: [], acquiredDisposedCode: [], directOrIndirectOwnership: [], shares: [], sharesOwnedFollowingTransaction: [], pricePerShare: [] };
   const room = (c: FlowColumn) => (c === 'sharesOwnedFollowingTransaction' || c === 'directOrIndirectOwnership' ? rows : n);
-  const num = (t: Token) => Number((t.words[0] as Word).text.replace(/[$,\s]/g, ''));
+  const amounts = new Map(values.map((t) => [t, Number((t.words[0] as Word).text.replace(/[$,\s]/g, ''))]));
+  const num = (t: Token) => amounts.get(t) as number;
   const complete = (k: number) => placed.shares[k] && placed.acquiredDisposedCode[k] && placed.sharesOwnedFollowingTransaction[k] && placed.directOrIndirectOwnership[k];
   const addsUp = (k: number): boolean => {
     // What a row acquired it owns after it: owned after ≥ the amount of an (A).
@@ -269,8 +285,27 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
   const rowOf = new Map<Token, number>();
   const found = new Map<string, Record<FlowColumn, Token[][]>>();
   let tries = 0;
+  // What the values from the i-th on can still fill, to give up on a placing as soon as it cannot end.
+  const left: { code: number; ad: number; di: number }[] = [];
+  for (let i = values.length - 1, code = 0, ad = 0, di = 0; i >= 0; i--) {
+    const t = values[i] as Token;
+    if (t.kind === 'letter') {
+      const l = letterOf(t);
+      if (gluedTo.has(t)) ad++;
+      else {
+        if (Object.hasOwn(transactionCodes, l)) code++;
+        if (/^[AD]$/.test(l)) ad++;
+        if (/^[DI]$/.test(l)) di++;
+      }
+    }
+    left[i] = { code, ad, di };
+  }
+  const canEnd = (i: number): boolean => {
+    const can = left[i];
+    return !can || (n - placed.transactionCode.length <= can.code && n - placed.acquiredDisposedCode.length <= can.ad && rows - placed.directOrIndirectOwnership.length <= can.di);
+  };
   const place = (i: number): void => {
-    if (found.size > 1 || ++tries > SEARCH_LIMIT) return;
+    if (found.size > 1 || ++tries > SEARCH_LIMIT || !canEnd(i)) return;
     const t = values[i];
     if (!t) {
       const prices = placed.pricePerShare.length;
@@ -281,7 +316,7 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
     }
     const tryIn = (c: FlowColumn, cell: Token[]): void => {
       const k = placed[c].length;
-      if (k >= room(c) || (TOP_ALIGNED.has(c) && tokens.indexOf(cell[0] as Token) < (dateAt[k] as number))) return;
+      if (k >= room(c) || (TOP_ALIGNED.has(c) && (at.get(cell[0] as Token) as number) < (dateAt[k] as number))) return;
       // Values printed on one line stand in one row.
       if (cell.some((t) => (lineMates.get(t.line) ?? []).some((u) => rowOf.has(u) && rowOf.get(u) !== k))) return;
       placed[c].push(cell);

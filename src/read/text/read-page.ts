@@ -345,10 +345,16 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
   // Box 5 prints the first owner's title too: words seen before its cell has ended are a title
   // only if box 5 printed them (else they may be another table's cells).
   const said = (ls: Line[]) => ls.map((l) => l.joined.trim()).join(' ').replace(/\s+/g, ' ');
-  const tablesAt = lines.findIndex((l) => TABLES_START.test(l.joined));
-  const headerLines = lines.slice(0, tablesAt === -1 ? from : Math.min(from, tablesAt)).filter((l) => !l.blank);
-  const header = new Set(headerLines.flatMap((_, n) => [1, 2, 3].map((k) => said(headerLines.slice(n, n + k)))));
-  const inBoxFive = (b: Line[]) => header.has(said(b));
+  let header: string[] | null = null;
+  const inBoxFive = (b: Line[]) => {
+    if (!header) {
+      const tablesAt = lines.findIndex((l) => TABLES_START.test(l.joined));
+      header = lines.slice(0, tablesAt === -1 ? from : Math.min(from, tablesAt)).filter((l) => !l.blank).map((l) => said([l]));
+    }
+    // The same words on one to three of the header's lines, wrapped as box 5 wraps them.
+    const words = said(b);
+    return header.some((h, n) => words.startsWith(h) && [1, 2, 3].some((k) => (header as string[]).slice(n, n + k).join(' ') === words));
+  };
   const partsOf = (ls: Line[]) =>
     ls.map((l) => {
       const lead = l.text.length - l.text.trimStart().length;
@@ -397,11 +403,11 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
       owner.relationship = null;
       owners.push(owner);
       ownerBlocks.push(b);
-    } else if ((owners.length === 1 || (owners.length === 0 && nameBlock !== null && b !== nameBlock && inBoxFive(b))) && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' '))) {
+    } else if ((owners.length === 1 || (owners.length === 0 && nameBlock !== null && b !== nameBlock)) && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' ')) && (owners.length === 1 || inBoxFive(b))) {
       // Words, not a head broken over lines ("10%" over "Owner").
       titles.push(b);
     }
-    if (b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(said(b))) late.push(b);
+    if (b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined))) late.push(b);
   }
   const first = owners[0];
   if (first && box5) {
@@ -411,9 +417,12 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     const field = box5.isOfficer && !box5.isOther ? 'officerTitle' : box5.isOther && !box5.isOfficer ? 'otherText' : null;
     // A title seen only after the owners' cells (the table may write its titles after all its
     // owners) is read when box 5 printed it and it is the only such words in the table.
-    const ownerWords = new Set(ownerBlocks.flatMap((b) => b.map((l) => said([l]))));
-    const printed = late.filter((b) => inBoxFive(b) && !b.some((l) => ownerWords.has(said([l]))));
-    const title = titles[0] ?? (new Set(printed.map(said)).size === 1 ? printed[0] : undefined);
+    let title = titles[0];
+    if (!title && field) {
+      const ownerWords = new Set(ownerBlocks.flatMap((b) => b.map((l) => said([l]))));
+      const printed = late.filter((b) => !REL_HEAD.test(said(b)) && inBoxFive(b) && !b.some((l) => ownerWords.has(said([l]))));
+      if (new Set(printed.map(said)).size === 1) title = printed[0];
+    }
     if (field && title) {
       const last = title[title.length - 1] as Line;
       const start = (title[0] as Line).start + ((title[0] as Line).text.length - (title[0] as Line).text.trimStart().length);
