@@ -98,7 +98,7 @@ test('plain pdftotext: a Table I of one row is read from its values, the price t
   assert.equal(apart?.sharesOwnedFollowingTransaction, 8925);
 });
 
-test('plain pdftotext: a table of several rows is not read, each of its lines reported', () => {
+test('plain pdftotext: a table of several rows that no single reading fits is not read, each of its lines reported', () => {
   const result = read('pdftotext-raw', '0000002488-23-000114__2488_4_2023-06-08_0000002488-23-000114.txt');
   assert.equal(result.record?.nonDerivativeTransactions.length, 0);
   assert.equal(result.record?.nonDerivativeHoldings.length, 0);
@@ -151,6 +151,65 @@ test('plain pdftotext: transactions written row after row are read when each row
       ['2020-05-18', 17.66, 557.87, '401 (k) Plan'],
     ],
   );
+});
+
+test('plain pdftotext: transactions whose cells are written interleaved are read when one placing alone adds up', () => {
+  // "... | M | 96,596 | A | $ | 29.37 | 150,580 (1) | D | ... | S | 129,930 D | 53,984 | D | $ | 59.15": each
+  // column's cells in row order, the k-th of a column in the k-th row; the amounts owned add up.
+  const rows = read('pdftotext-raw', '0000865752-23-000038__865752_4_2023-05-12_0000865752-23-000038.txt').record?.nonDerivativeTransactions ?? [];
+  assert.deepEqual(
+    rows.map((r) => [r.transactionCode, r.shares, r.acquiredDisposedCode, r.pricePerShare, r.sharesOwnedFollowingTransaction, r.directOrIndirectOwnership]),
+    [
+      ['M', 96596, 'A', 29.37, 150580, 'D'],
+      ['M', 33334, 'A', 25.75, 183914, 'D'],
+      ['S', 129930, 'D', 59.15, 53984, 'D'],
+    ],
+  );
+  assert.deepEqual(rows[0]?.footnotes.sharesOwnedFollowingTransaction, ['F1']);
+});
+
+test('plain pdftotext: holdings mixed among a transaction\'s cells are read, their titles the blocks that repeat the transaction\'s', () => {
+  // "Common Stock | 07/13/2023 | $ | 31,389 | 65.45 | I | Common Stock | 12,860 | I | Common Stock | 7,830 | I |
+  // S | 5,000 D | By Trust (1) | By Trust (2) | By Tust (3)": the "$"'s number is the second of the two
+  // lines below it (the amount owned, centred in the row, stands between).
+  const record = read('pdftotext-raw', '0001209191-23-042342__1835632_4_2023-07-17_0001209191-23-042342.txt').record;
+  const row = record?.nonDerivativeTransactions[0];
+  assert.deepEqual([row?.transactionCode, row?.shares, row?.pricePerShare, row?.sharesOwnedFollowingTransaction, row?.natureOfOwnership], ['S', 5000, 65.45, 31389, 'By Trust']);
+  assert.deepEqual(
+    record?.nonDerivativeHoldings.map((h) => [h.securityTitle, h.sharesOwnedFollowingTransaction, h.directOrIndirectOwnership, h.natureOfOwnership]),
+    [
+      ['Common Stock', 12860, 'I', 'By Trust'],
+      ['Common Stock', 7830, 'I', 'By Tust'],
+    ],
+  );
+});
+
+test('plain pdftotext: an owner\'s state, ZIP and country written apart end its cell', () => {
+  // "KAMENSKY ALLAN E | P.O. BOX 120 | COLUMBUS" … other cells … "GEORGIA | 31902 | UNITED STATES".
+  const owners = read('pdftotext-raw', '0000018349-23-000043__18349_4_2023-02-17_0000018349-23-000043.txt').record?.reportingOwners ?? [];
+  assert.deepEqual(
+    owners.map((o) => [o.name, o.address?.city, o.address?.state, o.address?.zipCode]),
+    [['KAMENSKY ALLAN E', 'COLUMBUS', 'GA', '31902']],
+  );
+});
+
+test('plain pdftotext: a country after a ZIP ends an owner\'s cell, the next owner starting on the next line', () => {
+  // "… | 94301 | UNITED STATES | Eclipse Early Growth Fund I, L.P. | 514 HIGH STREET, SUITE 4" in one
+  // block, its city, state, ZIP and country later.
+  const owners = read('pdftotext-raw', '0000899243-23-005904__1816708_4_2023-02-22_0000899243-23-005904.txt').record?.reportingOwners ?? [];
+  assert.equal(owners.length, 6);
+  assert.deepEqual([owners[1]?.name, owners[1]?.address?.city, owners[1]?.address?.zipCode], ['Eclipse Early Growth Fund I, L.P.', 'PALO ALTO', '94301']);
+  // Later owners' relationships stay unread: the text keeps no trace of their marks' columns.
+  assert.equal(owners[1]?.relationship, null);
+});
+
+test('plain pdftotext: box 5\'s checked items written before its label, and a title written before the owner\'s cell ends', () => {
+  const rel = read('pdftotext-raw', '0000899243-18-025227__doc4').record?.reportingOwners[0]?.relationship;
+  assert.equal(rel?.isDirector, true);
+  assert.equal(rel?.isTenPercentOwner, true);
+  // "Luca Gilles | 5847 SAN FELIPE STREET" … the title … "HOUSTON | TEXAS | 77008": box 5 prints the same title.
+  const title = read('pdftotext-raw', '0000314808-23-000095__314808_4_2023-07-20_0000314808-23-000095.txt').record?.reportingOwners[0]?.relationship?.officerTitle;
+  assert.equal(title, 'Senior Vice President & COO');
 });
 
 test('plain pdftotext: the page\'s notes written among Table I\'s cells are left out, the cells after them read', () => {

@@ -5,9 +5,11 @@
 //   Common Stock | 06/23/2023 | S | 123,128 D | $ | 1,126,872 | 11.5 | I | See | Footnotes | (1) (2) (3)
 //                                               ^ price's "$"  ^ owned (centred)  ^ price's number
 //
-// With several rows the order cannot be undone from the text alone; a table of one row can: each
-// column's value is told by its type, and the counts must match one row exactly (else null: the
-// table is left to the generic reader, which reports it unread).
+// A table of one row is read from its values' types, the counts matching one row exactly. With
+// several rows each column still writes its cells top to bottom: the rows are read when exactly
+// one placing of the values fits the columns' order, the values sharing a line share a row, and
+// each row adds up from the one before. Else null: the table is left to the generic reader, which
+// reports it unread.
 import { transactionCodes } from '../../validate/rules/transaction-codes.ts';
 import type { Column } from './table-columns.ts';
 import { cellOf, type LayoutRow, type Word } from './layout-table.ts';
@@ -73,6 +75,53 @@ export function pdfFlowRows(
       return rows.map((cells) => ({ cells, start: data[0]?.line.start ?? 0, end: data[data.length - 1]?.line.end ?? 0, flow: false, inferred: true, placed: true }));
     }
   }
+  const first = data[0]?.line;
+  const last = data[data.length - 1]?.line;
+  // Rows whose cells pdftotext mixed are read when one reading alone fits the columns' order and
+  // adds up; holdings after the transactions are read as Form 3's.
+  const rows = transactions ? (transactionRows(texts, tokens, columns) ?? withHoldingsAfter(texts, tokens, columns) ?? mixedHoldingRows(texts, tokens, columns)) : segmentRows(texts, tokens, false, columns);
+  if (!rows || namesSecurity(rows, columns) || rows.some((row) => row.some(twoCells))) return null;
+  // Marks that start a line of values are no value's: they stay unread.
+  unread.push(...tokens.filter((t) => t.kind === 'mark').flatMap(tokenWords));
+  reportUnread(unread, sink);
+  return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
+}
+
+/**
+ * A block of words taken for one cell holds two: a footnote mark ends a cell's value, and words
+ * after one ("By FF Affirm Growth, LLC (8) By The Founders Fund") start another cell.
+ */
+function twoCells(cell: Cell): boolean {
+  return /\(\d{1,2}\)\s+[^(\s]/.test(cell.text);
+}
+
+/** Some row's nature is some row's title: a nature of ownership never names a security, so the words were placed wrong. */
+function namesSecurity(rows: Cell[][], columns: Column[]): boolean {
+  const text = (row: Cell[], f: string) => row.find((c) => c.index === columns.findIndex((col) => col.field === f))?.text.replace(/\s*\(\d{1,2}\)/g, '');
+  const titles = new Set(rows.map((row) => text(row, 'securityTitle')));
+  return rows.some((row) => {
+    const nature = text(row, 'natureOfOwnership');
+    return nature !== undefined && nature !== '' && titles.has(nature);
+  });
+}
+
+/** Transactions: row after row ({@link segmentRows}), else mixed ({@link interleavedRows}). */
+function transactionRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  return segmentRows(texts, tokens, true, columns) ?? interleavedRows(texts, tokens, columns);
+}
+
+/** Transactions and holdings mixed: the fewest holdings that give one reading. */
+function mixedHoldingRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  for (let holdings = 1; holdings <= MIXED_HOLDINGS; holdings++) {
+    const rows = interleavedRows(texts, tokens, columns, holdings);
+    if (rows) return rows;
+  }
+  return null;
+}
+
+/** Rows each written whole, one after another; null unless every row reads and adds up. */
+function segmentRows(texts: TextGroup[], tokens: Token[], transactions: boolean, columns: Column[]): Cell[][] | null {
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
   const segments = transactions ? rowSegments(texts, tokens) : [{ texts, tokens }];
   const rows: Cell[][] = [];
   for (const seg of segments) {
@@ -85,10 +134,254 @@ export function pdfFlowRows(
   // earlier one's when one has none.
   const hasNature = rows.map((r) => r.some((c) => c.index === field('natureOfOwnership')));
   if (rows.length > 1 && hasNature[rows.length - 1] && hasNature.includes(false)) return null;
-  reportUnread(unread, sink);
-  const first = data[0]?.line;
-  const last = data[data.length - 1]?.line;
-  return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
+  return rows;
+}
+
+/**
+ * Transactions, then holdings written row after row after the last of their values (each its
+ * title, amount, D or I and maybe nature):
+ *
+ *   … 22,020 | 86.17 | D | Common Stock | 19,789 | I | Barbara B Singer 2014 Irrevocable Trust
+ *                          ^ a holding's title starts the tail
+ *
+ * Read only when exactly one place to cut the stream gives transactions that read and holdings
+ * that read.
+ */
+function withHoldingsAfter(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const lastDate = tokens.reduce((at, t, i) => (t.kind === 'date' ? i : at), -1);
+  if (lastDate === -1) return null;
+  const found: Cell[][][] = [];
+  for (const g of texts) {
+    if (g.at <= lastDate || g.at >= tokens.length) continue;
+    for (let j = 0; j < g.parts.length && found.length < 2; j++) {
+      const headParts = g.parts.slice(0, j);
+      const tailParts = g.parts.slice(j);
+      const headTexts = texts.filter((t) => t.at < g.at);
+      if (headParts.length > 0) headTexts.push({ words: headParts.flatMap((p) => p.words), at: g.at, parts: headParts });
+      const tailTexts = [{ words: tailParts.flatMap((p) => p.words), at: 0, parts: tailParts }, ...texts.filter((t) => t.at > g.at).map((t) => ({ ...t, at: t.at - g.at }))];
+      const holdings = holdingRows(tailTexts, tokens.slice(g.at), columns);
+      // A holding held indirectly names its nature: without one, its nature may be among the words before the cut.
+      const di = (row: Cell[]) => row.find((c) => c.index === field('directOrIndirectOwnership'))?.text.startsWith('I') === true;
+      if (!holdings || holdings.some((row) => di(row) && !row.some((c) => c.index === field('natureOfOwnership')))) continue;
+      const head = transactionRows(headTexts, tokens.slice(0, g.at), columns);
+      if (head && !namesSecurity([...head, ...holdings], columns)) found.push([...head, ...holdings]);
+    }
+  }
+  return found.length === 1 ? (found[0] as Cell[][]) : null;
+}
+
+/** The columns of a transaction whose cells {@link interleavedRows} places one by one. */
+type FlowColumn = 'transactionCode' | 'acquiredDisposedCode' | 'directOrIndirectOwnership' | 'shares' | 'sharesOwnedFollowingTransaction' | 'pricePerShare';
+const FLOW_COLUMNS: readonly FlowColumn[] = ['transactionCode', 'acquiredDisposedCode', 'directOrIndirectOwnership', 'shares', 'sharesOwnedFollowingTransaction', 'pricePerShare'];
+/**
+ * Columns printed at the top of their row beside its date: pdftotext writes them after the date
+ * (the amount owned after, centred in the row, may come first).
+ */
+const TOP_ALIGNED: ReadonlySet<FlowColumn> = new Set(['transactionCode', 'shares']);
+/** How many holdings mixed among transactions are tried. */
+const MIXED_HOLDINGS = 4;
+/** How many placements the search may try before the table is left unread (a bound on time, not a guess). */
+const SEARCH_LIMIT = 1500;
+
+/**
+ * Transactions whose rows pdftotext mixed: it writes each column's cells top to bottom, but
+ * interleaves the columns (and so the rows) as its blocks fall. Each row has its title just
+ * before its date; every other value is placed by trying each column its type allows, the k-th
+ * value of a column in the k-th row:
+ *
+ *   Common Stock | 02/15/2023 | F | 2,849 | Common Stock | 02/14/2023 | A | 17,702 A | D | $ | 145,368 | 37.17 | D | $0 | D | 163,070
+ *                               ^ row 2 ^                   ^ row 3 ^             ^ row 2's (D), its price and owned after
+ *
+ * A placing stands only if values printed on one line stand in one row, an (A)'s amount owned
+ * after is at least its amount, and each row of one security and form of ownership adds up from
+ * the row before (owned = owned before ± amount, by its (A) or (D)); the table is read only when every
+ * placing that stands gives the same values. `holdings` rows of holdings follow the transactions
+ * (the form prints them last): only the amount owned and the D or I columns hold theirs, and
+ * their titles are the blocks that repeat a transaction's title (a nature never names a security).
+ */
+function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[], holdings = 0): Cell[][] | null {
+  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const dateAt = tokens.flatMap((t, i) => (t.kind === 'date' ? [i] : []));
+  const n = dateAt.length;
+  const rows = n + holdings;
+  if (n < 1 || rows < 2) return null;
+  // Each date's title is the block just before it; blocks before a run of dates with no words
+  // between them are the titles of that run ("Common Stock | Common Stock | 03/03/2020 | G | 03/03/2020"),
+  // the last ones going to the run. Other blocks of words are natures (or holdings' titles), in order.
+  const titles: Word[][] = [];
+  let natures: Word[][] = [];
+  for (const g of texts) {
+    const k = dateAt.indexOf(g.at);
+    if (k === -1) {
+      // Words right after a date may be its title's last line ("Common stock, par value $0.01 | 05/11/2020 | per share").
+      if (dateAt.includes(g.at - 1)) return null;
+      natures.push(...g.parts.map((p) => p.words));
+      continue;
+    }
+    let run = 1;
+    while (k + run < n && !texts.some((t) => t.at > (dateAt[k] as number) && t.at <= (dateAt[k + run] as number))) run++;
+    if (g.parts.length < run) return null;
+    natures.push(...g.parts.slice(0, -run).map((p) => p.words));
+    g.parts.slice(-run).forEach((p, j) => (titles[k + j] = p.words));
+  }
+  if (dateAt.some((_, k) => titles[k] === undefined)) return null;
+  const titleText = (words: Word[]) => words.map((w) => w.text).join(' ').replace(/\s*\(\d{1,2}\)/g, '');
+  if (holdings > 0) {
+    const known = new Set(titles.map(titleText));
+    const held = natures.filter((words) => known.has(titleText(words)));
+    if (held.length !== holdings) return null;
+    titles.push(...held);
+    natures = natures.filter((words) => !held.includes(words));
+  }
+  const values = tokens.filter((t) => t.kind !== 'date' && t.kind !== 'mark');
+  // An amount printed with its (A) or (D) ("17,702 A"): the two are one row's.
+  const gluedTo = new Map<Token, Token>();
+  values.forEach((t, i) => {
+    const next = values[i + 1];
+    if (t.kind === 'number' && next && next.kind === 'letter' && next.line === t.line && /^[AD]$/.test(letterOf(next))) gluedTo.set(next, t);
+  });
+  // A "$" on a line of its own: its number is the next one in its block ("$ | 29.37", "$ | 10.68 0"),
+  // but of two on the next two lines the second (the amount owned, centred in the row, stands
+  // between the price's lines: "$ | 145,368 | 37.17").
+  const numberOf = new Map<Token, Token>();
+  values.forEach((t, i) => {
+    if (t.kind !== 'dollar') return;
+    const [a, b] = [values[i + 1], values[i + 2]];
+    if (!a || a.kind !== 'number' || a.block !== t.block) return;
+    const between = a.line === t.line + 1 && b !== undefined && b.kind === 'number' && b.block === t.block && b.line === a.line + 1;
+    numberOf.set(t, between ? b : a);
+  });
+  const priceNumbers = new Set(numberOf.values());
+  // Each row's values by kind: n codes, n (A)/(D) and a D or I a row; an amount a transaction and
+  // an amount owned a row; n prices or none. Other counts cannot be placed.
+  const count = (kind: Kind) => values.filter((t) => t.kind === kind).length;
+  const prices = count('price') + count('dollar');
+  if (count('letter') !== 2 * n + rows || count('number') - priceNumbers.size !== n + rows || (prices !== n && prices !== 0)) return null;
+  const at = new Map(tokens.map((t, i) => [t, i]));
+  const titleTexts = titles.map(titleText);
+  const titleOf = (k: number) => titleTexts[k];
+  const placed: Record<FlowColumn, Token[][]> = { transactionCode: [], acquiredDisposedCode: [], directOrIndirectOwnership: [], shares: [], sharesOwnedFollowingTransaction: [], pricePerShare: [] };
+  const room = (c: FlowColumn) => (c === 'sharesOwnedFollowingTransaction' || c === 'directOrIndirectOwnership' ? rows : n);
+  const amounts = new Map(values.map((t) => [t, Number((t.words[0] as Word).text.replace(/[$,\s]/g, ''))]));
+  const num = (t: Token) => amounts.get(t) as number;
+  const complete = (k: number) => placed.shares[k] && placed.acquiredDisposedCode[k] && placed.sharesOwnedFollowingTransaction[k] && placed.directOrIndirectOwnership[k];
+  const addsUp = (k: number): boolean => {
+    // What a row acquired it owns after it: owned after ≥ the amount of an (A).
+    if (k < n && complete(k) && letterOf((placed.acquiredDisposedCode[k] as Token[])[0] as Token) === 'A') {
+      if (num((placed.sharesOwnedFollowingTransaction[k] as Token[])[0] as Token) < num((placed.shares[k] as Token[])[0] as Token) - 0.01) return false;
+    }
+    if (k < 1 || k >= n || !complete(k) || !complete(k - 1)) return true;
+    const di = (r: number) => letterOf((placed.directOrIndirectOwnership[r] as Token[])[0] as Token);
+    if (titleOf(k) !== titleOf(k - 1) || di(k) !== di(k - 1)) return true;
+    const sign = letterOf((placed.acquiredDisposedCode[k] as Token[])[0] as Token) === 'A' ? 1 : -1;
+    const before = num((placed.sharesOwnedFollowingTransaction[k - 1] as Token[])[0] as Token);
+    const expected = before + sign * num((placed.shares[k] as Token[])[0] as Token);
+    return Math.abs(expected - num((placed.sharesOwnedFollowingTransaction[k] as Token[])[0] as Token)) <= 0.01;
+  };
+  const lineMates = new Map<number, Token[]>();
+  for (const t of values) lineMates.set(t.line, [...(lineMates.get(t.line) ?? []), t]);
+  /** The row of each value placed so far. */
+  const rowOf = new Map<Token, number>();
+  const found = new Map<string, Record<FlowColumn, Token[][]>>();
+  let tries = 0;
+  // What the values from the i-th on can still fill, to give up on a placing as soon as it cannot end.
+  const left: { code: number; ad: number; di: number }[] = [];
+  for (let i = values.length - 1, code = 0, ad = 0, di = 0; i >= 0; i--) {
+    const t = values[i] as Token;
+    if (t.kind === 'letter') {
+      const l = letterOf(t);
+      if (gluedTo.has(t)) ad++;
+      else {
+        if (Object.hasOwn(transactionCodes, l)) code++;
+        if (/^[AD]$/.test(l)) ad++;
+        if (/^[DI]$/.test(l)) di++;
+      }
+    }
+    left[i] = { code, ad, di };
+  }
+  const canEnd = (i: number): boolean => {
+    const can = left[i];
+    return !can || (n - placed.transactionCode.length <= can.code && n - placed.acquiredDisposedCode.length <= can.ad && rows - placed.directOrIndirectOwnership.length <= can.di);
+  };
+  const place = (i: number): void => {
+    if (found.size > 1 || ++tries > SEARCH_LIMIT || !canEnd(i)) return;
+    const t = values[i];
+    if (!t) {
+      const prices = placed.pricePerShare.length;
+      if ((prices !== n && prices !== 0) || FLOW_COLUMNS.some((c) => c !== 'pricePerShare' && placed[c].length !== room(c))) return;
+      const key = FLOW_COLUMNS.map((c) => placed[c].map((ts) => ts.map(tokenText).join(' ')).join('|')).join('||');
+      if (!found.has(key)) found.set(key, Object.fromEntries(FLOW_COLUMNS.map((c) => [c, placed[c].map((ts) => [...ts])])) as Record<FlowColumn, Token[][]>);
+      return;
+    }
+    const tryIn = (c: FlowColumn, cell: Token[]): void => {
+      const k = placed[c].length;
+      if (k >= room(c) || (TOP_ALIGNED.has(c) && (at.get(cell[0] as Token) as number) < (dateAt[k] as number))) return;
+      // Values printed on one line stand in one row.
+      if (cell.some((t) => (lineMates.get(t.line) ?? []).some((u) => rowOf.has(u) && rowOf.get(u) !== k))) return;
+      placed[c].push(cell);
+      for (const t of cell) rowOf.set(t, k);
+      if (addsUp(k) && addsUp(k + 1)) place(i + 1);
+      for (const t of cell) rowOf.delete(t);
+      placed[c].pop();
+    };
+    if (t.kind === 'letter') {
+      const letter = letterOf(t);
+      const amount = gluedTo.get(t);
+      if (amount) {
+        // Its amount's row: the (A)/(D) goes there or nowhere.
+        if (placed.shares.findIndex((ts) => ts[0] === amount) === placed.acquiredDisposedCode.length) tryIn('acquiredDisposedCode', [t]);
+        return;
+      }
+      if (Object.hasOwn(transactionCodes, letter)) tryIn('transactionCode', [t]);
+      if (/^[AD]$/.test(letter)) tryIn('acquiredDisposedCode', [t]);
+      if (/^[DI]$/.test(letter)) tryIn('directOrIndirectOwnership', [t]);
+    } else if (t.kind === 'number') {
+      // A price's number went with its "$".
+      if (priceNumbers.has(t)) place(i + 1);
+      else {
+        tryIn('shares', [t]);
+        tryIn('sharesOwnedFollowingTransaction', [t]);
+      }
+    } else if (t.kind === 'price') tryIn('pricePerShare', [t]);
+    else if (t.kind === 'dollar') {
+      const number = numberOf.get(t);
+      if (number) tryIn('pricePerShare', [t, number]);
+    }
+  };
+  place(0);
+  if (found.size !== 1 || tries > SEARCH_LIMIT) return null;
+  const reading = [...found.values()][0] as Record<FlowColumn, Token[][]>;
+  // Prices are checked by nothing, and pdftotext may write them out of their rows' order: a price
+  // of one line ("$ 2.5") and one of two ("$ | 2.22") stand at different heights in
+  // their rows. Prices of other values placed by order alone (not tied to their rows by a value
+  // on their line, "$ | 73.391 184,485") must be of one height.
+  const loose = reading.pricePerShare.filter((cell) => !cell.some((t) => (lineMates.get(t.line) ?? []).some((u) => !cell.includes(u))));
+  const height = (cell: Token[]) => {
+    const lines = cell.flatMap((t) => t.words).map((w) => w.line);
+    return Math.max(...lines) - Math.min(...lines);
+  };
+  if (new Set(loose.map((cell) => num(cell[cell.length - 1] as Token))).size > 1 && new Set(loose.map(height)).size > 1) return null;
+  // Natures go in order to the rows held indirectly.
+  const di = (k: number) => letterOf((reading.directOrIndirectOwnership[k] as Token[])[0] as Token);
+  const indirect = [...Array(rows).keys()].filter((k) => di(k) === 'I');
+  const natureRows = (natures.length === 0 && holdings === 0) || natures.length === indirect.length ? indirect.slice(0, natures.length) : null;
+  if (!natureRows) return null;
+  return titles.map((title, k) => {
+    const cells = [cellOf(title, field('securityTitle'))];
+    if (k < n) cells.push(cellOf(tokenWords(tokens[dateAt[k] as number] as Token), field('transactionDate')));
+    for (const c of FLOW_COLUMNS) {
+      const cell = reading[c][k];
+      if (cell) cells.push(cellOf(cell.flatMap(tokenWords), field(c)));
+    }
+    const nature = natureRows.indexOf(k);
+    if (nature !== -1) cells.push(cellOf(natures[nature] as Word[], field('natureOfOwnership')));
+    return cells;
+  });
+}
+
+function tokenText(t: Token): string {
+  return tokenWords(t).map((w) => w.text).join(' ');
 }
 
 /**

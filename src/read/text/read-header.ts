@@ -198,7 +198,8 @@ export function readHeader(lines: Line[], input: string, sink: TextSink, fuzzy =
   const box5: Piece[] = [];
   if (relHit) box5.push({ text: sink.clean.text.slice(relHit.end, relHit.cell.end), start: relHit.end });
   for (const s of segments) {
-    if (relHit && s.cell.start <= relHit.start) continue;
+    // Plain pdftotext may write a checked item ("__X__ Director") before box 5's label: an item is box 5's wherever it stands.
+    if (relHit && s.cell.start <= relHit.start && !(sink.pdf && s.kind === 'item')) continue;
     const beforeFiling = !filingHit || s.cell.start < filingHit.start;
     if (s.kind === 'item' || (s.kind === 'value' && groupOf(s.cell) === 'right' && beforeFiling)) {
       box5.push({ text: s.cell.text, start: s.cell.start });

@@ -345,14 +345,39 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
   let block: Line[] = [];
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank || REL_HEAD.test(line.joined)) {
+    // A country after a ZIP ends an owner's cell: lines after it in its block start the next owner's.
+    const [zip, country] = block.slice(-2).map((l) => l.joined.trim());
+    const ended = country !== undefined && (ZIP.test(zip ?? '') || POSTAL.test(zip ?? '')) && COUNTRY.test(country) && edgarCodeOf(country) !== null;
+    if (line.blank || REL_HEAD.test(line.joined) || ended) {
       if (block.length > 0) blocks.push(block);
-      block = [];
+      block = line.blank || REL_HEAD.test(line.joined) ? [] : [line];
     } else block.push(line);
   }
   if (block.length > 0) blocks.push(block);
+  // Box 5 prints the first owner's title too: words seen before its cell has ended are a title
+  // only if box 5 printed them (else they may be another table's cells).
+  const said = (ls: Line[]) => ls.map((l) => l.joined.trim()).join(' ').replace(/\s+/g, ' ');
+  let header: string[] | null = null;
+  const inBoxFive = (b: Line[]) => {
+    if (!header) {
+      const tablesAt = lines.findIndex((l) => TABLES_START.test(l.joined));
+      header = lines.slice(0, tablesAt === -1 ? from : Math.min(from, tablesAt)).filter((l) => !l.blank).map((l) => said([l]));
+    }
+    // The same words on one to three of the header's lines, wrapped as box 5 wraps them.
+    const words = said(b);
+    return header.some((h, n) => words.startsWith(h) && [1, 2, 3].some((k) => (header as string[]).slice(n, n + k).join(' ') === words));
+  };
+  const partsOf = (ls: Line[]) =>
+    ls.map((l) => {
+      const lead = l.text.length - l.text.trimStart().length;
+      return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
+    });
   const owners: ReportingOwner[] = [];
+  /** Each owner's lines. */
+  const ownerBlocks: Line[][] = [];
   const titles: Line[][] = [];
+  /** Blocks of words that could be a title, wherever they stand. */
+  const late: Line[][] = [];
   // An owner's cell may come as two blocks, other cells between them: its name and street, then
   // its city, state, zip and country ("Luca Gilles | 5847 SAN FELIPE STREET" … "HOUSTON | TEXAS |
   // 77008 | UNITED STATES"). The first is the block right after the head or the owner before.
@@ -372,20 +397,29 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     afterOwner = false;
     if (headBlock) nameBlock = block;
     if (isTail) nameBlock = null;
-    if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText))) {
+    const above = owners.length - 1;
+    if (above >= 0 && owners[above]?.address?.zipCode === null && isAddressEnd(b)) {
+      // The end of the owner above, whose cell stopped short of its ZIP: pdftotext wrote other
+      // cells between ("BOTHA ROELOF / … / MENLO PARK" … "CALIFORNIA / 94025 / UNITED STATES").
       afterOwner = true;
       nameBlock = null;
-      const parts = b.map((l) => {
-        const lead = l.text.length - l.text.trimStart().length;
-        return { text: l.joined, start: l.start + lead, end: l.start + l.text.trimEnd().length };
-      });
-      const owner = ownerFromLines(parts, `reportingOwners.${owners.length}`, sink);
+      const lines = [...(ownerBlocks[above] as Line[]), ...b];
+      ownerBlocks[above] = lines;
+      const owner = ownerFromLines(partsOf(lines), `reportingOwners.${above}`, sink);
+      owner.relationship = null;
+      owners[above] = owner;
+    } else if (b.length >= 3 && (ZIP.test(lastText) || POSTAL.test(lastText) || COUNTRY.test(lastText)) && isAddress(b)) {
+      afterOwner = true;
+      nameBlock = null;
+      const owner = ownerFromLines(partsOf(b), `reportingOwners.${owners.length}`, sink);
       owner.relationship = null;
       owners.push(owner);
-    } else if (owners.length === 1 && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' '))) {
+      ownerBlocks.push(b);
+    } else if ((owners.length === 1 || (owners.length === 0 && nameBlock !== null && b !== nameBlock)) && b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined)) && !REL_HEAD.test(b.map((l) => l.joined).join(' ')) && (owners.length === 1 || inBoxFive(b))) {
       // Words, not a head broken over lines ("10%" over "Owner").
       titles.push(b);
     }
+    if (b.length <= 3 && !b.some((l) => NOT_TITLE.test(l.joined) || /^[xX]$/.test(l.joined))) late.push(b);
   }
   const first = owners[0];
   if (first && box5) {
@@ -393,7 +427,14 @@ function readOwnersInOrder(lines: Line[], from: number, end: number, sink: TextS
     // Box 5 prints the title too, but mixed with box 1's and box 3's lines in drawing order: the table's cell is whole,
     // and where the table prints none there is none.
     const field = box5.isOfficer && !box5.isOther ? 'officerTitle' : box5.isOther && !box5.isOfficer ? 'otherText' : null;
-    const title = titles[0];
+    // A title seen only after the owners' cells (the table may write its titles after all its
+    // owners) is read when box 5 printed it and it is the only such words in the table.
+    let title = titles[0];
+    if (!title && field) {
+      const ownerWords = new Set(ownerBlocks.flatMap((b) => b.map((l) => said([l]))));
+      const printed = late.filter((b) => !REL_HEAD.test(said(b)) && inBoxFive(b) && !b.some((l) => ownerWords.has(said([l]))));
+      if (new Set(printed.map(said)).size === 1) title = printed[0];
+    }
     if (field && title) {
       const last = title[title.length - 1] as Line;
       const start = (title[0] as Line).start + ((title[0] as Line).text.length - (title[0] as Line).text.trimStart().length);
@@ -1131,6 +1172,31 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
 
 /** How many lines a signature's name may go on for after its date's line. */
 const NAME_WRAP_REACH = 3;
+
+/**
+ * An owner's cell (a name and an address): it ends with a ZIP, a state or a country, or its
+ * address has a number or a care-of line, or its name more than one word. A nature's words
+ * broken one or two to a line ("By | PureTech | Health | LLC") have none of these.
+ */
+function isAddress(b: Line[]): boolean {
+  const last = (b[b.length - 1] as Line).joined.trim();
+  if (ZIP.test(last) || POSTAL.test(last) || edgarCodeOf(last) !== null || wordCount((b[0] as Line).joined.trim()) > 1) return true;
+  return b.slice(1).some((l) => /\d/.test(l.joined) || CARE_OF.test(l.joined.trim()));
+}
+
+/** A block of a state by name, a ZIP and a country, or two of them in that order: the end of an owner's cell. */
+function isAddressEnd(b: Line[]): boolean {
+  const t = b.map((l) => l.joined.trim());
+  const state = (x: string | undefined) => usStateCodeOf(x ?? '') !== null;
+  const zip = (x: string | undefined) => ZIP.test(x ?? '');
+  const country = (x: string | undefined) => COUNTRY.test(x ?? '') && edgarCodeOf(x ?? '') !== null;
+  if (b.length === 3 && state(t[0]) && zip(t[1]) && country(t[2])) return true;
+  if (b.length === 2 && ((zip(t[0]) && country(t[1])) || (state(t[0]) && zip(t[1])))) return true;
+  // Abroad: a province or county and country, its postal code, and the country the page adds
+  // ("ONTARIO, CANADA | M5J 2T3 | UNITED STATES"); no street line (no other number).
+  const postal = t.length - 2;
+  return b.length >= 3 && b.length <= 4 && POSTAL.test(t[postal] ?? '') && country(t[postal + 1]) && t.slice(0, postal).every((x) => !/\d/.test(x));
+}
 
 /** A block of an owner's city, state by name, zip and maybe country: the end of its cell. */
 function cityTail(b: Line[]): boolean {
