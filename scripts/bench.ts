@@ -4,7 +4,9 @@
 //   xml     form4 parse() of every corpus XML vs fast-xml-parser's parse-to-object
 //   sgml    form4 parse() of every full submission vs fast-xml-parser on the XML cut out of it
 //   html    form4 parse() of the SEC-rendered pages vs htmlparser2 building a DOM of them
-//   text    form4 parse() of text renderings vs splitting them into lines and cells
+//   text    form4 parse() of text renderings vs splitting them into lines and cells: the seeds and
+//           converted fixtures, then every 10th corpus page as each converter gave it (from the
+//           .accuracy-cache that npm run accuracy -- --all writes)
 //   ingest  form4 ingest of the 17,770 bulk submissions into SQLite and PostgreSQL vs
 //           only reading the archive (gunzip + tar), with peak memory at 1/4 and all of it
 //   api     form4 serve under autocannon (20 connections) on issuer and insider endpoints:
@@ -23,6 +25,7 @@ import { parseDocument } from 'htmlparser2';
 import pg from 'pg';
 import tar from 'tar-stream';
 import { parse } from '../src/index.ts';
+import { CONVERTERS } from './convert/converters.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const shared = join(root, '../shared');
@@ -101,9 +104,20 @@ if (want('text')) {
   const seeds = files(join(root, 'test/fixtures/seeds'), (n) => n.endsWith('.txt'));
   const convertedDir = join(root, 'test/fixtures/converted');
   const converted = existsSync(convertedDir) ? files(convertedDir, (n) => !n.endsWith('.xml') && !n.endsWith('.json')) : [];
-  readerSuite('text', { label: `seeds + ${converted.length} converted fixtures`, inputs: [...seeds, ...converted] }, 'split into lines and cells', (b) =>
-    b.toString('utf8').split('\n').map((l) => l.split(/\t| {2,}/)),
-  );
+  const splitCells = (b: Buffer) => b.toString('utf8').split('\n').map((l) => l.split(/\t| {2,}/));
+  // The fixtures were chosen for being hard (multi-owner pages, PDF page breaks, wrapped cells).
+  readerSuite('text', { label: `seeds + ${converted.length} converted fixtures`, inputs: [...seeds, ...converted] }, 'split into lines and cells', splitCells);
+  // Typical pages: every 10th page of the corpus as each converter gave it (npm run accuracy --all caches them).
+  const cache = join(root, '.accuracy-cache');
+  const sampled = CONVERTERS.map((c) => {
+    const dir = join(cache, c.name);
+    const pages = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+    return { name: c.name, inputs: pages.filter((_, i) => i % 10 === 0).map((f) => readFileSync(join(dir, f))) };
+  });
+  if (sampled.every((s) => s.inputs.length === 0)) {
+    console.log(`note: ${cache} holds no conversions (run npm run accuracy -- --all, which needs ../shared and the converter tools); the text suite measured only the fixtures`);
+  }
+  for (const { name, inputs: texts } of sampled) readerSuite('text', { label: `${name}, every 10th corpus page`, inputs: texts }, 'split into lines and cells', splitCells);
 }
 if (rows.length) {
   console.log(`\nform4 readers on one core, Node ${process.version}, median of ${ROUNDS} passes\n`);
