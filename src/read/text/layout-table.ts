@@ -211,7 +211,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
   }
   // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
-  return { rows: layoutRows(data, starts, columns, runs === null, pdf), headLines: dataFrom - head, mode: 'layout' };
+  return { rows: layoutRows(data, starts, columns, runs === null, pdf, pdf ? aHeadGap(headWords) : null), headLines: dataFrom - head, mode: 'layout' };
 }
 
 /** Each column's starting input column, from the numbered heads and sub-heads; null when the heads are not laid out. */
@@ -310,7 +310,7 @@ function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): n
   return best;
 }
 
-function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean, pdf: boolean): LayoutRow[] {
+function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean, pdf: boolean, aGap: number | null): LayoutRow[] {
   const ranges: { k: number; from: number; to: number }[] = [];
   const defined = starts.map((x, k) => ({ x, k })).filter((s): s is { x: number; k: number } => s.x !== null);
   defined.forEach((s, i) => {
@@ -447,7 +447,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else if (blockStart === -1) blockStart = i;
   });
   closeBlock(data.length);
-  if (pdf) amountsByPlace(rows, cellsAt, columns, ranges);
+  if (pdf) amountsByPlace(rows, cellsAt, columns, ranges, aGap);
   return rows;
 }
 
@@ -460,21 +460,26 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  *   M                     30,717          ← (D)
  *   M          30,717                     ← (A), though it stands nearer the (D) head
  */
-function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], ranges: { k: number; from: number; to: number }[]): void {
+function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], ranges: { k: number; from: number; to: number }[], aGap: number | null): void {
   const aCol = columns.findIndex((c) => c.field === 'sharesA');
   const dCol = columns.findIndex((c) => c.field === 'sharesD');
   const aFrom = ranges.find((r) => r.k === aCol)?.from;
   const dFrom = ranges.find((r) => r.k === dCol)?.from;
-  if (aCol === -1 || dCol === -1 || aFrom === undefined || dFrom === undefined || dFrom <= aFrom) return;
+  // The (D) head may stand past the next group's number (heads lie on a grid of their own): no (D) column then.
+  if (aCol === -1 || dCol === -1 || aFrom === undefined || (dFrom !== undefined && dFrom <= aFrom)) return;
   const amounts: { row: LayoutRow; k: number; middle: number }[] = [];
   for (const row of rows) {
     if (row.flow) continue;
+    // Without a (D) head, (D)'s amount falls in the date column after it (no amount's): the
+    // row's first cell from (A) on.
+    const first = dFrom === undefined ? row.cells.findIndex((c) => c.index >= aCol) : -1;
     row.cells.forEach((cell, k) => {
       const at = cellsAt.get(cell);
-      if (at && (cell.index === aCol || cell.index === dCol) && AMOUNT_CELL.test(cell.text)) amounts.push({ row, k, middle: (at.x + at.xEnd) / 2 });
+      const inAD = cell.index === aCol || cell.index === dCol || (k === first && cell.index === dCol + 1);
+      if (at && inAD && AMOUNT_CELL.test(cell.text)) amounts.push({ row, k, middle: (at.x + at.xEnd) / 2 });
     });
   }
-  if (amounts.length < 2) return;
+  if (amounts.length === 0) return;
   amounts.sort((a, b) => a.middle - b.middle);
   let cut = -1;
   let widest = 0;
@@ -486,13 +491,52 @@ function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd:
     }
   }
   // About a column apart: the heads' (A) to (D) distance, give or take half.
-  const apart = dFrom - aFrom;
-  if (widest < apart / 2 || widest > 2 * apart) return;
-  amounts.forEach((a, i) => {
-    a.row.cells[a.k] = { ...(a.row.cells[a.k] as Cell), index: i < cut ? aCol : dCol };
+  const apart = dFrom === undefined ? Infinity : dFrom - aFrom;
+  if (widest > 2 * apart) return;
+  if (widest >= apart / 2) {
+    amounts.forEach((a, i) => {
+      a.row.cells[a.k] = { ...(a.row.cells[a.k] as Cell), index: i < cut ? aCol : dCol };
+      a.row.adPlaced = true;
+    });
+    return;
+  }
+  // All in one place.
+  const side = amountsSide(amounts.map((a) => a.row.cells[a.k] as Cell), aGap);
+  if (side === null) return;
+  for (const a of amounts) {
+    a.row.cells[a.k] = { ...(a.row.cells[a.k] as Cell), index: side === 'A' ? aCol : dCol };
     a.row.adPlaced = true;
-  });
+  }
 }
+
+/**
+ * Where all of Table II's amounts stand in one place, the heads show their column: the page
+ * sizes each column to its widest cell and centres the head over it, so an (A) column no amount
+ * stands in is as narrow as its head, its '(A)' a space or two after the 'V' (each amount (D)'s),
+ * and one an amount wider than the head stands in puts its '(A)' further off.
+ *
+ *   Code    V (A)       (D)          ← (A) empty: the amount is (D)'s
+ *   P(2)              5,000
+ *   Code    V     (A)    (D)          ← (A) holds the amount
+ *   M          1,560
+ */
+function amountsSide(cells: Cell[], aGap: number | null): 'A' | 'D' | null {
+  // An amount no wider than '(A)' leaves the column's width to the head.
+  if (aGap === null || cells.some((c) => c.text.replace(MARKS_TAIL, '').length < 4)) return null;
+  return aGap <= 2 ? 'D' : null;
+}
+
+/** Spaces between Table II's sub-heads 'V' and '(A)' ("Code V (A) (D)"), null if not so printed. */
+function aHeadGap(headWords: Word[][]): number | null {
+  for (const words of headWords) {
+    const k = words.findIndex((w, i) => w.text === 'V' && words[i + 1]?.text === '(A)' && words[i + 2]?.text === '(D)');
+    if (k !== -1) return (words[k + 1] as Word).x - (words[k] as Word).xEnd;
+  }
+  return null;
+}
+
+/** A PDF amount cell's marks after its figure: " (4)". */
+const MARKS_TAIL = / ?\(\d{1,2}\)/g;
 
 /** An amount as a PDF's cell holds it, maybe with its marks: "4,502,447", "30,717 (13)". */
 const AMOUNT_CELL = /^\$? ?[\d,]*\.?\d+(?: ?\(\d{1,2}\))*$/;
