@@ -435,6 +435,12 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       offCentre: pdf ? PDF_OFF_CENTRE : 40,
       oneMoreBelow: pdf ? PDF_ONE_MORE_BELOW : 0,
     });
+    if (process.env.DBG && pdf) {
+      const parts = (a: number, b: number, main: number) => [breaks(a, b), cellGaps(texts, a, b, pdf), stackedWords(values, a, b, page), continuedStarts(texts, a, b, titled), closedTitles(texts, a, b, titled), repeatedStarts(texts, a, b, repeating, natured), natureStarts(texts, a, b, natured), knownStarts(texts, a, b, repeating, cellStarts), cellsOffCentre(texts, a, b, main), offMain(texts, a, b, main)].join(',');
+      console.error('T0', idx.map((i) => texts[i]?.[0]?.text));
+      console.error('MAINS', mains, 'SPANS', JSON.stringify(spans), spans.map(([a, b], r) => parts(a, b, mains[r] as number)));
+      if (process.env.ALT) { const alt = JSON.parse(process.env.ALT) as [number, number][]; console.error('ALT', alt.map(([a, b], r) => parts(a, b, mains[r] as number))); }
+    }
     spans.forEach(([a, b], r) => {
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
       for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [], page: page[i] ?? 0 });
@@ -794,7 +800,7 @@ export function knownStarts(texts: { text: string; x: number }[][], from: number
 
 /**
  * 1 for each title column in [from, to] going on with a capitalised line after a bracket of
- * words that ends it: "(right to buy)", "(Right to Buy)" end a title, so "Employee" under it
+ * words that ends it: "(right to buy)", "(Right to Buy)", "(RT TO BUY)" end a title, so "Employee" under it
  * starts the next row's. (A bracket of one word, "(Class B)", may stand within a title.)
  */
 export function closedTitles(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
@@ -804,8 +810,9 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
     let sofar = '';
     for (let i = from; i <= to; i++) {
       const t = texts[i]?.[c];
-      if (!t) continue;
-      if (/\([A-Za-z][a-z]*(?: [A-Za-z][a-z]*)+\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
+      // A value standing under the title's head ("$ 39.18" between "OPTIONS (RT" and "TO BUY)") is no title's.
+      if (!t || VALUE_WORD.test(t.text)) continue;
+      if (/\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
         n++;
         return;
       }
