@@ -435,12 +435,6 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       offCentre: pdf ? PDF_OFF_CENTRE : 40,
       oneMoreBelow: pdf ? PDF_ONE_MORE_BELOW : 0,
     });
-    if (process.env.DBG && pdf) {
-      const parts = (a: number, b: number, main: number) => [breaks(a, b), cellGaps(texts, a, b, pdf), stackedWords(values, a, b, page), continuedStarts(texts, a, b, titled), closedTitles(texts, a, b, titled), repeatedStarts(texts, a, b, repeating, natured), natureStarts(texts, a, b, natured), knownStarts(texts, a, b, repeating, cellStarts), cellsOffCentre(texts, a, b, main), offMain(texts, a, b, main)].join(',');
-      console.error('T0', idx.map((i) => texts[i]?.[0]?.text));
-      console.error('MAINS', mains, 'SPANS', JSON.stringify(spans), spans.map(([a, b], r) => parts(a, b, mains[r] as number)));
-      if (process.env.ALT) { const alt = JSON.parse(process.env.ALT) as [number, number][]; console.error('ALT', alt.map(([a, b], r) => parts(a, b, mains[r] as number))); }
-    }
     spans.forEach(([a, b], r) => {
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
       for (let i = a; i <= b; i++) rowLines.push({ line: (data[i] as { line: Line }).line, placed: placed[i] ?? [], page: page[i] ?? 0 });
