@@ -310,7 +310,7 @@ function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): n
   return best;
 }
 
-function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean, pdf: boolean, aGap: number | null): LayoutRow[] {
+function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean, pdf: boolean, aGap: HeadGaps | null): LayoutRow[] {
   const ranges: { k: number; from: number; to: number }[] = [];
   const defined = starts.map((x, k) => ({ x, k })).filter((s): s is { x: number; k: number } => s.x !== null);
   defined.forEach((s, i) => {
@@ -460,7 +460,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  *   M                     30,717          ← (D)
  *   M          30,717                     ← (A), though it stands nearer the (D) head
  */
-function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], ranges: { k: number; from: number; to: number }[], aGap: number | null): void {
+function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], ranges: { k: number; from: number; to: number }[], aGap: HeadGaps | null): void {
   const aCol = columns.findIndex((c) => c.field === 'sharesA');
   const dCol = columns.findIndex((c) => c.field === 'sharesD');
   const aFrom = ranges.find((r) => r.k === aCol)?.from;
@@ -500,7 +500,8 @@ function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd:
     });
     return;
   }
-  // All in one place.
+  // All in one place: the heads tell the column.
+  if ((amounts[amounts.length - 1] as { middle: number }).middle - (amounts[0] as { middle: number }).middle > ONE_PLACE) return;
   const side = amountsSide(amounts.map((a) => a.row.cells[a.k] as Cell), aGap);
   if (side === null) return;
   for (const a of amounts) {
@@ -520,20 +521,31 @@ function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd:
  *   Code    V     (A)    (D)          ← (A) holds the amount
  *   M          1,560
  */
-function amountsSide(cells: Cell[], aGap: number | null): 'A' | 'D' | null {
+function amountsSide(cells: Cell[], aGap: HeadGaps | null): 'A' | 'D' | null {
   // An amount no wider than '(A)' leaves the column's width to the head.
   if (aGap === null || cells.some((c) => c.text.replace(MARKS_TAIL, '').length < 4)) return null;
-  return aGap <= 2 ? 'D' : null;
+  if (aGap.va <= 2) return 'D';
+  // An (A) column as wide as the (D) column or wider: '(A)' about as far from 'V' as from '(D)'.
+  return aGap.ad <= aGap.va + 1 ? 'A' : null;
 }
 
-/** Spaces between Table II's sub-heads 'V' and '(A)' ("Code V (A) (D)"), null if not so printed. */
-function aHeadGap(headWords: Word[][]): number | null {
+/** Spaces between Table II's sub-heads: 'V' to '(A)', '(A)' to '(D)'. */
+interface HeadGaps {
+  va: number;
+  ad: number;
+}
+
+/** Spaces between Table II's sub-heads 'V', '(A)' and '(D)' ("Code V (A) (D)"), null if not so printed. */
+function aHeadGap(headWords: Word[][]): HeadGaps | null {
   for (const words of headWords) {
     const k = words.findIndex((w, i) => w.text === 'V' && words[i + 1]?.text === '(A)' && words[i + 2]?.text === '(D)');
-    if (k !== -1) return (words[k + 1] as Word).x - (words[k] as Word).xEnd;
+    if (k !== -1) return { va: (words[k + 1] as Word).x - (words[k] as Word).xEnd, ad: (words[k + 2] as Word).x - (words[k + 1] as Word).xEnd };
   }
   return null;
 }
+
+/** How far apart (characters) the middles of amounts in one column may stand. */
+const ONE_PLACE = 3;
 
 /** A PDF amount cell's marks after its figure: " (4)". */
 const MARKS_TAIL = / ?\(\d{1,2}\)/g;
