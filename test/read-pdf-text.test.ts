@@ -376,3 +376,22 @@ test('pdftotext -layout: a bracket in capitals ends a title too, a value under t
   assert.equal(closedTitles(texts, 0, 3, [true]), 0);
   assert.equal(closedTitles(texts, 0, 4, [true]), 1);
 });
+
+test('a chain split may take its rows as standing alike off their main lines', () => {
+  // Rows of 5 lines, each main line the fourth (pdftotext set the D/I line low): centred on them,
+  // the rows would take the next row's first line; shifted two lines, each is its own.
+  assert.deepEqual(splitChain(0, 9, [3, 8], () => 0, { offCentre: 2, oneMoreBelow: 2.3, shift: -2 }), [
+    [0, 4],
+    [5, 9],
+  ]);
+});
+
+test('pdftotext -layout: rows whose D/I lines all stand off their cells\' middle are split alike off them', () => {
+  // "Restricted" / marks / "Stock" / D line / "Units", six times: centred on the D lines, each
+  // title would take the next row's "Restricted".
+  const page = '0000865752-23-000032__865752_4_2023-05-11_0000865752-23-000032.txt';
+  const holdings = read('pdftotext-layout', page).record?.derivativeHoldings ?? [];
+  const units = holdings.filter((h) => /Units/.test(h.securityTitle ?? ''));
+  assert.ok(units.length >= 6);
+  for (const h of units) assert.equal(h.securityTitle, 'Restricted Stock Units');
+});

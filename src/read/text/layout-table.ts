@@ -434,6 +434,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       // one line off either way costing alike.
       offCentre: pdf ? PDF_OFF_CENTRE : 40,
       oneMoreBelow: pdf ? PDF_ONE_MORE_BELOW : 0,
+      shifts: pdf && mains.length >= PDF_SHIFTED_ROWS ? PDF_SHIFTS : [],
     });
     spans.forEach(([a, b], r) => {
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
@@ -588,12 +589,47 @@ export interface ChainCosts {
    * cells are cut there, not centred), and only its lines on the main line's page count above it.
    */
   pageStarts?: number[];
+  /** Where the rows stand off their main lines, alike for all: lines more below than above. */
+  shift?: number;
+  /**
+   * Shifts to try besides none: the rows split alike off their main lines that break fewer of
+   * `extra`'s rules are the rows (pdftotext may set every row's D/I line a line or two off its
+   * cells' middle).
+   */
+  shifts?: number[];
 }
 
+/** Rows a PDF's block needs for a shift off their main lines alike to show; the shifts tried. */
+const PDF_SHIFTED_ROWS = 3;
+const PDF_SHIFTS = [-2, -1, 1, 2];
+
 export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
-  const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [] } = costs;
+  const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [], shift = 0, shifts = [] } = costs;
   const k = mains.length;
   if (k === 1) return [[first, last]];
+  if (shifts.length > 0) {
+    // Each range's extra counted once over the tries.
+    const counted = new Map<number, number>();
+    const once = (a: number, b: number, main: number): number => {
+      const key = (a * 1048576 + b) * 1048576 + main;
+      let c = counted.get(key);
+      if (c === undefined) counted.set(key, (c = extra(a, b, main)));
+      return c;
+    };
+    const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number), 0);
+    let spans = splitChain(first, last, mains, once, { ...costs, shifts: [] });
+    let fewest = broken(spans);
+    for (const by of shifts) {
+      if (fewest === 0) break;
+      const s = splitChain(first, last, mains, once, { ...costs, shift: by, shifts: [] });
+      const n = broken(s);
+      if (n < fewest) {
+        fewest = n;
+        spans = s;
+      }
+    }
+    return spans;
+  }
   const m = (i: number) => mains[i] as number;
   const cost = (i: number, above: number, below: number) => {
     // A row cut by a page break (a PDF's): see ChainCosts.pageStarts.
@@ -607,7 +643,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
       } else if (p <= m(i) && p > m(i) - above) onPageAbove = Math.min(onPageAbove, m(i) - p);
     }
     // A row going on past a page break starts at its main line: its cells are cut, not centred.
-    const d = cut ? -onPageAbove : onPageBelow - onPageAbove;
+    const d = cut ? -onPageAbove : onPageBelow - onPageAbove - shift;
     return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
   // For row i: the lines above its main line → least cost of rows before it, and the split.
