@@ -355,9 +355,9 @@ test('pdftotext -layout: box 5\'s title places the owners\' titles on the first 
   const owners = read('pdftotext-layout', '0001193805-23-000690__1704715_4_2023-05-09_0001193805-23-000690.txt').record?.reportingOwners ?? [];
   assert.ok(owners.length > 3);
   for (const o of owners) {
-    assert.equal(o.relationship.isOther, true);
-    assert.equal(o.relationship.otherText, 'See Remarks');
-    assert.equal(o.relationship.isOfficer, false);
+    assert.equal(o.relationship?.isOther, true);
+    assert.equal(o.relationship?.otherText, 'See Remarks');
+    assert.equal(o.relationship?.isOfficer, false);
   }
 });
 
