@@ -393,3 +393,64 @@ test('pdftotext -layout: a line of dollar amounts and marks above a row is the r
   assert.equal(isHeadLine('(Instr. 3, 4 and 5)'), true);
   assert.equal(isHeadLine('    Code   V   Amount  (D)  Price'), true);
 });
+
+test('pdftotext -layout: a table\'s amounts in one place are (D)\'s when the (A) head stands right after the V', () => {
+  // "Code V (A)   (D)": the (A) column holds no amount, so is as narrow as its head. The (D) head
+  // stands past group 6's number, so the amount first falls in the exercise date's column.
+  const rows = read('pdftotext-layout', '0000899243-23-011753__1838162_4_2023-04-26_0000899243-23-011753.txt').record?.derivativeTransactions ?? [];
+  assert.equal(rows[0]?.shares, 5000);
+  assert.equal(rows[0]?.acquiredDisposedCode, 'D');
+});
+
+test('pdftotext -layout: a table\'s amounts in one place are (A)\'s when the (A) head stands as far from the V as from the (D)', () => {
+  // "Code V     (A)    (D)": the (A) column is the wider; the code (M) would have it (D).
+  const rows = read('pdftotext-layout', '0001209191-20-061181__1136554_4_0001209191-20-061181.txt').record?.derivativeTransactions ?? [];
+  assert.equal(rows[0]?.shares, 1560);
+  assert.equal(rows[0]?.acquiredDisposedCode, 'A');
+});
+
+test('pdftotext -layout: box 5\'s title places the owners\' titles on the first owner\'s page, a page after the heads', () => {
+  // Box 5 checks Other: the first owner's "See Remarks" gives where Other's titles stand on the owners' page.
+  const owners = read('pdftotext-layout', '0001193805-23-000690__1704715_4_2023-05-09_0001193805-23-000690.txt').record?.reportingOwners ?? [];
+  assert.ok(owners.length > 3);
+  for (const o of owners) {
+    assert.equal(o.relationship?.isOther, true);
+    assert.equal(o.relationship?.otherText, 'See Remarks');
+    assert.equal(o.relationship?.isOfficer, false);
+  }
+});
+
+test('pdftotext -layout: marks alone past a direct holding\'s D are the D\'s, not a nature\'s', () => {
+  // "D   (3)": only an indirect holding has a nature of ownership.
+  const row = read('pdftotext-layout', '0001213900-23-048563__1825249_4_2023-06-13_0001213900-23-048563.txt').record?.nonDerivativeTransactions[0];
+  assert.equal(row?.directOrIndirectOwnership, 'D');
+  assert.deepEqual(row?.footnotes.directOrIndirectOwnership, ['F3']);
+  assert.equal(row?.natureOfOwnership, null);
+  assert.equal(row?.footnotes.natureOfOwnership, undefined);
+});
+
+test('pdftotext -layout: a bracket in capitals ends a title too, a value under the title\'s head skipped', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('EMPLOYEE')], [t('OPTIONS (RT')], [t('$ 39.18')], [t('TO BUY)')], [t('RESTRICTED')]];
+  assert.equal(closedTitles(texts, 0, 3, [true]), 0);
+  assert.equal(closedTitles(texts, 0, 4, [true]), 1);
+});
+
+test('a chain split may take its rows as standing alike off their main lines', () => {
+  // Rows of 5 lines, each main line the fourth (pdftotext set the D/I line low): centred on them,
+  // the rows would take the next row's first line; shifted two lines, each is its own.
+  assert.deepEqual(splitChain(0, 9, [3, 8], () => 0, { offCentre: 2, oneMoreBelow: 2.3, shift: -2 }), [
+    [0, 4],
+    [5, 9],
+  ]);
+});
+
+test('pdftotext -layout: rows whose D/I lines all stand off their cells\' middle are split alike off them', () => {
+  // "Restricted" / marks / "Stock" / D line / "Units", six times: centred on the D lines, each
+  // title would take the next row's "Restricted".
+  const page = '0000865752-23-000032__865752_4_2023-05-11_0000865752-23-000032.txt';
+  const holdings = read('pdftotext-layout', page).record?.derivativeHoldings ?? [];
+  const units = holdings.filter((h) => /Units/.test(h.securityTitle ?? ''));
+  assert.ok(units.length >= 6);
+  for (const h of units) assert.equal(h.securityTitle, 'Restricted Stock Units');
+});

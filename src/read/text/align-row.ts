@@ -98,6 +98,8 @@ const NO = -Infinity;
 
 /** Table II's (A) and (D) amount columns. */
 const AD_AMOUNT = /^shares[AD]$/;
+/** What leaving a PDF row's lone mark out costs beyond another token's. */
+const MARK_LEFT_OUT = 0.1;
 /** What a lone mark costs in an (A) or (D) column of a PDF's row, whose positions are rough. */
 const LONE_MARK_IN_AMOUNT = 2;
 
@@ -195,7 +197,9 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const W = C + 1;
   const best = new Float64Array((T + 1) * W);
   const choice = new Int8Array((T + 1) * W);
-  const skipPenalty = (t: Token) => (t.text.length <= 2 ? -3 : -5);
+  // A PDF's lone marks stand only roughly in their columns: one left out is a footnote lost, so
+  // placing it where it costs as much as leaving it out wins.
+  const skipPenalty = (t: Token) => (t.text.length <= 2 ? (dollarPrices && t.text === '' ? -3 - MARK_LEFT_OUT : -3) : -5);
   const place = (t: Token, j: number, text = t.text) => {
     const kind = (columns[j] as Column).kind;
     let f = fit(text, kind);

@@ -219,7 +219,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
     return { rows, headLines: dataFrom - head, mode: rows.some((r) => r.flow) ? 'flow' : 'layout' };
   }
   // pandoc wraps a cell only at spaces; the others break at a slash or after a hyphen too.
-  return { rows: layoutRows(data, starts, columns, runs === null, pdf), headLines: dataFrom - head, mode: 'layout' };
+  return { rows: layoutRows(data, starts, columns, runs === null, pdf, pdf ? aHeadGap(headWords) : null), headLines: dataFrom - head, mode: 'layout' };
 }
 
 /** Each column's starting input column, from the numbered heads and sub-heads; null when the heads are not laid out. */
@@ -318,7 +318,7 @@ function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): n
   return best;
 }
 
-function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean, pdf: boolean): LayoutRow[] {
+function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | null)[], columns: Column[], breaksInWords: boolean, pdf: boolean, aGap: HeadGaps | null): LayoutRow[] {
   const ranges: { k: number; from: number; to: number }[] = [];
   const defined = starts.map((x, k) => ({ x, k })).filter((s): s is { x: number; k: number } => s.x !== null);
   defined.forEach((s, i) => {
@@ -443,6 +443,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       // one line off either way costing alike.
       offCentre: pdf ? PDF_OFF_CENTRE : 40,
       oneMoreBelow: pdf ? PDF_ONE_MORE_BELOW : 0,
+      shifts: pdf && mains.length >= PDF_SHIFTED_ROWS ? PDF_SHIFTS : [],
     });
     spans.forEach(([a, b], r) => {
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
@@ -456,7 +457,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else if (blockStart === -1) blockStart = i;
   });
   closeBlock(data.length);
-  if (pdf) amountsByPlace(rows, cellsAt, columns, ranges);
+  if (pdf) amountsByPlace(rows, cellsAt, columns, ranges, aGap);
   return rows;
 }
 
@@ -469,21 +470,26 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
  *   M                     30,717          ← (D)
  *   M          30,717                     ← (A), though it stands nearer the (D) head
  */
-function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], ranges: { k: number; from: number; to: number }[]): void {
+function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], ranges: { k: number; from: number; to: number }[], aGap: HeadGaps | null): void {
   const aCol = columns.findIndex((c) => c.field === 'sharesA');
   const dCol = columns.findIndex((c) => c.field === 'sharesD');
   const aFrom = ranges.find((r) => r.k === aCol)?.from;
   const dFrom = ranges.find((r) => r.k === dCol)?.from;
-  if (aCol === -1 || dCol === -1 || aFrom === undefined || dFrom === undefined || dFrom <= aFrom) return;
+  // The (D) head may stand past the next group's number (heads lie on a grid of their own): no (D) column then.
+  if (aCol === -1 || dCol === -1 || aFrom === undefined || (dFrom !== undefined && dFrom <= aFrom)) return;
   const amounts: { row: LayoutRow; k: number; middle: number }[] = [];
   for (const row of rows) {
     if (row.flow) continue;
+    // Without a (D) head, (D)'s amount falls in the date column after it (no amount's): the
+    // row's first cell from (A) on.
+    const first = dFrom === undefined ? row.cells.findIndex((c) => c.index >= aCol) : -1;
     row.cells.forEach((cell, k) => {
       const at = cellsAt.get(cell);
-      if (at && (cell.index === aCol || cell.index === dCol) && AMOUNT_CELL.test(cell.text)) amounts.push({ row, k, middle: (at.x + at.xEnd) / 2 });
+      const inAD = cell.index === aCol || cell.index === dCol || (k === first && cell.index === dCol + 1);
+      if (at && inAD && AMOUNT_CELL.test(cell.text)) amounts.push({ row, k, middle: (at.x + at.xEnd) / 2 });
     });
   }
-  if (amounts.length < 2) return;
+  if (amounts.length === 0) return;
   amounts.sort((a, b) => a.middle - b.middle);
   let cut = -1;
   let widest = 0;
@@ -495,13 +501,64 @@ function amountsByPlace(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd:
     }
   }
   // About a column apart: the heads' (A) to (D) distance, give or take half.
-  const apart = dFrom - aFrom;
-  if (widest < apart / 2 || widest > 2 * apart) return;
-  amounts.forEach((a, i) => {
-    a.row.cells[a.k] = { ...(a.row.cells[a.k] as Cell), index: i < cut ? aCol : dCol };
+  const apart = dFrom === undefined ? Infinity : dFrom - aFrom;
+  if (widest > 2 * apart) return;
+  if (widest >= apart / 2) {
+    amounts.forEach((a, i) => {
+      a.row.cells[a.k] = { ...(a.row.cells[a.k] as Cell), index: i < cut ? aCol : dCol };
+      a.row.adPlaced = true;
+    });
+    return;
+  }
+  // All in one place: the heads tell the column.
+  if ((amounts[amounts.length - 1] as { middle: number }).middle - (amounts[0] as { middle: number }).middle > ONE_PLACE) return;
+  const side = amountsSide(amounts.map((a) => a.row.cells[a.k] as Cell), aGap);
+  if (side === null) return;
+  for (const a of amounts) {
+    a.row.cells[a.k] = { ...(a.row.cells[a.k] as Cell), index: side === 'A' ? aCol : dCol };
     a.row.adPlaced = true;
-  });
+  }
 }
+
+/**
+ * Where all of Table II's amounts stand in one place, the heads show their column: the page
+ * sizes each column to its widest cell and centres the head over it, so an (A) column no amount
+ * stands in is as narrow as its head, its '(A)' a space or two after the 'V' (each amount (D)'s),
+ * and one an amount wider than the head stands in puts its '(A)' further off.
+ *
+ *   Code    V (A)       (D)          ← (A) empty: the amount is (D)'s
+ *   P(2)              5,000
+ *   Code    V     (A)    (D)          ← (A) holds the amount
+ *   M          1,560
+ */
+function amountsSide(cells: Cell[], aGap: HeadGaps | null): 'A' | 'D' | null {
+  // An amount no wider than '(A)' leaves the column's width to the head.
+  if (aGap === null || cells.some((c) => c.text.replace(MARKS_TAIL, '').length < 4)) return null;
+  if (aGap.va <= 2) return 'D';
+  // An (A) column as wide as the (D) column or wider: '(A)' about as far from 'V' as from '(D)'.
+  return aGap.ad <= aGap.va + 1 ? 'A' : null;
+}
+
+/** Spaces between Table II's sub-heads: 'V' to '(A)', '(A)' to '(D)'. */
+interface HeadGaps {
+  va: number;
+  ad: number;
+}
+
+/** Spaces between Table II's sub-heads 'V', '(A)' and '(D)' ("Code V (A) (D)"), null if not so printed. */
+function aHeadGap(headWords: Word[][]): HeadGaps | null {
+  for (const words of headWords) {
+    const k = words.findIndex((w, i) => w.text === 'V' && words[i + 1]?.text === '(A)' && words[i + 2]?.text === '(D)');
+    if (k !== -1) return { va: (words[k + 1] as Word).x - (words[k] as Word).xEnd, ad: (words[k + 2] as Word).x - (words[k + 1] as Word).xEnd };
+  }
+  return null;
+}
+
+/** How far apart (characters) the middles of amounts in one column may stand. */
+const ONE_PLACE = 3;
+
+/** A PDF amount cell's marks after its figure: " (4)". */
+const MARKS_TAIL = / ?\(\d{1,2}\)/g;
 
 /** An amount as a PDF's cell holds it, maybe with its marks: "4,502,447", "30,717 (13)". */
 const AMOUNT_CELL = /^\$? ?[\d,]*\.?\d+(?: ?\(\d{1,2}\))*$/;
@@ -541,12 +598,47 @@ export interface ChainCosts {
    * cells are cut there, not centred), and only its lines on the main line's page count above it.
    */
   pageStarts?: number[];
+  /** Where the rows stand off their main lines, alike for all: lines more below than above. */
+  shift?: number;
+  /**
+   * Shifts to try besides none: the rows split alike off their main lines that break fewer of
+   * `extra`'s rules are the rows (pdftotext may set every row's D/I line a line or two off its
+   * cells' middle).
+   */
+  shifts?: number[];
 }
 
+/** Rows a PDF's block needs for a shift off their main lines alike to show; the shifts tried. */
+const PDF_SHIFTED_ROWS = 3;
+const PDF_SHIFTS = [-2, -1, 1, 2];
+
 export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
-  const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [] } = costs;
+  const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [], shift = 0, shifts = [] } = costs;
   const k = mains.length;
   if (k === 1) return [[first, last]];
+  if (shifts.length > 0) {
+    // Each range's extra counted once over the tries.
+    const counted = new Map<number, number>();
+    const once = (a: number, b: number, main: number): number => {
+      const key = (a * 1048576 + b) * 1048576 + main;
+      let c = counted.get(key);
+      if (c === undefined) counted.set(key, (c = extra(a, b, main)));
+      return c;
+    };
+    const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number), 0);
+    let spans = splitChain(first, last, mains, once, { ...costs, shifts: [] });
+    let fewest = broken(spans);
+    for (const by of shifts) {
+      if (fewest === 0) break;
+      const s = splitChain(first, last, mains, once, { ...costs, shift: by, shifts: [] });
+      const n = broken(s);
+      if (n < fewest) {
+        fewest = n;
+        spans = s;
+      }
+    }
+    return spans;
+  }
   const m = (i: number) => mains[i] as number;
   const cost = (i: number, above: number, below: number) => {
     // A row cut by a page break (a PDF's): see ChainCosts.pageStarts.
@@ -560,7 +652,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
       } else if (p <= m(i) && p > m(i) - above) onPageAbove = Math.min(onPageAbove, m(i) - p);
     }
     // A row going on past a page break starts at its main line: its cells are cut, not centred.
-    const d = cut ? -onPageAbove : onPageBelow - onPageAbove;
+    const d = cut ? -onPageAbove : onPageBelow - onPageAbove - shift;
     return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
   // For row i: the lines above its main line → least cost of rows before it, and the split.
@@ -761,7 +853,7 @@ export function knownStarts(texts: { text: string; x: number }[][], from: number
 
 /**
  * 1 for each title column in [from, to] going on with a capitalised line after a bracket of
- * words that ends it: "(right to buy)", "(Right to Buy)" end a title, so "Employee" under it
+ * words that ends it: "(right to buy)", "(Right to Buy)", "(RT TO BUY)" end a title, so "Employee" under it
  * starts the next row's. (A bracket of one word, "(Class B)", may stand within a title.)
  */
 export function closedTitles(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
@@ -771,8 +863,9 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
     let sofar = '';
     for (let i = from; i <= to; i++) {
       const t = texts[i]?.[c];
-      if (!t) continue;
-      if (/\([A-Za-z][a-z]*(?: [A-Za-z][a-z]*)+\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
+      // A value standing under the title's head ("$ 39.18" between "OPTIONS (RT" and "TO BUY)") is no title's.
+      if (!t || VALUE_WORD.test(t.text)) continue;
+      if (/\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
         n++;
         return;
       }

@@ -248,7 +248,7 @@ function readOwners(
   if (pdf) for (let n = headAt + 1; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push((lines[n] as Line).no);
   const pageOf = (lineNo: number): number => pageStarts.filter((no) => no <= lineNo).length;
   const offPage: OffPageMark[] = [];
-  let titleShift: number | null = null;
+  let titleShift: TitleShift | null = null;
 
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
@@ -263,7 +263,7 @@ function readOwners(
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
       if (pdf && owners.length === 0) {
         pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
-        titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt));
+        titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt), pageOf);
       }
       const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
       const a = owner.address;
@@ -548,14 +548,20 @@ function boxFiveTitle(lines: Line[], end: number): 'isOfficer' | 'isOther' | nul
  * words, left-aligned in their column), when box 5 says which of the two it is and the owner
  * prints one title cell: null when box 5 cannot tell.
  */
-function pdfTitleShift(block: Line[], cols: RelColumn[], box5: 'isOfficer' | 'isOther' | null): number | null {
+function pdfTitleShift(block: Line[], cols: RelColumn[], box5: 'isOfficer' | 'isOther' | null, pageOf: (lineNo: number) => number): TitleShift | null {
   const col = cols.find((c) => c.key === box5);
   const titles = pdfOwnerParts(block).marks.filter((c) => !/^[xX]$/.test(c.text));
   if (!col || titles.length === 0) return null;
   const x = Math.min(...titles.map((c) => c.x));
   // One cell: its lines start alike.
   if (titles.some((c) => c.x - x > SAME_MARK_COLUMN)) return null;
-  return x - col.x;
+  return { by: x - col.x, page: pageOf((titles[0] as Chunk).line) };
+}
+
+/** How far right of its head's start a title stands on the grid of one page of the PDF. */
+interface TitleShift {
+  by: number;
+  page: number;
 }
 
 /** An owner's X on a later page of a PDF than the heads' (placed by placeOffPageMarks). */
@@ -567,7 +573,7 @@ interface OffPageMark {
   nearest: RelColumn['key'];
 }
 
-function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number, titleShift: number | null, pageOf: (lineNo: number) => number, offPage: OffPageMark[]): ReportingOwner {
+function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number, titleShift: TitleShift | null, pageOf: (lineNo: number) => number, offPage: OffPageMark[]): ReportingOwner {
   const { cell, marks: all } = pdfOwnerParts(block);
   const marks = all.filter((c) => {
     const page = pageOf(c.line);
@@ -578,8 +584,8 @@ function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: Te
   const rel = marks.map((c) => {
     const isX = /^[xX]$/.test(c.text);
     const candidates = isX ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
-    // A title on the heads' page, its column's start found by box 5's title for the first owner.
-    const key = !isX && titleShift !== null && pageOf(c.line) === 0 ? nearestStart(c, candidates, titleShift).key : nearestHead(c, candidates, cols, shift).key;
+    // A title on the first owner's page, its column's start found by box 5's title for the first owner.
+    const key = !isX && titleShift !== null && pageOf(c.line) === titleShift.page ? nearestStart(c, candidates, titleShift.by).key : nearestHead(c, candidates, cols, shift).key;
     return { key, text: c.text, start: c.start, end: c.end };
   });
   const P = `reportingOwners.${k}`;

@@ -310,6 +310,20 @@ function readRow(
   const securityTitle = text('securityTitle');
   const ownership = () => {
     const [sharesOwnedFollowingTransaction, valueOwnedFollowingTransaction] = amount('sharesOwnedFollowingTransaction', 'sharesOwnedFollowingTransaction', 'valueOwnedFollowingTransaction');
+    // A PDF's marks stand only roughly after their value: marks alone past a direct holding's D
+    // ("D   (2)") are the D's, as only an indirect holding has a nature of ownership.
+    const di = values.get('directOrIndirectOwnership');
+    const nature = values.get('natureOfOwnership');
+    if (options.pdf && di?.text === 'D' && nature && nature.text === '' && nature.marks.length > 0) {
+      values.set('directOrIndirectOwnership', {
+        ...di,
+        marks: [...di.marks, ...nature.marks],
+        marksStart: di.marksStart === -1 ? nature.marksStart : di.marksStart,
+        marksEnd: nature.marksEnd,
+        confidence: Math.min(di.confidence, nature.confidence, 0.8),
+      });
+      values.delete('natureOfOwnership');
+    }
     return {
       sharesOwnedFollowingTransaction,
       valueOwnedFollowingTransaction,
