@@ -115,6 +115,10 @@ const FORM_NOTE = /^(?:(If\s+the\s+form\s+is\s+filed\s+by\s+more\s+than\s+one)|I
 const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
 /** pandoc's table rules. */
 const RULE_LINE = /^[\s-]*-{3}[\s-]*$/;
+/** A pandoc table rule: a line holding "---" and else only hyphens and white space. */
+function isRule(text: string): boolean {
+  return text.includes('---') && RULE_LINE.test(text);
+}
 
 /** `box5`: the relationship box 5 of the header prints (the first owner's), for a table that lost its columns. */
 export function readPage(lines: Line[], input: string, sink: TextSink, box5: Relationship | null = null): PageRead | null {
@@ -178,7 +182,7 @@ function boxOneLines(lines: Line[], end: number): string[] | null {
   if (label === -1 || label >= end) return null;
   const meaningful = (n: number) => {
     const l = lines[n];
-    return l !== undefined && !l.blank && !RULE_LINE.test(l.text);
+    return l !== undefined && !l.blank && !isRule(l.text);
   };
   let n = label + 1;
   while (n < end && !meaningful(n)) n++;
@@ -277,7 +281,7 @@ function readOwners(
   let cellWidth: number | null = null;
   for (let n = markAt; n < headAt; n++) {
     const l = lines[n] as Line;
-    if (!RULE_LINE.test(l.text)) continue;
+    if (!isRule(l.text)) continue;
     const runs = [...l.text.matchAll(/-+/g)].map((m) => m.index);
     cellWidth = (/-+/.exec(l.text.trim())?.[0] ?? '').length;
     // Centred heads and marks stand anywhere in their column: the rule's runs are the columns.
@@ -298,13 +302,13 @@ function readOwners(
     const last = block[block.length - 1];
     const country = lines[n + 1];
     const after = lines[n + 2];
-    if (!last || !country || country.blank || n + 1 >= end || (after && !after.blank && !RULE_LINE.test(after.text) && n + 2 < end)) return false;
+    if (!last || !country || country.blank || n + 1 >= end || (after && !after.blank && !isRule(after.text) && n + 2 < end)) return false;
     const cell = ownerCell(country);
     return cell === country.joined && COUNTRY.test(cell) && edgarCodeOf(cell) !== null && !POSTAL.test(ownerCell(last)) && edgarCodeOf(ownerCell(last)) !== null;
   };
   for (let n = headAt + 1; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank || RULE_LINE.test(line.text)) {
+    if (line.blank || isRule(line.text)) {
       if (!emptyPostalLine(n)) flush();
       continue;
     }
@@ -839,7 +843,7 @@ function readOwnersLynx(lines: Line[], head: Line, from: number, end: number, si
   };
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank || RULE_LINE.test(line.text)) continue;
+    if (line.blank || isRule(line.text)) continue;
     const chunks = chunksOf(line);
     cell.push(...chunks.filter((c) => c.x <= LYNX_MARGIN));
     // The owner's row ends on the line that carries its other cells.
@@ -1060,11 +1064,11 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   for (let n = from; n < to; n++) {
     const line = lines[n] as Line;
     const newBlock = afterBlank;
-    afterBlank = line.blank || (afterBlank && RULE_LINE.test(line.text));
+    afterBlank = line.blank || (afterBlank && isRule(line.text));
     const stars = /^\*\*?$/.test(line.joined.trim());
     if (stars && pending) pendingStars = true;
     // The signature caption's "**" mark stands on a line of its own in a PDF: part of the caption.
-    if (line.blank || RULE_LINE.test(line.text) || stars) continue;
+    if (line.blank || isRule(line.text) || stars) continue;
     if (plain) {
       const next = nextText(lines, n + 1, to);
       const lone = DATE.test(line.joined.trim());
@@ -1284,7 +1288,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   let prevLead = -1;
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank || RULE_LINE.test(line.text)) {
+    if (line.blank || isRule(line.text)) {
       parts.push(null);
       prevLead = -1;
       continue;
@@ -1424,7 +1428,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     for (let n = remarksAt + 1; n < lines.length; n++) {
       const line = lines[n] as Line;
       // pandoc's table rule ends the remarks; lynx draws none, so a line of dashes is the remarks' own.
-      if (REMARKS_END.test(line.joined) || (!lynx && RULE_LINE.test(line.text))) break;
+      if (REMARKS_END.test(line.joined) || (!lynx && isRule(line.text))) break;
       if (line.blank) {
         cut = false;
         continue;

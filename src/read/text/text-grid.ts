@@ -177,7 +177,10 @@ export class TextSink {
   }
 
   set(path: string, start: number, end: number, confidence: number): void {
-    const [a, b] = this.inputRange(start, end);
+    // inputRange's offsets, without its pair: this runs for every value read.
+    const o = this.clean.origin;
+    const a = o[start] ?? 0;
+    const b = end > start ? (o[end - 1] ?? a) + 1 : a;
     this.provenance[path] = { span: this.positions.span(a, b), confidence };
   }
 
