@@ -19,11 +19,12 @@ import { edgarCodeOf, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { isHeadLine, LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
-import { inReadingOrder, MARK, PDF_WRAP_SLACK, printedWidth, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, MARK, matchStarts, PDF_WRAP_SLACK, printedWidth, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress, isLabelFragment } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
 export const PAGE_MARK = /Reporting\s+Owner\s+Name\s*\/\s*Address/i;
+const PAGE_MARK_ALL = new RegExp(PAGE_MARK.source, 'gi');
 
 export interface Chunk {
   text: string;
@@ -122,7 +123,8 @@ function isRule(text: string): boolean {
 
 /** `box5`: the relationship box 5 of the header prints (the first owner's), for a table that lost its columns. */
 export function readPage(lines: Line[], input: string, sink: TextSink, box5: Relationship | null = null): PageRead | null {
-  let markAt = lines.findIndex((l) => PAGE_MARK.test(l.joined));
+  const marked = matchStarts(PAGE_MARK_ALL, sink.clean.text);
+  let markAt = lines.findIndex((l) => marked(l) && PAGE_MARK.test(l.joined));
   if (markAt === -1) {
     // pandoc wraps the column head ("Reporting / Owner Name / / Address"): the heading and the relationship heads.
     const heading = lines.findIndex((l) => OWNERS_HEADING.test(l.joined));

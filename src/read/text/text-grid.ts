@@ -78,6 +78,25 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/**
+ * For a pattern without anchors (flag g), tried on lines in order: whether a match of it starts in
+ * the line, found by one scan of the cleaned text instead of a test of every line. A line's
+ * joined cells differ from its text only in white space, so a pattern whose words stand apart by
+ * \s matches a line's joined cells only where a match starts in the line's text: lines this
+ * says no to need no other test.
+ */
+export function matchStarts(re: RegExp, text: string): (line: Line) => boolean {
+  let next = -1;
+  return (line) => {
+    if (next < line.start) {
+      re.lastIndex = line.start;
+      const m = re.exec(text);
+      next = m ? m.index : Infinity;
+    }
+    return next < line.end;
+  };
+}
+
 /** pdftotext ends every page with a form feed: a text holding one was extracted from a PDF. */
 function isPdfText(text: string): boolean {
   return text.includes('\f');
