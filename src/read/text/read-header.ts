@@ -257,7 +257,7 @@ function findLabels(cells: Cell[], sink: TextSink, fuzzy: boolean): LabelHit[] {
 }
 
 function isCaptionOnly(text: string): boolean {
-  if (!/(?:last|first|middle|street|city|state|zip)\)/i.test(text)) return false;
+  if (!text.includes(')') || !/(?:last|first|middle|street|city|state|zip)\)/i.test(text)) return false;
   return text.replace(CAPTION, '').replace(/[\s()]/g, '') === '';
 }
 
