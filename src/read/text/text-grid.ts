@@ -61,8 +61,9 @@ export function splitLines(text: string): Line[] {
       if (ce === -1) ce = lineText.length;
       let a = cs;
       let b = ce;
-      while (a < b && isSpace(lineText.charCodeAt(a))) a++;
-      while (b > a && isSpace(lineText.charCodeAt(b - 1))) b--;
+      // Trimmed on the whole text (a flat string), not on the line's slice of it.
+      while (a < b && isSpace(text.charCodeAt(start + a))) a++;
+      while (b > a && isSpace(text.charCodeAt(start + b - 1))) b--;
       cells.push({ text: lineText.slice(a, b), start: start + a, end: start + b, index, line: no });
       index++;
       if (ce === lineText.length) break;
