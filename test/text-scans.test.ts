@@ -34,6 +34,7 @@ test('chunksOf cuts a line where /[^\\t\\f ]+(?: [^\\t\\f ]+)*/g does', () => {
   for (const line of splitLines(text)) {
     const expected = [...line.text.matchAll(/[^\t\f ]+(?: [^\t\f ]+)*/g)].map((m) => ({ text: m[0], x: m.index, start: line.start + m.index }));
     assert.deepEqual(chunksOf(line).map((c) => ({ text: c.text, x: c.x, start: c.start })), expected, JSON.stringify(line.text));
+    assert.deepEqual(chunksOf(line, text), chunksOf(line), `${JSON.stringify(line.text)} scanned on the whole text`);
   }
 });
 
