@@ -297,7 +297,7 @@ function readOwners(
     }
   }
   const bytes = input.includes('***** ') && HTML2TEXT_HEADING.test(input);
-  const chunksAt = (l: Line) => (bytes ? byteChunksOf(l, sink, input) : chunksOf(l));
+  const chunksAt = (l: Line) => (bytes ? byteChunksOf(l, sink, input) : chunksOf(l, sink.clean.text));
   const ownerCell = (l: Line) => chunksAt(l).filter((c) => c.x < firstCol - 2).map((c) => c.text).join(' ');
   // An address without a postal code prints an empty line for it, then the country:
   //   HONG KONG       ← state
@@ -849,7 +849,7 @@ function readOwnersLynx(lines: Line[], head: Line, from: number, end: number, si
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
     if (line.blank || isRule(line.text)) continue;
-    const chunks = chunksOf(line);
+    const chunks = chunksOf(line, sink.clean.text);
     cell.push(...chunks.filter((c) => c.x <= LYNX_MARGIN));
     // The owner's row ends on the line that carries its other cells.
     const marks = chunks.filter((c) => c.x > LYNX_MARGIN);
@@ -1083,7 +1083,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
         // A date above its "Date" caption: the first signature still without one; words read
         // since a caption and not followed by "**" are another table's.
         if (!pendingStars && !pendingAtBoundary) dropPending();
-        dateLater(chunksOf(line).filter((c) => c.text !== '')[0] as Chunk);
+        dateLater(chunksOf(line, sink.clean.text).filter((c) => c.text !== '')[0] as Chunk);
         continue;
       }
       const beforeStars = next !== null && (/^\*\*?$/.test(next) || SIGNATURE_CAPTION.test(next));
@@ -1113,7 +1113,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
       if (inOrder && pending && SIGNATURE_CAPTION.test(line.joined)) push(nameWith([]), null);
       continue;
     }
-    const chunks = chunksOf(line).filter((c) => c.text !== '');
+    const chunks = chunksOf(line, sink.clean.text).filter((c) => c.text !== '');
     const last = chunks[chunks.length - 1];
     if (!last) continue;
     if (open !== -1 && !pending && !(plain && newBlock) && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
@@ -1147,7 +1147,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     // and the name beside it wraps too: the two lines are one signature.
     const next = lines[n + 1];
     if (PART_DATE.test(last.text) && next && n + 1 < to) {
-      const nextChunks = chunksOf(next).filter((c) => c.text !== '');
+      const nextChunks = chunksOf(next, sink.clean.text).filter((c) => c.text !== '');
       const year = nextChunks[nextChunks.length - 1];
       if (year && /^\d{4}$/.test(year.text) && year.x >= last.x - 2) {
         const name = nameWith(chunks.slice(0, -1));
