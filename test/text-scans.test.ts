@@ -91,6 +91,18 @@ test('isLabelFragment holds when every [a-z0-9%] word of the lowercased text is 
   assert.equal(isLabelFragment('SMITH JOHN'), false);
 });
 
+test('the cleaned text maps copied runs to their input offsets, inputs past the table of offsets (2^20) too', () => {
+  for (const size of [100, 70_000, (1 << 20) + 5000]) {
+    const input = 'a'.repeat(size) + ' \\$5 ' + 'b'.repeat(size);
+    const clean = cleanText(input);
+    assert.equal(clean.text, 'a'.repeat(size) + ' $5 ' + 'b'.repeat(size));
+    for (const i of [0, 1, size - 1, size]) assert.equal(clean.origin[i], i);
+    // After the dropped backslash each character comes from one further on.
+    for (const i of [size + 1, size + 3, clean.text.length - 1]) assert.equal(clean.origin[i], i + 1);
+    assert.equal(clean.origin[clean.text.length], input.length);
+  }
+});
+
 test('an HTML table is found by its "1. Title of Security" cell however deep the text starts', () => {
   const html =
     '<table><tr><td>Layout</td></tr></table>' +

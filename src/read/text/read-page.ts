@@ -124,10 +124,13 @@ function isRule(text: string): boolean {
   return text.includes('---') && RULE_LINE.test(text);
 }
 
-/** `box5`: the relationship box 5 of the header prints (the first owner's), for a table that lost its columns. */
-export function readPage(lines: Line[], input: string, sink: TextSink, box5: Relationship | null = null): PageRead | null {
+/**
+ * `box5`: the relationship box 5 of the header prints (the first owner's), for a table that lost its columns.
+ * `pageMark`: whether PAGE_MARK matches the cleaned text (no line matches it where it does not).
+ */
+export function readPage(lines: Line[], input: string, sink: TextSink, box5: Relationship | null = null, pageMark = true): PageRead | null {
   const marked = matchStarts(PAGE_MARK_ALL, sink.clean.text);
-  let markAt = lines.findIndex((l) => marked(l) && PAGE_MARK.test(l.joined));
+  let markAt = pageMark ? lines.findIndex((l) => marked(l) && PAGE_MARK.test(l.joined)) : -1;
   if (markAt === -1) {
     // pandoc wraps the column head ("Reporting / Owner Name / / Address"): the heading and the relationship heads.
     const heading = lines.findIndex((l) => OWNERS_HEADING.test(l.joined));
