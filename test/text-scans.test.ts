@@ -8,7 +8,8 @@ import { descendants, parseHtml } from '../src/read/html/html-tree.ts';
 import { cleanText } from '../src/read/text/clean-text.ts';
 import { wordsOf } from '../src/read/text/layout-table.ts';
 import { chunksOf } from '../src/read/text/read-page.ts';
-import { isWhiteSpace, splitLines, TextSink } from '../src/read/text/text-grid.ts';
+import { isLabelFragment } from '../src/read/text/read-header.ts';
+import { isWhiteSpace, matchStarts, splitLines, TextSink } from '../src/read/text/text-grid.ts';
 import { Positions } from '../src/util/positions.ts';
 
 test('isWhiteSpace holds for exactly the code units /\\s/ matches', () => {
@@ -33,6 +34,7 @@ test('chunksOf cuts a line where /[^\\t\\f ]+(?: [^\\t\\f ]+)*/g does', () => {
   for (const line of splitLines(text)) {
     const expected = [...line.text.matchAll(/[^\t\f ]+(?: [^\t\f ]+)*/g)].map((m) => ({ text: m[0], x: m.index, start: line.start + m.index }));
     assert.deepEqual(chunksOf(line).map((c) => ({ text: c.text, x: c.x, start: c.start })), expected, JSON.stringify(line.text));
+    assert.deepEqual(chunksOf(line, text), chunksOf(line), `${JSON.stringify(line.text)} scanned on the whole text`);
   }
 });
 
@@ -58,6 +60,47 @@ test('the cleaned text of many bare superscript marks maps each character back t
   // "end" is copied as it stands: its characters come from where they were.
   const at = clean.text.indexOf('end');
   assert.equal(input.slice(clean.origin[at], (clean.origin[at + 2] as number) + 1), 'end');
+});
+
+test('matchStarts says yes to every line whose joined cells the pattern matches, scanning the text once', () => {
+  const text = [
+    'Table I - Non-Derivative',
+    'Explanation\tof  Responses:',
+    'Signature of',
+    'Reporting Person',
+    '  Reporting \t\t Owner Name / Address',
+    'Remarks : none',
+    'no mark here',
+    '\fTitle of Security',
+  ].join('\n');
+  const re = /Table\s+I|Title\s+of|Explanation\s+of\s+Responses|Remarks\s*:|Signature\s+of\s+Reporting\s+Person|Reporting\s+Owner/i;
+  const starts = matchStarts(new RegExp(re.source, 'gi'), text);
+  const lines = splitLines(text);
+  const said = lines.map((l) => starts(l));
+  // "Signature of" / "Reporting Person" match across the line break: the first line is tried (and fails), never missed.
+  assert.deepEqual(said, [true, true, true, false, true, true, false, true]);
+  for (const [k, line] of lines.entries()) if (re.test(line.joined)) assert.ok(said[k], line.text);
+});
+
+test('isLabelFragment holds when every [a-z0-9%] word of the lowercased text is a piece of a label word', () => {
+  const byRegex = (text: string) => (text.toLowerCase().match(/[a-z0-9%]+/g) ?? []).every((w) => isLabelFragment(w));
+  for (const t of ['(Month/Day/Year)', 'Issuer Name and Ticker', '10% Owner', 'SMITH JOHN', '', '  --  ', 'Reporting Person*', 'Date of Earliest GOOGLE', 'İstanbul']) {
+    assert.equal(isLabelFragment(t), byRegex(t), t);
+  }
+  assert.equal(isLabelFragment('(Month/Day/Year)'), true);
+  assert.equal(isLabelFragment('SMITH JOHN'), false);
+});
+
+test('the cleaned text maps copied runs to their input offsets, inputs past the table of offsets (2^20) too', () => {
+  for (const size of [100, 70_000, (1 << 20) + 5000]) {
+    const input = 'a'.repeat(size) + ' \\$5 ' + 'b'.repeat(size);
+    const clean = cleanText(input);
+    assert.equal(clean.text, 'a'.repeat(size) + ' $5 ' + 'b'.repeat(size));
+    for (const i of [0, 1, size - 1, size]) assert.equal(clean.origin[i], i);
+    // After the dropped backslash each character comes from one further on.
+    for (const i of [size + 1, size + 3, clean.text.length - 1]) assert.equal(clean.origin[i], i + 1);
+    assert.equal(clean.origin[clean.text.length], input.length);
+  }
 });
 
 test('an HTML table is found by its "1. Title of Security" cell however deep the text starts', () => {

@@ -41,6 +41,17 @@ function boldCloseOf(input: string, at: number): number {
   return eol !== -1 && eol < close ? -1 : close;
 }
 
+/** identity(n)[k] === k for k < n: the origins of copied runs; kept for inputs up to IDENTITY_MAX characters. */
+const IDENTITY_MAX = 1 << 20;
+let IDENTITY = new Int32Array(0);
+function identity(n: number): Int32Array {
+  if (IDENTITY.length < n) {
+    IDENTITY = new Int32Array(Math.min(IDENTITY_MAX, Math.max(n, 2 * IDENTITY.length, 1 << 16)));
+    for (let k = 0; k < IDENTITY.length; k++) IDENTITY[k] = k;
+  }
+  return IDENTITY;
+}
+
 export function cleanText(input: string): CleanText {
   const out: string[] = [];
   // Every change but one keeps the text's length or shortens it: a bare superscript mark (one
@@ -55,7 +66,13 @@ export function cleanText(input: string): CleanText {
   let copyFrom = 0;
   const flush = (to: number): void => {
     if (to <= copyFrom) return;
-    for (let k = copyFrom; k < to; k++) origin[n++] = k;
+    // A copied run's origins are its input offsets: copied in one go from a table of offsets.
+    if (to <= IDENTITY_MAX) {
+      origin.set(identity(to).subarray(copyFrom, to), n);
+      n += to - copyFrom;
+    } else {
+      for (let k = copyFrom; k < to; k++) origin[n++] = k;
+    }
     out.push(input.slice(copyFrom, to));
   };
 

@@ -7,13 +7,14 @@
 //   ** Signature of Reporting Person Date           ← caption: signatures are the lines above it
 import type { Footnote, Signature } from '../../record/schema.ts';
 import { toUsDate } from '../values.ts';
-import type { Line, TextSink } from './text-grid.ts';
+import { matchStarts, type Line, type TextSink } from './text-grid.ts';
 
 const EXPLANATION = /Explanation\s+of\s+Responses\s*:?/i;
 const REMARKS = /^\s*Remarks\s*:?/i;
 const SIGNATURE_CAPTION = /Signature\s+of\s+Reporting\s+Person/i;
 /** What the three labels above each need one of: a line with none is not tried three times. */
 const ANY_LABEL = /Explanation\s+of\s+Responses|Remarks|Signature\s+of\s+Reporting\s+Person/i;
+const ANY_LABEL_ALL = new RegExp(ANY_LABEL.source, 'gi');
 const REMINDER = /^\s*(?:-\s*)?Reminder\s*:/i;
 const FOOTNOTE = /^(?:\((\d{1,2})\)|(\d{1,2})[.)])\s+(\S.*)$/;
 const TRAILING_DATE = /^(.*\S)\s+(\d{1,2}\/\d{1,2}\/\d{4})$/;
@@ -31,7 +32,9 @@ export function readClosing(lines: Line[], from: number, sink: TextSink): Closin
   let explanation = -1;
   let remarks = -1;
   let caption = -1;
+  const labelled = matchStarts(ANY_LABEL_ALL, sink.clean.text);
   for (let n = from; n < lines.length; n++) {
+    if (!labelled(lines[n] as Line)) continue;
     const j = (lines[n] as Line).joined;
     if (!ANY_LABEL.test(j)) continue;
     if (explanation === -1 && EXPLANATION.test(j)) explanation = n;

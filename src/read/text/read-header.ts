@@ -210,9 +210,11 @@ export function readHeader(lines: Line[], input: string, sink: TextSink, fuzzy =
 
   // Section 16 and 10b5-1 check boxes: read only when the rendering shows the box's state.
   for (const line of lines) {
-    if (/no\s+longer\s+subject\s+to\s+Section\s+16/i.test(line.joined)) {
+    // Both sentences hold a figure ("16", "10b5-1"): a line without one is not tried.
+    const j = line.joined;
+    if (j.includes('16') && /no\s+longer\s+subject\s+to\s+Section\s+16/i.test(j)) {
       result.notSubjectToSection16 = checkState(line, sink, 'notSubjectToSection16');
-    } else if (/10b5-1/i.test(line.joined) && /check\s+this\s+box/i.test(line.joined)) {
+    } else if (j.includes('5-1') && /10b5-1/i.test(j) && /check\s+this\s+box/i.test(j)) {
       result.aff10b5One = checkState(line, sink, 'aff10b5One');
     }
   }
@@ -255,14 +257,28 @@ function findLabels(cells: Cell[], sink: TextSink, fuzzy: boolean): LabelHit[] {
 }
 
 function isCaptionOnly(text: string): boolean {
-  if (!/(?:last|first|middle|street|city|state|zip)\)/i.test(text)) return false;
+  if (!text.includes(')') || !/(?:last|first|middle|street|city|state|zip)\)/i.test(text)) return false;
   return text.replace(CAPTION, '').replace(/[\s()]/g, '') === '';
 }
 
+/** Every word of the text (its runs of [a-z0-9%], lowercased) is a piece of a label's words; scanned by hand, stopping at the first that is not. */
 export function isLabelFragment(text: string): boolean {
-  const words = text.toLowerCase().match(/[a-z0-9%]+/g);
-  if (!words) return true;
-  return words.every((w) => LABEL_PIECES.has(w));
+  const t = text.toLowerCase();
+  for (let i = 0; i < t.length; ) {
+    if (!isWordChar(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < t.length && isWordChar(t.charCodeAt(i))) i++;
+    if (!LABEL_PIECES.has(t.slice(from, i))) return false;
+  }
+  return true;
+}
+
+/** [a-z0-9%] */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37;
 }
 
 function readIssuer(hit: LabelHit, sink: TextSink, out: HeaderRead): void {

@@ -19,11 +19,12 @@ import { edgarCodeOf, usStateCodeOf } from '../../record/edgar-codes.ts';
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { isHeadLine, LYNX_MARGIN, splitChain, wrapBreaksOf } from './layout-table.ts';
-import { inReadingOrder, MARK, PDF_WRAP_SLACK, printedWidth, type Line, type TextSink } from './text-grid.ts';
+import { inReadingOrder, MARK, matchStarts, PDF_WRAP_SLACK, printedWidth, type Line, type TextSink } from './text-grid.ts';
 import { emptyAddress, isLabelFragment } from './read-header.ts';
 
 /** The page's own table heading: only the SEC stylesheet's page prints it. */
 export const PAGE_MARK = /Reporting\s+Owner\s+Name\s*\/\s*Address/i;
+const PAGE_MARK_ALL = new RegExp(PAGE_MARK.source, 'gi');
 
 export interface Chunk {
   text: string;
@@ -36,24 +37,27 @@ export interface Chunk {
 }
 
 /** Cuts a line into chunks at tabs and at runs of two or more spaces. */
-export function chunksOf(line: Line): Chunk[] {
+export function chunksOf(line: Line, cleaned?: string): Chunk[] {
   const out: Chunk[] = [];
   // A PDF's form feed (a new page) starts a line: it is no part of the text. A chunk is what
   // /[^\t\f ]+(?: [^\t\f ]+)*/g finds, scanned by hand: runs of other characters, one space apart.
-  const t = line.text;
+  // Scanned on the whole cleaned text when given (a flat string, quicker to read than the line's slice of it).
+  const t = cleaned ?? line.text;
+  const from = cleaned === undefined ? 0 : line.start;
+  const to = from + line.text.length;
   const cut = (c: number) => c === 9 || c === 12 || c === 32;
-  for (let i = 0; i < t.length; ) {
+  for (let i = from; i < to; ) {
     if (cut(t.charCodeAt(i))) {
       i++;
       continue;
     }
     const index = i;
     for (;;) {
-      while (i < t.length && !cut(t.charCodeAt(i))) i++;
-      if (t.charCodeAt(i) === 32 && i + 1 < t.length && !cut(t.charCodeAt(i + 1))) i++;
+      while (i < to && !cut(t.charCodeAt(i))) i++;
+      if (i < to && t.charCodeAt(i) === 32 && i + 1 < to && !cut(t.charCodeAt(i + 1))) i++;
       else break;
     }
-    out.push({ text: t.slice(index, i), x: index, start: line.start + index, end: line.start + i, line: line.no });
+    out.push({ text: t.slice(index, i), x: index - from, start: line.start + index - from, end: line.start + i - from, line: line.no });
   }
   return out;
 }
@@ -115,10 +119,18 @@ const FORM_NOTE = /^(?:(If\s+the\s+form\s+is\s+filed\s+by\s+more\s+than\s+one)|I
 const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
 /** pandoc's table rules. */
 const RULE_LINE = /^[\s-]*-{3}[\s-]*$/;
+/** A pandoc table rule: a line holding "---" and else only hyphens and white space. */
+function isRule(text: string): boolean {
+  return text.includes('---') && RULE_LINE.test(text);
+}
 
-/** `box5`: the relationship box 5 of the header prints (the first owner's), for a table that lost its columns. */
-export function readPage(lines: Line[], input: string, sink: TextSink, box5: Relationship | null = null): PageRead | null {
-  let markAt = lines.findIndex((l) => PAGE_MARK.test(l.joined));
+/**
+ * `box5`: the relationship box 5 of the header prints (the first owner's), for a table that lost its columns.
+ * `pageMark`: whether PAGE_MARK matches the cleaned text (no line matches it where it does not).
+ */
+export function readPage(lines: Line[], input: string, sink: TextSink, box5: Relationship | null = null, pageMark = true): PageRead | null {
+  const marked = matchStarts(PAGE_MARK_ALL, sink.clean.text);
+  let markAt = pageMark ? lines.findIndex((l) => marked(l) && PAGE_MARK.test(l.joined)) : -1;
   if (markAt === -1) {
     // pandoc wraps the column head ("Reporting / Owner Name / / Address"): the heading and the relationship heads.
     const heading = lines.findIndex((l) => OWNERS_HEADING.test(l.joined));
@@ -178,7 +190,7 @@ function boxOneLines(lines: Line[], end: number): string[] | null {
   if (label === -1 || label >= end) return null;
   const meaningful = (n: number) => {
     const l = lines[n];
-    return l !== undefined && !l.blank && !RULE_LINE.test(l.text);
+    return l !== undefined && !l.blank && !isRule(l.text);
   };
   let n = label + 1;
   while (n < end && !meaningful(n)) n++;
@@ -277,7 +289,7 @@ function readOwners(
   let cellWidth: number | null = null;
   for (let n = markAt; n < headAt; n++) {
     const l = lines[n] as Line;
-    if (!RULE_LINE.test(l.text)) continue;
+    if (!isRule(l.text)) continue;
     const runs = [...l.text.matchAll(/-+/g)].map((m) => m.index);
     cellWidth = (/-+/.exec(l.text.trim())?.[0] ?? '').length;
     // Centred heads and marks stand anywhere in their column: the rule's runs are the columns.
@@ -288,7 +300,7 @@ function readOwners(
     }
   }
   const bytes = input.includes('***** ') && HTML2TEXT_HEADING.test(input);
-  const chunksAt = (l: Line) => (bytes ? byteChunksOf(l, sink, input) : chunksOf(l));
+  const chunksAt = (l: Line) => (bytes ? byteChunksOf(l, sink, input) : chunksOf(l, sink.clean.text));
   const ownerCell = (l: Line) => chunksAt(l).filter((c) => c.x < firstCol - 2).map((c) => c.text).join(' ');
   // An address without a postal code prints an empty line for it, then the country:
   //   HONG KONG       ← state
@@ -298,13 +310,13 @@ function readOwners(
     const last = block[block.length - 1];
     const country = lines[n + 1];
     const after = lines[n + 2];
-    if (!last || !country || country.blank || n + 1 >= end || (after && !after.blank && !RULE_LINE.test(after.text) && n + 2 < end)) return false;
+    if (!last || !country || country.blank || n + 1 >= end || (after && !after.blank && !isRule(after.text) && n + 2 < end)) return false;
     const cell = ownerCell(country);
     return cell === country.joined && COUNTRY.test(cell) && edgarCodeOf(cell) !== null && !POSTAL.test(ownerCell(last)) && edgarCodeOf(ownerCell(last)) !== null;
   };
   for (let n = headAt + 1; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank || RULE_LINE.test(line.text)) {
+    if (line.blank || isRule(line.text)) {
       if (!emptyPostalLine(n)) flush();
       continue;
     }
@@ -845,8 +857,8 @@ function readOwnersLynx(lines: Line[], head: Line, from: number, end: number, si
   };
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank || RULE_LINE.test(line.text)) continue;
-    const chunks = chunksOf(line);
+    if (line.blank || isRule(line.text)) continue;
+    const chunks = chunksOf(line, sink.clean.text);
     cell.push(...chunks.filter((c) => c.x <= LYNX_MARGIN));
     // The owner's row ends on the line that carries its other cells.
     const marks = chunks.filter((c) => c.x > LYNX_MARGIN);
@@ -1066,11 +1078,11 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
   for (let n = from; n < to; n++) {
     const line = lines[n] as Line;
     const newBlock = afterBlank;
-    afterBlank = line.blank || (afterBlank && RULE_LINE.test(line.text));
+    afterBlank = line.blank || (afterBlank && isRule(line.text));
     const stars = /^\*\*?$/.test(line.joined.trim());
     if (stars && pending) pendingStars = true;
     // The signature caption's "**" mark stands on a line of its own in a PDF: part of the caption.
-    if (line.blank || RULE_LINE.test(line.text) || stars) continue;
+    if (line.blank || isRule(line.text) || stars) continue;
     if (plain) {
       const next = nextText(lines, n + 1, to);
       const lone = DATE.test(line.joined.trim());
@@ -1080,7 +1092,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
         // A date above its "Date" caption: the first signature still without one; words read
         // since a caption and not followed by "**" are another table's.
         if (!pendingStars && !pendingAtBoundary) dropPending();
-        dateLater(chunksOf(line).filter((c) => c.text !== '')[0] as Chunk);
+        dateLater(chunksOf(line, sink.clean.text).filter((c) => c.text !== '')[0] as Chunk);
         continue;
       }
       const beforeStars = next !== null && (/^\*\*?$/.test(next) || SIGNATURE_CAPTION.test(next));
@@ -1110,7 +1122,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
       if (inOrder && pending && SIGNATURE_CAPTION.test(line.joined)) push(nameWith([]), null);
       continue;
     }
-    const chunks = chunksOf(line).filter((c) => c.text !== '');
+    const chunks = chunksOf(line, sink.clean.text).filter((c) => c.text !== '');
     const last = chunks[chunks.length - 1];
     if (!last) continue;
     if (open !== -1 && !pending && !(plain && newBlock) && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
@@ -1144,7 +1156,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     // and the name beside it wraps too: the two lines are one signature.
     const next = lines[n + 1];
     if (PART_DATE.test(last.text) && next && n + 1 < to) {
-      const nextChunks = chunksOf(next).filter((c) => c.text !== '');
+      const nextChunks = chunksOf(next, sink.clean.text).filter((c) => c.text !== '');
       const year = nextChunks[nextChunks.length - 1];
       if (year && /^\d{4}$/.test(year.text) && year.x >= last.x - 2) {
         const name = nameWith(chunks.slice(0, -1));
@@ -1290,7 +1302,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   let prevLead = -1;
   for (let n = from; n < end; n++) {
     const line = lines[n] as Line;
-    if (line.blank || RULE_LINE.test(line.text)) {
+    if (line.blank || isRule(line.text)) {
       parts.push(null);
       prevLead = -1;
       continue;
@@ -1430,7 +1442,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     for (let n = remarksAt + 1; n < lines.length; n++) {
       const line = lines[n] as Line;
       // pandoc's table rule ends the remarks; lynx draws none, so a line of dashes is the remarks' own.
-      if (REMARKS_END.test(line.joined) || (!lynx && RULE_LINE.test(line.text))) break;
+      if (REMARKS_END.test(line.joined) || (!lynx && isRule(line.text))) break;
       if (line.blank) {
         cut = false;
         continue;
@@ -1519,7 +1531,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   let stop = -1;
   for (const line of lines) {
     if (/Title\s+of\s+Security/i.test(line.joined) || PAGE_MARK.test(line.joined)) break;
-    const own = chunksOf(line);
+    const own = chunksOf(line, sink.clean.text);
     const k = own.findIndex((c) => TABLES_START.test(c.text));
     if (k !== -1) stop = chunks.length + k;
     chunks.push(...own);

@@ -15,7 +15,7 @@ import { alignRow, DATE_WORD, type Placed, type Token } from './align-row.ts';
 import { fuzzyFind } from './fuzzy-match.ts';
 import { columnsOf, type Column } from './table-columns.ts';
 import { isHeadLine, readLayoutTable } from './layout-table.ts';
-import type { Cell, Line, TextSink } from './text-grid.ts';
+import { matchStarts, type Cell, type Line, type TextSink } from './text-grid.ts';
 
 export interface TableBounds {
   /** Line numbers: first line after the table's title/headings start, and the line that ends it. */
@@ -37,6 +37,7 @@ const END = /Explanation\s+of\s+Responses|^\s*Remarks\s*:|Signature\s+of\s+Repor
 const PAGE_NOTE = /^\s*Reminder\s*:|Persons\s+who\s+respond\s+to\s+the\s+collection|SEC\s+1474\s*\(/i;
 /** What the titles, heads and END above each need one of: a line with none is not tried five times. */
 const ANY_MARK = /Table\s+I|Title\s+of|Explanation\s+of\s+Responses|Remarks\s*:|Signature\s+of\s+Reporting\s+Person|Reporting\s+Owner/i;
+const ANY_MARK_ALL = new RegExp(ANY_MARK.source, 'gi');
 const HEADER_LINE = /\(Instr\.|Title\s+of|Date\s+Exercisable|\bCode\b|Month\/Day\/Year|\bTable\s+II?\b|Amount\s+or\s+Number/i;
 
 export function findTables(lines: Line[], sink: TextSink, fuzzy = true): TableBounds {
@@ -45,8 +46,9 @@ export function findTables(lines: Line[], sink: TextSink, fuzzy = true): TableBo
   let h1 = -1;
   let h2 = -1;
   let end = -1;
+  const marked = matchStarts(ANY_MARK_ALL, sink.clean.text);
   for (const line of lines) {
-    if (line.blank) continue;
+    if (line.blank || !marked(line)) continue;
     const j = line.joined;
     if (!ANY_MARK.test(j)) continue;
     if (t1 === -1 && T1_TITLE.test(j) && /deriv|securit|owned/i.test(j)) t1 = line.no;

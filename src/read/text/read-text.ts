@@ -61,7 +61,8 @@ export function readText(text: string, positions: Positions): TextRead {
   for (const [a, b] of flat?.unread ?? []) sink.reportSpan('TEXT_GRID_TABLE_UNREAD', {}, null, positions.span(a, b));
   const lines = splitLines(clean.text);
   // EDGAR's rendered page (its "Reporting Owners" table): converters wrap its labels but do not damage them.
-  const page = PAGE_MARK.test(clean.text) || /Reporting\s+Owners[\s\S]{0,600}Relationships/.test(clean.text);
+  const pageMark = PAGE_MARK.test(clean.text);
+  const page = pageMark || /Reporting\s+Owners[\s\S]{0,600}Relationships/.test(clean.text);
   const bounds = findTables(lines, sink, !page);
   const headerLines = lines.slice(0, bounds.start);
   const form = readFormType(headerLines, sink);
@@ -104,7 +105,7 @@ export function readText(text: string, positions: Positions): TextRead {
   }
   // EDGAR's rendered page prints every owner in its "Reporting Owners" table, and its own
   // signature and explanation blocks: those are read from there.
-  const pageRead = readPage(lines, text, sink, o.relationship);
+  const pageRead = readPage(lines, text, sink, o.relationship, pageMark);
   if (pageRead) {
     const page = pageRead;
     // The page's own blocks (signatures, explanation, remarks) are read here: the lines the form's

@@ -61,8 +61,9 @@ export function splitLines(text: string): Line[] {
       if (ce === -1) ce = lineText.length;
       let a = cs;
       let b = ce;
-      while (a < b && isSpace(lineText.charCodeAt(a))) a++;
-      while (b > a && isSpace(lineText.charCodeAt(b - 1))) b--;
+      // Trimmed on the whole text (a flat string), not on the line's slice of it.
+      while (a < b && isSpace(text.charCodeAt(start + a))) a++;
+      while (b > a && isSpace(text.charCodeAt(start + b - 1))) b--;
       cells.push({ text: lineText.slice(a, b), start: start + a, end: start + b, index, line: no });
       index++;
       if (ce === lineText.length) break;
@@ -76,6 +77,25 @@ export function splitLines(text: string): Line[] {
     start = end + 1;
   }
   return lines;
+}
+
+/**
+ * For a pattern without anchors (flag g), tried on lines in order: whether a match of it starts in
+ * the line, found by one scan of the cleaned text instead of a test of every line. A line's
+ * joined cells differ from its text only in white space, so a pattern whose words stand apart by
+ * \s matches a line's joined cells only where a match starts in the line's text: lines this
+ * says no to need no other test.
+ */
+export function matchStarts(re: RegExp, text: string): (line: Line) => boolean {
+  let next = -1;
+  return (line) => {
+    if (next < line.start) {
+      re.lastIndex = line.start;
+      const m = re.exec(text);
+      next = m ? m.index : Infinity;
+    }
+    return next < line.end;
+  };
 }
 
 /** pdftotext ends every page with a form feed: a text holding one was extracted from a PDF. */
@@ -177,7 +197,10 @@ export class TextSink {
   }
 
   set(path: string, start: number, end: number, confidence: number): void {
-    const [a, b] = this.inputRange(start, end);
+    // inputRange's offsets, without its pair: this runs for every value read.
+    const o = this.clean.origin;
+    const a = o[start] ?? 0;
+    const b = end > start ? (o[end - 1] ?? a) + 1 : a;
     this.provenance[path] = { span: this.positions.span(a, b), confidence };
   }
 
