@@ -113,7 +113,7 @@ if (want('text')) {
   const names = existsSync(cache) ? readdirSync(cache, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'pdf').map((e) => e.name).sort() : [];
   const sampled = names.map((name) => {
     const dir = join(cache, name);
-    const pages = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : [];
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
     return { name, inputs: pages.filter((_, i) => i % 10 === 0).map((f) => readFileSync(join(dir, f))) };
   });
   if (sampled.every((s) => s.inputs.length === 0)) {

@@ -177,6 +177,8 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const flow = options.flow === true;
   const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
   const dollarPrices = options.dollarPrices === true;
+  // Which columns are Table II's (A) and (D) amounts, worked out once rather than per token placed.
+  const adAmount = columns.map((c) => AD_AMOUNT.test(c.field));
   // Each cell cut into tokens once: the checks below and the placing read the same tokens.
   const tokenized = cells.map(tokenize);
   // A placed cell that reads as several values ("2021 A") is left to the alignment below.
@@ -207,7 +209,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
     if (dollarPrices && kind === 'price' && /^\d/.test(text)) f -= 1;
     // Table II's (A) and (D) amounts print their marks beside them: a lone mark there is less
     // likely than in a column a value may be given for by a footnote alone.
-    if (dollarPrices && text === '' && AD_AMOUNT.test((columns[j] as Column).field)) f -= LONE_MARK_IN_AMOUNT;
+    if (dollarPrices && text === '' && adAmount[j]) f -= LONE_MARK_IN_AMOUNT;
     if (flow) return f + (text === '' && markColumn(columns[j] as Column) ? 0.2 : 0) - 0.01 * j;
     return f - Math.min(3, Math.abs(t.cellIndex - j));
   };

@@ -155,9 +155,9 @@ export function cleanText(input: string): CleanText {
     if (ch === '*') {
       // Markdown bold `**text**` on one line; an escaped `\*\*` was handled above and stays, and
       // so does a lone `**` (a footnote mark in plain text: "/s/** George D. Yancopoulos").
-      if (input[i + 1] === '*' && (i === boldClose || boldCloseOf(input, i) !== -1)) {
-        if (i !== boldClose) boldClose = boldCloseOf(input, i);
-        else boldClose = -1;
+      const close = input[i + 1] === '*' && i !== boldClose ? boldCloseOf(input, i) : -1;
+      if (input[i + 1] === '*' && (i === boldClose || close !== -1)) {
+        boldClose = close;
         flush(i);
         i += 2;
         copyFrom = i;

@@ -63,7 +63,7 @@ export function pdfFlowRows(
   isHead: (text: string) => boolean,
   sink: TextSink,
 ): LayoutRow[] | null {
-  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const field = (f: string): number => fieldIndex(columns, f);
   // Table I: Form 4's and 5's (transactions and holdings) or Form 3's (holdings only).
   const transactions = field('transactionDate') !== -1;
   if (field('underlyingSecurityTitle') !== -1 || (transactions && field('pricePerShare') === -1)) return null;
@@ -87,6 +87,16 @@ export function pdfFlowRows(
   return rows.map((cells) => ({ cells, start: first?.start ?? 0, end: last?.end ?? 0, flow: false, inferred: true, placed: true }));
 }
 
+/** The index of a field's column, -1 when the table has none. */
+function fieldIndex(columns: Column[], f: string): number {
+  return columns.findIndex((c) => c.field === f);
+}
+
+/** A cell's text without its footnote marks, to compare titles and natures. */
+function withoutMarks(text: string): string {
+  return text.replace(/\s*\(\d{1,2}\)/g, '');
+}
+
 /**
  * A block of words taken for one cell holds two: a footnote mark ends a cell's value, and words
  * after one ("By FF Affirm Growth, LLC (8) By The Founders Fund") start another cell.
@@ -97,7 +107,11 @@ function twoCells(cell: Cell): boolean {
 
 /** Some row's nature is some row's title: a nature of ownership never names a security, so the words were placed wrong. */
 function namesSecurity(rows: Cell[][], columns: Column[]): boolean {
-  const text = (row: Cell[], f: string) => row.find((c) => c.index === columns.findIndex((col) => col.field === f))?.text.replace(/\s*\(\d{1,2}\)/g, '');
+  const text = (row: Cell[], f: string) => {
+    const index = fieldIndex(columns, f);
+    const cell = row.find((c) => c.index === index);
+    return cell === undefined ? undefined : withoutMarks(cell.text);
+  };
   const titles = new Set(rows.map((row) => text(row, 'securityTitle')));
   return rows.some((row) => {
     const nature = text(row, 'natureOfOwnership');
@@ -121,7 +135,7 @@ function mixedHoldingRows(texts: TextGroup[], tokens: Token[], columns: Column[]
 
 /** Rows each written whole, one after another; null unless every row reads and adds up. */
 function segmentRows(texts: TextGroup[], tokens: Token[], transactions: boolean, columns: Column[]): Cell[][] | null {
-  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const field = (f: string): number => fieldIndex(columns, f);
   const segments = transactions ? rowSegments(texts, tokens) : [{ texts, tokens }];
   const rows: Cell[][] = [];
   for (const seg of segments) {
@@ -148,7 +162,7 @@ function segmentRows(texts: TextGroup[], tokens: Token[], transactions: boolean,
  * that read.
  */
 function withHoldingsAfter(texts: TextGroup[], tokens: Token[], columns: Column[]): Cell[][] | null {
-  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const field = (f: string): number => fieldIndex(columns, f);
   const lastDate = tokens.reduce((at, t, i) => (t.kind === 'date' ? i : at), -1);
   if (lastDate === -1) return null;
   const found: Cell[][][] = [];
@@ -201,7 +215,7 @@ const SEARCH_LIMIT = 1500;
  * their titles are the blocks that repeat a transaction's title (a nature never names a security).
  */
 function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[], holdings = 0): Cell[][] | null {
-  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const field = (f: string): number => fieldIndex(columns, f);
   const dateAt = tokens.flatMap((t, i) => (t.kind === 'date' ? [i] : []));
   const n = dateAt.length;
   const rows = n + holdings;
@@ -226,7 +240,7 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
     g.parts.slice(-run).forEach((p, j) => (titles[k + j] = p.words));
   }
   if (dateAt.some((_, k) => titles[k] === undefined)) return null;
-  const titleText = (words: Word[]) => words.map((w) => w.text).join(' ').replace(/\s*\(\d{1,2}\)/g, '');
+  const titleText = (words: Word[]) => withoutMarks(words.map((w) => w.text).join(' '));
   if (holdings > 0) {
     const known = new Set(titles.map(titleText));
     const held = natures.filter((words) => known.has(titleText(words)));
@@ -415,8 +429,11 @@ function rowSegments(texts: TextGroup[], tokens: Token[]): { texts: TextGroup[];
  * taken another row's amounts: each must add up from the one before (owned = owned before ± amount).
  */
 function balances(segments: { tokens: Token[] }[], rows: Cell[][], columns: Column[]): boolean {
-  const at = (f: string) => columns.findIndex((c) => c.field === f);
-  const value = (row: Cell[], f: string) => row.find((c) => c.index === at(f))?.text.replace(/\s*\(\d{1,2}\)/g, '') ?? '';
+  const value = (row: Cell[], f: string) => {
+    const index = fieldIndex(columns, f);
+    const cell = row.find((c) => c.index === index);
+    return cell === undefined ? '' : withoutMarks(cell.text);
+  };
   const num = (t: string) => Number(t.replace(/[$,\s]/g, ''));
   for (let k = 1; k < rows.length; k++) {
     const prev = rows[k - 1] as Cell[];
@@ -558,7 +575,7 @@ function holdingRows(texts: TextGroup[], tokens: Token[], columns: Column[]): Ce
     items.push(t);
   });
   for (const g of texts) if (g.at === tokens.length) items.push(...g.parts.map((p) => ({ words: p.words })));
-  const field = (f: string): number => columns.findIndex((c) => c.field === f);
+  const field = (f: string): number => fieldIndex(columns, f);
   const rows: { title: Word[]; amount?: Token; di?: Token; nature?: Word[] }[] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;

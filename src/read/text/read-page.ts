@@ -1083,11 +1083,12 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     if (stars && pending) pendingStars = true;
     // The signature caption's "**" mark stands on a line of its own in a PDF: part of the caption.
     if (line.blank || isRule(line.text) || stars) continue;
+    const caption = isCaption(line);
     if (plain) {
       const next = nextText(lines, n + 1, to);
       const lone = DATE.test(line.joined.trim());
       const boundary = atBoundary;
-      atBoundary = isCaption(line);
+      atBoundary = caption;
       if (lone && next !== null && /^Date$/i.test(next)) {
         // A date above its "Date" caption: the first signature still without one; words read
         // since a caption and not followed by "**" are another table's.
@@ -1102,7 +1103,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
         continue;
       }
       // A new block of words starts a new name: the words before it, without their "**", were another table's.
-      if (!lone && !isCaption(line) && (newBlock || !pending)) {
+      if (!lone && !caption && (newBlock || !pending)) {
         if (!pendingStars && pending) dropPending();
         if (!pending) {
           // A table's head ("7. Title and") starts no name.
@@ -1112,7 +1113,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
       }
     }
     // Each signature prints its own caption below it.
-    if (isCaption(line)) {
+    if (caption) {
       // Plain pdftotext: the caption of a signature read with its date closes it; words read
       // since are another table's.
       if (plain && open !== -1) dropPending();
