@@ -612,6 +612,12 @@ export interface ChainCosts {
 const PDF_SHIFTED_ROWS = 3;
 const PDF_SHIFTS = [-2, -1, 1, 2];
 
+/** splitChain's split so far: the last row's lines below its main line, then the rows' before it. */
+interface SplitPath {
+  readonly below: number;
+  readonly before: SplitPath | null;
+}
+
 export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
   const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [], shift = 0, shifts = [] } = costs;
   const k = mains.length;
@@ -619,8 +625,11 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
   if (shifts.length > 0) {
     // Each range's extra counted once over the tries.
     const counted = new Map<number, number>();
+    // Ranges lie in [first, last]: offsets into it keep the key a small integer (a Smi, cheap to
+    // hash) for any block of fewer than 1,024 lines, and distinct for longer ones.
+    const n = last - first + 1;
     const once = (a: number, b: number, main: number): number => {
-      const key = (a * 1048576 + b) * 1048576 + main;
+      const key = ((a - first) * n + (b - first)) * n + (main - first);
       let c = counted.get(key);
       if (c === undefined) counted.set(key, (c = extra(a, b, main)));
       return c;
@@ -655,26 +664,32 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     const d = cut ? -onPageAbove : onPageBelow - onPageAbove - shift;
     return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
-  // For row i: the lines above its main line → least cost of rows before it, and the split.
-  let prev = new Map<number, { cost: number; path: number[] }>([[m(0) - first, { cost: 0, path: [] }]]);
+  // For row i: the lines above its main line → least cost of rows before it, and the split (each
+  // row's lines below its main line, as a list linked back from the last row: no copy per try).
+  let prev = new Map<number, { cost: number; path: SplitPath | null }>([[m(0) - first, { cost: 0, path: null }]]);
   for (let i = 0; i < k - 1; i++) {
     const gap = m(i + 1) - m(i) - 1;
-    const next = new Map<number, { cost: number; path: number[] }>();
+    const next = new Map<number, { cost: number; path: SplitPath | null }>();
     for (const [above, s] of prev) {
       for (let below = 0; below <= gap; below++) {
         const c = s.cost + cost(i, above, below) + (gap - below !== above ? unlike : 0);
         const cur = next.get(gap - below);
-        if (!cur || c < cur.cost) next.set(gap - below, { cost: c, path: [...s.path, below] });
+        if (!cur) next.set(gap - below, { cost: c, path: { below, before: s.path } });
+        else if (c < cur.cost) {
+          cur.cost = c;
+          cur.path = { below, before: s.path };
+        }
       }
     }
     prev = next;
   }
-  let best: { cost: number; path: number[] } | null = null;
+  let best: { cost: number; path: SplitPath | null } | null = null;
   for (const [above, s] of prev) {
     const c = s.cost + cost(k - 1, above, last - m(k - 1));
     if (!best || c < best.cost) best = { cost: c, path: s.path };
   }
-  const path = (best as { path: number[] }).path;
+  const path: number[] = new Array<number>(k - 1);
+  for (let p = (best as { path: SplitPath | null }).path, i = k - 2; p !== null; p = p.before, i--) path[i] = p.below;
   const out: [number, number][] = [];
   let from = first;
   for (let i = 0; i < k; i++) {
@@ -732,9 +747,10 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
  */
 export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false): number {
   let n = 0;
-  const columns = new Set<number>();
-  for (let i = from; i <= to; i++) (texts[i] ?? []).forEach((t, c) => t && columns.add(c));
-  for (const c of columns) {
+  // Every column up to the widest line's: one with no line in the range has no run (a chain split calls this for every range).
+  let columns = 0;
+  for (let i = from; i <= to; i++) columns = Math.max(columns, texts[i]?.length ?? 0);
+  for (let c = 0; c < columns; c++) {
     let runs = 0;
     let empty = Infinity;
     for (let i = from; i <= to; i++) {
@@ -755,13 +771,15 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
  */
 export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
   let n = 0;
-  const seen = new Set<number>();
-  for (let i = from; i <= to; i++) {
-    (texts[i] ?? []).forEach((t, c) => {
-      if (!t || !titled[c] || seen.has(c)) return;
-      seen.add(c);
+  // Each title column's first line in the range, column by column (a chain split calls this for every range).
+  for (let c = 0; c < titled.length; c++) {
+    if (!titled[c]) continue;
+    for (let i = from; i <= to; i++) {
+      const t = texts[i]?.[c];
+      if (!t) continue;
       if (/^\(?[a-z]/.test(t.text)) n++;
-    });
+      break;
+    }
   }
   return n;
 }
@@ -860,16 +878,23 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
   let n = 0;
   titled.forEach((isTitle, c) => {
     if (!isTitle) return;
-    let sofar = '';
+    let empty = true;
+    // The title so far from its last '(' on (null before one): a bracket of words holds no '(',
+    // so one ending the title starts there. Tested instead of the whole title, which grows line by line.
+    let open: string | null = null;
     for (let i = from; i <= to; i++) {
       const t = texts[i]?.[c];
       // A value standing under the title's head ("$ 39.18" between "OPTIONS (RT" and "TO BUY)") is no title's.
       if (!t || VALUE_WORD.test(t.text)) continue;
-      if (/\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(sofar) && /^[A-Z]/.test(t.text)) {
+      if (open !== null && /^[A-Z]/.test(t.text) && /\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(open)) {
         n++;
         return;
       }
-      sofar += (sofar === '' ? '' : ' ') + t.text;
+      const piece = empty ? t.text : ' ' + t.text;
+      if (t.text !== '') empty = false;
+      const bracket = piece.lastIndexOf('(');
+      if (bracket !== -1) open = piece.slice(bracket);
+      else if (open !== null) open += piece;
     }
   });
   return n;
@@ -964,15 +989,17 @@ function valuesOf(line: Placement[]): { w: Word; col: number }[] {
 export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
   let n = 0;
   const onMain = texts[main] ?? [];
-  const seen = new Set<number>();
-  for (let i = from; i <= to; i++) {
-    if (i === main) continue;
-    (texts[i] ?? []).forEach((t, c) => {
-      if (t && onMain[c] === undefined && !seen.has(c)) {
-        seen.add(c);
+  // Column by column, up to the widest line's (a chain split calls this for every range).
+  let columns = 0;
+  for (let i = from; i <= to; i++) columns = Math.max(columns, texts[i]?.length ?? 0);
+  for (let c = 0; c < columns; c++) {
+    if (onMain[c] !== undefined) continue;
+    for (let i = from; i <= to; i++) {
+      if (i !== main && texts[i]?.[c]) {
         n++;
+        break;
       }
-    });
+    }
   }
   return n;
 }
