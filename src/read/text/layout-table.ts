@@ -48,17 +48,18 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
   const column = sink.clean.column;
   const xOf = (i: number): number => (column ? (column[i] as number) : colOf(origin[i] ?? 0));
   // The line's words (runs of non-white-space, as /\S+/g finds them), scanned by hand: this runs on every line of every table.
-  const t = line.text;
-  for (let i = 0; i < t.length; ) {
+  // Scanned on the whole cleaned text (a flat string), not on the line's slice of it, as splitLines trims its cells.
+  const t = sink.clean.text;
+  const stop = line.end;
+  for (let i = line.start; i < stop; ) {
     if (isWhiteSpace(t.charCodeAt(i))) {
       i++;
       continue;
     }
-    const index = i;
-    while (i < t.length && !isWhiteSpace(t.charCodeAt(i))) i++;
-    const word = t.slice(index, i);
-    const start = line.start + index;
-    const end = start + word.length;
+    const start = i;
+    while (i < stop && !isWhiteSpace(t.charCodeAt(i))) i++;
+    const word = t.slice(start, i);
+    const end = i;
     const x = xOf(start);
     const xEnd = xOf(end - 1) + 1;
     const prev = out[out.length - 1];
@@ -124,15 +125,18 @@ const HEAD_WORDS = new Set(
 );
 /** pandoc's table rules: runs of dashes. */
 const RULE = /^[\s-]*-{3}[\s-]*$/;
+/** A pandoc rule (RULE), its regex tried only on lines holding the '---' it needs: most hold none. */
+const isRule = (text: string): boolean => text.includes('---') && RULE.test(text);
 const HTML2TEXT_HEADING = /^\*{5} \S[^\n]{0,80} \*{5}$/m;
 /** Lines the page prints between its tables. */
 const PAGE_NOTE = /^\s*Reminder\s*:|Persons\s+who\s+respond\s+to\s+the\s+collection|SEC\s+1474\s*\(/i;
 
 /** A line made only of the tables' head words (titles, "(Instr. 3)", sub-heads). */
 export function isHeadLine(text: string): boolean {
-  if (RULE.test(text)) return true;
+  if (isRule(text)) return true;
   // A line of dollar amounts and marks alone ("$   (1)": a price's sign and the next value's mark; "$0") is a row's.
-  if (/^[\s\f]*(?:(?:\$ ?-?[\d,]*\.?\d*|\(\d{1,2}\))\s*)+$/.test(text)) return false;
+  // (Tried only on a line of the characters it may match: it backtracks over a long run of spaces, and most lines hold a letter.)
+  if (!/[^\s$\d,.()-]/.test(text) && /^[\s\f]*(?:(?:\$ ?-?[\d,]*\.?\d*|\(\d{1,2}\))\s*)+$/.test(text)) return false;
   const words = text
     .replace(/\(Instr\.[^)]*\)/gi, ' ')
     .toLowerCase()
@@ -194,14 +198,14 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   let runs: { x: number; xEnd: number }[] | null = null;
   for (let n = head - 1; n >= Math.max(from, head - 2) && !runs; n--) {
     const line = lines[n] as Line;
-    if (!line.blank && RULE.test(line.text)) runs = wordsOf(line, sink);
+    if (!line.blank && isRule(line.text)) runs = wordsOf(line, sink);
   }
   const starts = columnStarts(headWords, columns, runs);
   const read = (bytes: boolean) => {
     const data: { line: Line; words: Word[] }[] = [];
     for (let n = dataFrom; n < dataTo; n++) {
       const line = lines[n] as Line;
-      data.push({ line, words: line.blank || RULE.test(line.text) ? [] : wordsOf(line, sink, bytes, input) });
+      data.push({ line, words: line.blank || isRule(line.text) ? [] : wordsOf(line, sink, bytes, input) });
     }
     return data;
   };
@@ -255,6 +259,8 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
     }
     return Infinity;
   };
+  // Which head words end a group's title: tested once each, not once per sub-head of their group.
+  const titleEnds = head.map((words) => words.map((w) => /^\(Instr|Year\)$|^\(Month|^\d\)$/.test(w.text)));
   return columns.map((col, k) => {
     const g = groupAt.get(col.group);
     if (!g) return null;
@@ -266,11 +272,12 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
     // Sub-heads stand below the group's title, which ends with "(Instr. n)" or "(Month/Day/Year)".
     let below = g.row;
     for (let row = g.row; row < head.length; row++) {
-      if ((head[row] as Word[]).some((w) => w.x >= g.x && w.x < end && /^\(Instr|Year\)$|^\(Month|^\d\)$/.test(w.text))) below = row;
+      const words = head[row] as Word[];
+      if (words.some((w, i) => w.x >= g.x && w.x < end && (titleEnds[row] as boolean[])[i])) below = row;
     }
     let x: number | null = null;
     for (let row = below + 1; row < head.length; row++) {
-      for (const w of head[row] as Word[]) if (col.sub.test(w.text) && w.x > g.x && w.x < end) x = w.x;
+      for (const w of head[row] as Word[]) if (w.x > g.x && w.x < end && col.sub.test(w.text)) x = w.x;
     }
     if (x === null) return null;
     if (runs) return snap(x);
@@ -793,23 +800,30 @@ export function continuedStarts(texts: { text: string; x: number }[][], from: nu
  */
 export function repeatedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[], lowercase: boolean[] = []): number {
   let n = 0;
-  titled.forEach((isTitle, c) => {
-    if (!isTitle) return;
-    const at: number[] = [];
-    for (let i = from; i <= to; i++) if (texts[i]?.[c]) at.push(i);
-    const [head, next] = at.map((i) => (texts[i]?.[c] as { text: string }).text);
-    if (head === undefined || !(lowercase[c] === true ? /^[A-Za-z]/ : /^[A-Z]/).test(head)) return;
-    for (const i of at.slice(1)) {
-      if ((texts[i]?.[c] as { text: string }).text !== head) continue;
+  // Column by column, without a list of its lines (a chain split calls this for every range).
+  for (let c = 0; c < titled.length; c++) {
+    if (!titled[c]) continue;
+    // The column's first line in the range (head), then the line after it (next).
+    let i = from;
+    while (i <= to && !texts[i]?.[c]) i++;
+    if (i > to) continue;
+    const head = (texts[i]?.[c] as { text: string }).text;
+    if (!(lowercase[c] === true ? /^[A-Za-z]/ : /^[A-Z]/).test(head)) continue;
+    let next: string | undefined;
+    for (i++; i <= to; i++) {
+      const t = texts[i]?.[c];
+      if (!t) continue;
+      next ??= t.text;
+      if (t.text !== head) continue;
       // The column's next line after the repeat, maybe in the next row.
       let after: string | undefined;
       for (let k = i + 1; k <= i + REPEAT_REACH && after === undefined; k++) after = texts[k]?.[c]?.text;
-      if (next === undefined || after === next) {
+      if (after === next) {
         n++;
-        return;
+        break;
       }
     }
-  });
+  }
   return n;
 }
 
