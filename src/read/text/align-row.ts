@@ -96,6 +96,24 @@ export function tokenize(cell: Cell): Token[] {
 
 const NO = -Infinity;
 
+/** alignRow's tables of scores and choices, grown as rows need and reused: no row's values outlive its alignment. */
+let scores = new Float64Array(256);
+let choices = new Int8Array(256);
+function scratch(size: number): { best: Float64Array; choice: Int8Array } {
+  if (scores.length < size) {
+    scores = new Float64Array(2 * size);
+    choices = new Int8Array(2 * size);
+  }
+  return { best: scores, choice: choices };
+}
+/** alignRow's fits of tokens in kinds of columns, likewise reused: each row's [0, size) set to NaN (not yet worked out). */
+let fits = new Float64Array(256);
+function fitScratch(size: number): Float64Array {
+  if (fits.length < size) fits = new Float64Array(2 * size);
+  fits.fill(NaN, 0, size);
+  return fits;
+}
+
 /** Table II's (A) and (D) amount columns. */
 const AD_AMOUNT = /^shares[AD]$/;
 /** What leaving a PDF row's lone mark out costs beyond another token's. */
@@ -195,16 +213,36 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const T = tokens.length;
   const C = columns.length;
   // best[i * W + j]: best score for tokens i.. into columns j..; choice records the move taken.
-  // One array each for the whole table of scores: a typed array per token row costs more to make than to fill.
+  // One array each for the whole table of scores, kept from row to row: a typed array costs more
+  // to make than to fill. Every score is written before it is read, and every choice the walk
+  // below reads (i < T).
   const W = C + 1;
-  const best = new Float64Array((T + 1) * W);
-  const choice = new Int8Array((T + 1) * W);
+  const { best, choice } = scratch((T + 1) * W);
   // A PDF's lone marks stand only roughly in their columns: one left out is a footnote lost, so
   // placing it where it costs as much as leaving it out wins.
   const skipPenalty = (t: Token) => (t.text.length <= 2 ? (dollarPrices && t.text === '' ? -3 - MARK_LEFT_OUT : -3) : -5);
-  const place = (t: Token, j: number, text = t.text) => {
+  // Each token's fit in each kind of column worked out once (NaN until asked): the table of scores
+  // tries every token in every column, and columns share a few kinds.
+  const kindAt: number[] = [];
+  const kinds: ColumnKind[] = [];
+  for (const col of columns) {
+    let k = kinds.indexOf(col.kind);
+    if (k === -1) k = kinds.push(col.kind) - 1;
+    kindAt.push(k);
+  }
+  const K = kinds.length;
+  const fitted = fitScratch(T * K);
+  const placeToken = (i: number, j: number): number => {
+    const t = tokens[i] as Token;
+    const slot = i * K + (kindAt[j] as number);
+    let f = fitted[slot] as number;
+    if (Number.isNaN(f)) fitted[slot] = f = fit(t.text, (columns[j] as Column).kind);
+    return score(t, j, t.text, f);
+  };
+  const place = (t: Token, j: number, text: string) => score(t, j, text, fit(text, (columns[j] as Column).kind));
+  const score = (t: Token, j: number, text: string, fitness: number) => {
     const kind = (columns[j] as Column).kind;
-    let f = fit(text, kind);
+    let f = fitness;
     if (f === NO) return NO;
     if (dollarPrices && kind === 'price' && /^\d/.test(text)) f -= 1;
     // Table II's (A) and (D) amounts print their marks beside them: a lone mark there is less
@@ -236,7 +274,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
           b = skipCol;
           ch = 1;
         }
-        const p = place(tokens[i] as Token, j);
+        const p = placeToken(i, j);
         if (p !== NO && p + best[(i + 1) * W + j + 1]! > b) {
           b = p + best[(i + 1) * W + j + 1]!;
           ch = 2;
