@@ -52,11 +52,17 @@ function identity(n: number): Int32Array {
   return IDENTITY;
 }
 
+/** Room in cleanText's map of origins past the input's length: 64 bare superscript marks' worth. */
+const ORIGIN_SLACK = 128;
+/** A copied run this short has its origins set by hand. */
+const SHORT_RUN = 32;
+
 export function cleanText(input: string): CleanText {
   const out: string[] = [];
   // Every change but one keeps the text's length or shortens it: a bare superscript mark (one
-  // character) becomes three, (1), and the map grows there when it must.
-  let origin = new Int32Array(input.length + 1);
+  // character) becomes three, (1), and the map grows there when it must. It starts with room for
+  // a few dozen such marks: growing it (a copy of the whole map) cost more than the room.
+  let origin = new Int32Array(input.length + 1 + ORIGIN_SLACK);
   let n = 0;
   const emit = (s: string, from: number): void => {
     for (let k = 0; k < s.length; k++) origin[n + k] = from;
@@ -66,8 +72,11 @@ export function cleanText(input: string): CleanText {
   let copyFrom = 0;
   const flush = (to: number): void => {
     if (to <= copyFrom) return;
-    // A copied run's origins are its input offsets: copied in one go from a table of offsets.
-    if (to <= IDENTITY_MAX) {
+    // A copied run's origins are its input offsets: copied in one go from a table of offsets (a
+    // short run by hand: a view of the table costs more than its few offsets).
+    if (to - copyFrom <= SHORT_RUN) {
+      for (let k = copyFrom; k < to; k++) origin[n++] = k;
+    } else if (to <= IDENTITY_MAX) {
       origin.set(identity(to).subarray(copyFrom, to), n);
       n += to - copyFrom;
     } else {
