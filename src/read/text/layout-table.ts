@@ -744,6 +744,55 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
 }
 
 /**
+ * The columns each line of a table's texts fills, as bits (column c → bit c), worked out once
+ * per table: the chain split's cost functions ask about every range of its lines, each column
+ * by each line. Null for a table with a line of more than 31 columns (none of the form's has).
+ * Kept only as long as the table's texts are (a weak map), which are not changed once made.
+ */
+const FILLED = new WeakMap<object, Int32Array | null>();
+function filledOf(texts: { text: string; x: number }[][]): Int32Array | null {
+  const known = FILLED.get(texts);
+  if (known !== undefined) return known;
+  let filled: Int32Array | null = new Int32Array(texts.length);
+  for (let i = 0; i < texts.length; i++) {
+    const row = texts[i];
+    if (!row) continue;
+    if (row.length > 31) {
+      filled = null;
+      break;
+    }
+    let m = 0;
+    for (let c = 0; c < row.length; c++) if (row[c] !== undefined) m |= 1 << c;
+    filled[i] = m;
+  }
+  FILLED.set(texts, filled);
+  return filled;
+}
+
+/** Line i's bits in filledOf's table; none for a line before `from` (outside the range asked about) or past the table. */
+function bitsAt(filled: Int32Array, i: number, from: number): number {
+  return i < from || i >= filled.length ? 0 : (filled[i] as number);
+}
+
+/** The columns flagged true, as bits; null when one past bit 30 is. */
+function maskOf(flags: boolean[]): number | null {
+  let m = 0;
+  for (let c = 0; c < flags.length; c++) {
+    if (!flags[c]) continue;
+    if (c > 30) return null;
+    m |= 1 << c;
+  }
+  return m;
+}
+
+/** How many bits of a 32-bit integer are set. */
+function bitCount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
  * 1 for each column whose lines in [from, to] are not one run: a cell's lines follow each other,
  * so a line cut off from the rest of its column by an empty one belongs to the next row.
  *
@@ -753,6 +802,21 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
  *   Class B   ... Class A  ← "Class B" starts row 2's title: row 1's column 1 would have a gap
  */
 export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false): number {
+  const filled = filledOf(texts);
+  if (filled) {
+    // A column's run after its first starts on a line holding it after one (two) without it:
+    // counted for all columns at once, a bit each.
+    let n = 0;
+    let seen = 0;
+    for (let i = from; i <= to; i++) {
+      const m = bitsAt(filled, i, from);
+      let starts = m & ~bitsAt(filled, i - 1, from) & seen;
+      if (interleaved) starts &= ~bitsAt(filled, i - 2, from);
+      n += bitCount(starts);
+      seen |= m;
+    }
+    return n;
+  }
   let n = 0;
   // Every column up to the widest line's: one with no line in the range has no run (a chain split calls this for every range).
   let columns = 0;
@@ -777,6 +841,20 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
  * "buy) Employee"), the last line of the row above's title.
  */
 export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
+  const filled = filledOf(texts);
+  const want = filled ? maskOf(titled) : null;
+  if (filled && want !== null) {
+    // Each title column's first line in the range: the lines in order, the columns still to find as bits.
+    let n = 0;
+    let remaining = want;
+    for (let i = from; i <= to && remaining !== 0; i++) {
+      const hit = bitsAt(filled, i, from) & remaining;
+      if (hit === 0) continue;
+      for (let c = 0; c < 31; c++) if ((hit >>> c) & 1 && /^\(?[a-z]/.test((texts[i]?.[c] as { text: string }).text)) n++;
+      remaining &= ~hit;
+    }
+    return n;
+  }
   let n = 0;
   // Each title column's first line in the range, column by column (a chain split calls this for every range).
   for (let c = 0; c < titled.length; c++) {
@@ -922,6 +1000,26 @@ const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
  * as a nature does: "By FDS" under "By Fredrick D. Schaufeld / Rev. Trust" is the next row's.
  */
 export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[]): number {
+  const filled = filledOf(texts);
+  const want = filled ? maskOf(natured) : null;
+  if (filled && want !== null) {
+    // The nature columns' lines after their first, in order, the columns seen and done as bits.
+    let n = 0;
+    let seen = 0;
+    let done = 0;
+    for (let i = from; i <= to; i++) {
+      const m = bitsAt(filled, i, from) & want & ~done;
+      const later = m & seen;
+      for (let c = 0; later !== 0 && c < 31; c++) {
+        if ((later >>> c) & 1 && NATURE_START.test((texts[i]?.[c] as { text: string }).text)) {
+          n++;
+          done |= 1 << c;
+        }
+      }
+      seen |= m;
+    }
+    return n;
+  }
   let n = 0;
   natured.forEach((isNature, c) => {
     if (!isNature) return;
@@ -946,6 +1044,25 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
  * "Stock"), so a cell's own lines, not the row's, show whether it is centred.
  */
 export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
+  const filled = filledOf(texts);
+  if (filled) {
+    // Only columns with a line off the main line count: each one's lines above and below, by its bit.
+    let cols = 0;
+    for (let i = from; i <= to; i++) if (i !== main) cols |= bitsAt(filled, i, from);
+    let n = 0;
+    for (let c = 0; cols !== 0 && c < 31; c++) {
+      if (((cols >>> c) & 1) === 0) continue;
+      let above = 0;
+      let below = 0;
+      for (let i = from; i <= to; i++) {
+        if (i === main || ((bitsAt(filled, i, from) >>> c) & 1) === 0) continue;
+        if (i < main) above++;
+        else below++;
+      }
+      n += Math.max(0, Math.abs(above - below) - 1);
+    }
+    return n;
+  }
   let columns = 0;
   for (let i = from; i <= to; i++) columns = Math.max(columns, texts[i]?.length ?? 0);
   let n = 0;
@@ -1001,6 +1118,13 @@ function valuesOf(line: Placement[]): { w: Word; col: number }[] {
  * around the row's middle (centred) or start on it (top-aligned), never only above or below it.
  */
 export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
+  const filled = filledOf(texts);
+  if (filled) {
+    // The columns filled off the main line, less those on it, as bits.
+    let off = 0;
+    for (let i = from; i <= to; i++) if (i !== main) off |= bitsAt(filled, i, from);
+    return bitCount(off & ~bitsAt(filled, main, 0));
+  }
   let n = 0;
   const onMain = texts[main] ?? [];
   // Column by column, up to the widest line's (a chain split calls this for every range).
