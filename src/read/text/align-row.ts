@@ -49,7 +49,8 @@ const VALUE_WORD = /^(?:\$?-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A
 /** Cuts a cell into tokens: its value and footnote marks, or several values a cell merged ("0 $33,100"). */
 export function tokenize(cell: Cell): Token[] {
   if (cell.text === '') return [];
-  const words = cell.text.split(/\s+/);
+  // A cell without white space is one word (most are): not split.
+  const words = /\s/.test(cell.text) ? cell.text.split(/\s+/) : [cell.text];
   if (words.length > 1 && words.every((w) => VALUE_WORD.test(w)) && words.some((w) => /\d/.test(w) && !/^\(/.test(w))) {
     // Several values in one cell: a `$` joins the number after it, marks join the value before.
     const out: Token[] = [];
@@ -82,11 +83,14 @@ export function tokenize(cell: Cell): Token[] {
     }
     return out;
   }
-  const m = MARKS.exec(cell.text);
+  // Marks need a '(': a cell without one is not searched for them (MARKS tries every place in it).
+  const m = cell.text.includes('(') ? MARKS.exec(cell.text) : null;
   let valueText = m ? cell.text.slice(0, m.index).trimEnd() : cell.text;
   // "$ (1)": a price given only as a footnote.
   if (valueText === '$' && m) valueText = '';
-  const marks = m ? [...m[0].matchAll(MARK)].map((x) => x[1] as string) : [];
+  // The marks' numbers by exec on the global MARK (left at lastIndex 0 when done): matchAll would copy the regex for every cell.
+  const marks: string[] = [];
+  if (m) for (let x = MARK.exec(m[0]); x !== null; x = MARK.exec(m[0])) marks.push(x[1] as string);
   const marksStart = m ? offsetIn(cell, m.index + (m[0].length - m[0].trimStart().length)) : -1;
   const marksEnd = m ? cell.end : -1;
   if (valueText === '') return [{ text: '', marks, start: cell.start, end: cell.end, marksStart, marksEnd, cellIndex: cell.index }];

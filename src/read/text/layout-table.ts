@@ -171,7 +171,7 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
   if (head === -1) return null;
   let dataFrom = head;
   // A word cut at its hyphen ("Non-" over "Qualified Stock Option") starts a row's cell: heads wrap between words.
-  const headOrBlank = (line: Line) => line.blank || (isHeadLine(line.text) && !/^\s*\S+-\s*$/.test(line.text));
+  const headOrBlank = (line: Line) => line.blank || (isHeadLine(line.text) && !(line.text.includes('-') && /^\s*\S+-\s*$/.test(line.text)));
   // In a PDF the sub-heads' line ("Code V Amount (A) or (D) Price") and the lines right after it end
   // the heads: after a blank line below it, words of head-like lines ("Shares / held") are a row's.
   const pdf = sink.pdf;
@@ -239,7 +239,9 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
   const groupAt = new Map<string, { x: number; row: number }>();
   head.forEach((words, row) => {
     for (const w of words) {
-      const m = NUMBERED.exec(w.text);
+      // A group's number starts with a digit: other words are not tried.
+      const c = w.text.charCodeAt(0);
+      const m = c >= 48 && c <= 57 ? NUMBERED.exec(w.text) : null;
       if (!m) continue;
       const g = (m[1] as string).toUpperCase();
       if (groups.includes(g) && !groupAt.has(g)) groupAt.set(g, { x: w.x, row });
@@ -260,7 +262,8 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
     return Infinity;
   };
   // Which head words end a group's title: tested once each, not once per sub-head of their group.
-  const titleEnds = head.map((words) => words.map((w) => /^\(Instr|Year\)$|^\(Month|^\d\)$/.test(w.text)));
+  // (Each of its forms starts with '(' or ends with ')': other words are not tried.)
+  const titleEnds = head.map((words) => words.map((w) => (w.text.startsWith('(') || w.text.endsWith(')')) && /^\(Instr|Year\)$|^\(Month|^\d\)$/.test(w.text)));
   return columns.map((col, k) => {
     const g = groupAt.get(col.group);
     if (!g) return null;
@@ -1347,10 +1350,12 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   };
   const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
   const middle = (ps: PdfItem[]) => ps.reduce((sum, p) => sum + p.w.x + p.w.xEnd, 0) / (2 * ps.length);
-  const home = groupsNow().filter((ps) => ps.some((p) => p.page === mainPage));
+  // The groups as the stacking made them: the rows past a page break join them below (most rows have none).
+  const stacked = groupsNow();
+  const home = stacked.filter((ps) => ps.some((p) => p.page === mainPage));
   const lastOnMainPage = Math.max(...items.filter((p) => p.page === mainPage).map((p) => p.w.line));
   let continued = false;
-  for (const ps of groupsNow()) {
+  for (const ps of stacked) {
     if (ps.some((p) => p.page === mainPage)) continue;
     // A nature's piece (placed by its own page's D/I: diAndNatureByPage) goes on with the row's nature.
     const nature = natureCol !== -1 && ps.every((p) => p.col === natureCol) ? home.find((h) => h.some((p) => p.col === natureCol)) : undefined;
@@ -1363,7 +1368,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
     union(items.indexOf(ps[0] as PdfItem), items.indexOf(near[0] as PdfItem));
     continued = true;
   }
-  return { groups: groupsNow(), continued };
+  return { groups: continued ? groupsNow() : stacked, continued };
 }
 
 /** Words joined with single spaces into one cell, keeping each character's cleaned offset. */
