@@ -137,6 +137,10 @@ export function isHeadLine(text: string): boolean {
   // A line of dollar amounts and marks alone ("$   (1)": a price's sign and the next value's mark; "$0") is a row's.
   // (Tried only on a line of the characters it may match: it backtracks over a long run of spaces, and most lines hold a letter.)
   if (!/[^\s$\d,.()-]/.test(text) && /^[\s\f]*(?:(?:\$ ?-?[\d,]*\.?\d*|\(\d{1,2}\))\s*)+$/.test(text)) return false;
+  const lower = text.toLowerCase();
+  // Lowercasing keeps a line's length unless it holds an 'İ' (two characters lowercased): every
+  // other line is scanned as it stands, its characters where the text's are.
+  if (lower.length === text.length) return headWordsOnly(lower, text);
   const words = text
     .replace(/\(Instr\.[^)]*\)/gi, ' ')
     .toLowerCase()
@@ -149,6 +153,71 @@ export function isHeadLine(text: string): boolean {
     // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)").
     if (HEAD_WORDS.has(w + (words[i + 1] ?? ''))) {
       i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** [a-z0-9%]: isHeadLine's word characters, in a lowercased line. */
+function isHeadWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37;
+}
+
+/** "1", "12", "2a", "12a": a numbered head's number, as /^\d{1,2}a?$/ takes it. */
+function isHeadNumber(w: string): boolean {
+  const n = w.length;
+  const isDigit = (k: number) => w.charCodeAt(k) >= 48 && w.charCodeAt(k) <= 57;
+  if (n === 0 || n > 3 || !isDigit(0)) return false;
+  if (n === 1) return true;
+  if (n === 2) return isDigit(1) || w.charCodeAt(1) === 97;
+  return isDigit(1) && w.charCodeAt(2) === 97;
+}
+
+/**
+ * isHeadLine's test of the words of a line (`lower`, lowercased, as long as `text`), by one scan
+ * that stops at the first word no head holds: the words /[a-z0-9%]+/g finds with each "(Instr.
+ * ...)" made a space (a '(' is no word's, so one never starts inside a word). Lowercased
+ * first, "(instr." stands where the text's "(Instr." does in any case.
+ *
+ *   (instr. 3)  title of   security
+ *   ^ skipped   ^ words: "title", "of", "security"
+ */
+function headWordsOnly(lower: string, text: string): boolean {
+  const n = lower.length;
+  let at = 0;
+  // The next word from `at` on, or null at the line's end.
+  const next = (): string | null => {
+    while (at < n) {
+      const c = lower.charCodeAt(at);
+      if (isHeadWordChar(c)) break;
+      if (c === 40 && lower.startsWith('instr.', at + 1)) {
+        const close = lower.indexOf(')', at + 7);
+        if (close !== -1) {
+          at = close + 1;
+          continue;
+        }
+      }
+      at++;
+    }
+    if (at >= n) return null;
+    const from = at;
+    while (at < n && isHeadWordChar(lower.charCodeAt(at))) at++;
+    return lower.slice(from, at);
+  };
+  let w = next();
+  // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
+  if (w === null) return !/\(\d{1,2}\)|\$/.test(text);
+  while (w !== null) {
+    const after = next();
+    if (HEAD_WORDS.has(w) || isHeadNumber(w)) {
+      w = after;
+      continue;
+    }
+    // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)").
+    if (HEAD_WORDS.has(w + (after ?? ''))) {
+      w = next();
       continue;
     }
     return false;
