@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { parse } from '../src/index.ts';
 import { blockStarts, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
+import { joinLines } from '../src/read/text/read-page.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -453,4 +454,55 @@ test('pdftotext -layout: rows whose D/I lines all stand off their cells\' middle
   const units = holdings.filter((h) => /Units/.test(h.securityTitle ?? ''));
   assert.ok(units.length >= 6);
   for (const h of units) assert.equal(h.securityTitle, 'Restricted Stock Units');
+});
+
+test('pdftotext -layout: an owner without a postal code ends with the country after the empty line, the next owner following at once', () => {
+  // "ISRAEL" / (empty postal code) / "UNITED STATES" / "SHALEV EDDY": a PDF's table sets no blank line between owners.
+  const owners = read('pdftotext-layout', '0000899243-23-009983__1835378_4_2023-03-29_0000899243-23-009983.txt').record?.reportingOwners ?? [];
+  assert.deepEqual(
+    owners.map((o) => [o.name, o.address?.street1, o.address?.state, o.address?.zipCode]),
+    [
+      ['GENESIS PARTNERS III LP', '13 BASEL ST.', 'L3', '4666013'],
+      ['Kishon Eyal', '13 BASEL ST.', 'L2', null],
+      ['SHALEV EDDY', '13 BASEL ST.', 'L2', '4666013'],
+    ],
+  );
+});
+
+test('pdftotext -layout: a one-word code under a state\'s name and above the country is the postal code, however spelled', () => {
+  // "IRELAND" / "D2" / "UNITED STATES": the owner ends there, the next one's name follows.
+  const owners = read('pdftotext-layout', '0000919574-23-003585__1831481_4_2023-06-02_0000919574-23-003585.txt').record?.reportingOwners ?? [];
+  assert.deepEqual(
+    owners.map((o) => [o.name, o.address?.city, o.address?.zipCode]),
+    [
+      ['Pilgrim Global ICAV', 'DUBLIN', 'D2'],
+      ['Pilgrim Global Advisors LLC', 'RENO', '89519'],
+      ['Maupin Darren', 'RENO', '89519'],
+    ],
+  );
+});
+
+test('pdftotext -layout: an X is Director\'s or 10% Owner\'s, never Officer\'s, however near its head', () => {
+  // "X              X       CEO": the second X stands nearer Officer's head than 10% Owner's middle.
+  const rel = read('pdftotext-layout', '0000899243-23-004992__doc5').record?.reportingOwners[0]?.relationship;
+  assert.equal(rel?.isDirector, true);
+  assert.equal(rel?.isTenPercentOwner, true);
+  assert.equal(rel?.isOfficer, true);
+  assert.equal(rel?.officerTitle, 'CEO');
+});
+
+test('pdftotext -layout: a "10% Owner" head wrapped over three lines, and a name wrapped as box 1 prints it', () => {
+  // "10%" above, "Owner" below the heads' line; the name takes two lines of the table, box 1 giving its words.
+  const owners = read('pdftotext-layout', '0001127602-20-005467__1558832_1_0001127602-20-005467.txt').record?.reportingOwners ?? [];
+  assert.equal(owners.length, 1);
+  assert.equal(owners[0]?.name, 'Chloe R. Seelbach, Trustee under Claiborne Rankin Trust for Children of Chloe R. Seelbach DTD 12/21/04 FBO Thomas Wilson Seelbach');
+  assert.equal(owners[0]?.address?.street1, 'NACCO INDUSTRIES, INC.');
+  assert.equal(owners[0]?.address?.street2, '5875 LANDERBROOK DR., SUITE 220');
+  assert.equal(owners[0]?.relationship?.otherText, 'Member of a Group');
+});
+
+test('a PDF\'s line cut between a rule\'s brackets joins without a space; elsewhere, or in other renderings, with one', () => {
+  assert.deepEqual(joinLines(['Pursuant to Rule 16a-1(a)', '(4) under the Act'], true), { text: 'Pursuant to Rule 16a-1(a)(4) under the Act', inferred: true });
+  assert.deepEqual(joinLines(['Pursuant to Rule 16a-1(a)', '(4) under the Act']), { text: 'Pursuant to Rule 16a-1(a) (4) under the Act', inferred: false });
+  assert.deepEqual(joinLines(['the fund (the "Fund")', '(a) holds'], true), { text: 'the fund (the "Fund") (a) holds', inferred: false });
 });

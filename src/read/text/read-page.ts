@@ -115,6 +115,8 @@ const ZIP = /^\d{5}(?:-\d{4})?$/;
 /** A postal code: digits, maybe a few letters ("SW1A 1AA"), never a word ("31ST FLOOR"). */
 const POSTAL = /^(?![^\n]{0,8}[A-Z]{3})(?=[^\n]{0,9}\d)[A-Z0-9][A-Z0-9 -]{2,9}$/;
 const COUNTRY = /^[A-Z][A-Z .,'()-]{2,40}$/;
+/** A postal code of one word with a digit, in any spelling ("KYI-1102", "D2"). */
+const ONE_WORD_CODE = /^(?=[^\s]*\d)[A-Z0-9-]{2,10}$/;
 const FORM_NOTE = /^(?:(If\s+the\s+form\s+is\s+filed\s+by\s+more\s+than\s+one)|Intentional\s+misstatements\s+or\s+omissions)/i;
 const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
 /** pandoc's table rules. */
@@ -245,7 +247,7 @@ function readOwners(
 
   const cols: RelColumn[] = [
     { key: 'isDirector', x: head.text.search(/Director/) },
-    { key: 'isTenPercentOwner', x: head.text.search(/10%\s*Owner/) },
+    { key: 'isTenPercentOwner', x: tenPercentHead(lines, headAt, markAt) },
     { key: 'isOfficer', x: head.text.search(/Officer/) },
     { key: 'isOther', x: head.text.search(/Other/) },
   ];
@@ -277,7 +279,7 @@ function readOwners(
         pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
         titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt), pageOf);
       }
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? pdfBoxOneName(lines, markAt) : null) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -306,33 +308,65 @@ function readOwners(
   //   HONG KONG       ← state
   //                   ← the empty postal code (not the end of the owner)
   //   UNITED STATES   ← country, alone before the next blank line
+  // A PDF's table sets no blank line between owners: there the next owner's name follows the
+  // country at once, and the country ends the owner.
   const emptyPostalLine = (n: number): boolean => {
     const last = block[block.length - 1];
     const country = lines[n + 1];
     const after = lines[n + 2];
-    if (!last || !country || country.blank || n + 1 >= end || (after && !after.blank && !isRule(after.text) && n + 2 < end)) return false;
+    if (!last || !country || country.blank || n + 1 >= end || (!pdf && after && !after.blank && !isRule(after.text) && n + 2 < end)) return false;
     const cell = ownerCell(country);
     return cell === country.joined && COUNTRY.test(cell) && edgarCodeOf(cell) !== null && !POSTAL.test(ownerCell(last)) && edgarCodeOf(ownerCell(last)) !== null;
   };
-  for (let n = headAt + 1; n < end; n++) {
+  let countryAt = -1;
+  // A wrapped "10% Owner" head leaves "Owner" on a line of its own below the heads.
+  const rowsAt = headAt + (/^\s*Owner\s*$/.test(lines[headAt + 1]?.text ?? '') ? 2 : 1);
+  for (let n = rowsAt; n < end; n++) {
     const line = lines[n] as Line;
     if (line.blank || isRule(line.text)) {
       if (!emptyPostalLine(n)) flush();
+      else if (pdf) countryAt = n + 1;
       continue;
     }
     block.push(line);
+    if (n === countryAt) {
+      flush();
+      continue;
+    }
     // With no blank line between owners (html2text), an owner's cell ends with its country after
     // the ZIP; pandoc parts owners with a blank line, and wraps a street's number onto a line of its own.
     if (cellWidth !== null) continue;
     const prev = block[block.length - 2];
     const next = lines[n + 1];
     // A street line can look like a postal code ("50 33RD ST"): a ZIP, or a code under a state's name, ends the address.
+    // Under a state's name and above the country, a code is one word with a digit however it is
+    // spelled ("KYI-1102", Dublin's "D2"): a street line there would have more words.
     const before = block[block.length - 3];
-    if (prev && next && !next.blank && POSTAL.test(ownerCell(prev)) && COUNTRY.test(ownerCell(line)) && (ZIP.test(ownerCell(prev)) || (before !== undefined && edgarCodeOf(ownerCell(before)) !== null))) flush();
+    if (prev && next && !next.blank && COUNTRY.test(ownerCell(line))) {
+      const code = ownerCell(prev);
+      const underState = before !== undefined && edgarCodeOf(ownerCell(before)) !== null;
+      if (ZIP.test(code) || (underState && (POSTAL.test(code) || ONE_WORD_CODE.test(code)))) flush();
+    }
   }
   flush();
   if (offPage.length > 0) placeOffPageMarks(offPage, owners, sink);
   return owners;
+}
+
+/**
+ * The column of the "10% Owner" head: on the heads' line, or, where a narrow column wraps it,
+ * the "10%" on the line above (the heads are set on the line of their middles):
+ *
+ *                              10%
+ *                   Director               Officer Other
+ *                              Owner
+ */
+function tenPercentHead(lines: Line[], headAt: number, markAt: number): number {
+  const x = (lines[headAt] as Line).text.search(/10%\s*Owner/);
+  if (x !== -1 || headAt - 1 < markAt) return x;
+  const above = (lines[headAt - 1] as Line).text.search(/10%/);
+  const below = lines[headAt + 1]?.text.search(/\bOwner\b/) ?? -1;
+  return above !== -1 && below !== -1 && Math.abs(above - below) <= 3 ? above : -1;
 }
 
 const REL_HEAD = /^(?:(?:Relationships|Director|10%\s*Owner|Officer|Other)(?:\s+|$))+$/i;
@@ -585,7 +619,51 @@ interface OffPageMark {
   nearest: RelColumn['key'];
 }
 
-function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number, titleShift: TitleShift | null, pageOf: (lineNo: number) => number, offPage: OffPageMark[]): ReportingOwner {
+/**
+ * Box 1's name as a PDF lays it out: the chunks of the box's column between its label and its
+ * (Last) (First) (Middle) captions, joined; null when there are none.
+ */
+function pdfBoxOneName(lines: Line[], end: number): string | null {
+  const label = lines.findIndex((l) => NAME_LABEL.test(l.text));
+  if (label === -1 || label >= end) return null;
+  const x = (lines[label] as Line).text.search(/\S/);
+  const words: string[] = [];
+  for (let n = label + 1; n < end; n++) {
+    const line = lines[n] as Line;
+    if (NAME_CAPTIONS.test(line.text)) return words.length > 0 ? words.join(' ') : null;
+    const first = chunksOf(line)[0];
+    if (first && Math.abs(first.x - x) <= 2) words.push(first.text);
+  }
+  return null;
+}
+
+/**
+ * The cell's lines with the first ones joined where together they are box 1's name: a name too
+ * long for the table's column wraps there as it does in box 1, at other words. Without box 1 a
+ * wrapped name's second line could as well be a street's.
+ */
+function joinBoxOneName(cell: Chunk[], name: string | null): { text: string; start: number; end: number }[] {
+  const parts = cell.map((c) => ({ text: c.text, start: c.start, end: c.end }));
+  if (name === null) return parts;
+  let joined = parts[0]?.text ?? '';
+  for (let k = 1; k < parts.length - 1 && joined.length < name.length; k++) {
+    joined += ' ' + (parts[k] as { text: string }).text;
+    if (joined === name) return [{ text: name, start: (parts[0] as { start: number }).start, end: (parts[k] as { end: number }).end }, ...parts.slice(k + 1)];
+  }
+  return parts;
+}
+
+function readPdfOwnerBlock(
+  block: Line[],
+  cols: RelColumn[],
+  k: number,
+  sink: TextSink,
+  shift: number,
+  titleShift: TitleShift | null,
+  pageOf: (lineNo: number) => number,
+  offPage: OffPageMark[],
+  boxOneName: string | null,
+): ReportingOwner {
   const { cell, marks: all } = pdfOwnerParts(block);
   const marks = all.filter((c) => {
     const page = pageOf(c.line);
@@ -595,13 +673,14 @@ function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: Te
   });
   const rel = marks.map((c) => {
     const isX = /^[xX]$/.test(c.text);
-    const candidates = isX ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
+    // The page centres an X in the Director and 10% Owner columns; Officer and Other print words.
+    const candidates = cols.filter((col) => X_COLUMNS.includes(col.key) === isX);
     // A title on the first owner's page, its column's start found by box 5's title for the first owner.
     const key = !isX && titleShift !== null && pageOf(c.line) === titleShift.page ? nearestStart(c, candidates, titleShift.by).key : nearestHead(c, candidates, cols, shift).key;
     return { key, text: c.text, start: c.start, end: c.end };
   });
   const P = `reportingOwners.${k}`;
-  const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
+  const owner = ownerFromLines(joinBoxOneName(cell, boxOneName), P, sink);
   // The column is the nearest head's, an inference from rough positions.
   applyRelationship(owner, rel, P, sink, 0.9);
   return owner;
@@ -1416,7 +1495,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     if (!fm) continue;
     const k = out.footnotes.length;
     const parts = e.parts.filter((p) => p.text !== '').sort((a, b) => a.line - b.line || a.start - b.start);
-    const { text, inferred } = joinLines(parts.map((p) => p.text));
+    const { text, inferred } = joinLines(parts.map((p) => p.text), sink.pdf);
     out.footnotes.push({ id: 'F' + Number(fm[1]), text });
     sink.set(`footnotes.${k}.id`, e.markAt.start, e.markAt.end, 1);
     const first = parts[0];
@@ -1458,7 +1537,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       cut = lynx && inputLength(line) === LYNX_CUT;
     }
     if (parts.length > 0) {
-      const joinedLines = joinLines(parts.map((p) => p.text));
+      const joinedLines = joinLines(parts.map((p) => p.text), sink.pdf);
       const text = joinedLines.text;
       const inferred = joinedLines.inferred || glued;
       out.remarks = text;
@@ -1484,8 +1563,13 @@ function lynxIndented(lines: Line[], from: number, end: number): boolean {
  * (w3m and html2text break at a slash or a hyphen too): a date or "and/or" cut at a slash, a
  * word cut after its hyphen ("333-" above "249729", "FF-" above "IIIE"). The page cannot say
  * whether a space stood there, so such a join is `inferred`.
+ *
+ * With `pdf`, a citation cut between its brackets too: a browser breaks a line between a closing
+ * and an opening bracket ("Rule 16a-1(a)" above "(4) under"), and a rule's parts are written
+ * together ("16a-1(a)(4)", never "16a-1(a) (4)"). Only after a bracket set against a word, and
+ * before a short one: "(the \"Fund\")" above "(a)" keeps its space.
  */
-export function joinLines(lines: string[]): { text: string; inferred: boolean } {
+export function joinLines(lines: string[], pdf = false): { text: string; inferred: boolean } {
   const out: string[] = [];
   let inferred = false;
   // The last characters of the text so far: tested by hand, as a `$`-anchored regex would rescan it.
@@ -1497,7 +1581,13 @@ export function joinLines(lines: string[]): { text: string; inferred: boolean } 
     const word = (c: string) => /\w/.test(c);
     const glued =
       out.length > 0 &&
-      (last === '/' ? word(line.charAt(0)) : line.charAt(0) === '/' ? word(line.charAt(1)) && word(last) : last === '-' && word(beforeLast) && word(line.charAt(0)));
+      (last === '/'
+        ? word(line.charAt(0))
+        : line.charAt(0) === '/'
+          ? word(line.charAt(1)) && word(last)
+          : last === '-'
+            ? word(beforeLast) && word(line.charAt(0))
+            : pdf && last === ')' && line.charAt(0) === '(' && SUBDIVISION_START.test(line) && SUBDIVISION_END.test(out[out.length - 1] as string));
     if (out.length > 0 && !glued) out.push(' ');
     if (glued) inferred = true;
     out.push(line);
@@ -1508,6 +1598,10 @@ export function joinLines(lines: string[]): { text: string; inferred: boolean } 
   const text = out.join('');
   return { text: /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim(), inferred };
 }
+
+/** A rule's subdivision set against a word, ending a line ("16a-1(a)"), and one starting a line ("(4)"). */
+const SUBDIVISION_END = /\w\([a-z0-9]{1,4}\)$/i;
+const SUBDIVISION_START = /^\([a-z0-9]{1,4}\)/i;
 
 // --- Boxes 2–4 in reading order ---
 
