@@ -506,3 +506,27 @@ test('a PDF\'s line cut between a rule\'s brackets joins without a space; elsewh
   assert.deepEqual(joinLines(['Pursuant to Rule 16a-1(a)', '(4) under the Act']), { text: 'Pursuant to Rule 16a-1(a) (4) under the Act', inferred: false });
   assert.deepEqual(joinLines(['the fund (the "Fund")', '(a) holds'], true), { text: 'the fund (the "Fund") (a) holds', inferred: false });
 });
+
+test('pdftotext -layout: the first owner\'s title cell is cut where box 5 prints "title / other"', () => {
+  // "Chairman, President & CEO Director of Sub": the Officer and Other columns one space apart; box 5 prints
+  // "Chairman, President & CEO / Director of" over "Sub".
+  const rel = read('pdftotext-layout', '0001062993-23-013644__753308_4_2023-06-15_0001062993-23-013644.txt').record?.reportingOwners[0]?.relationship;
+  assert.equal(rel?.officerTitle, 'Chairman, President & CEO');
+  assert.equal(rel?.otherText, 'Director of Sub');
+  assert.equal(rel?.isOther, true);
+  // Box 5 leaves Other unchecked: the other text ("Wholly Owned Subsidiary") checks nothing.
+  const stevens = read('pdftotext-layout', '0000036146-20-000002__1447251_1_0000036146-20-000002.txt').record?.reportingOwners[0]?.relationship;
+  assert.equal(stevens?.officerTitle, 'Executive Officer of');
+  assert.equal(stevens?.otherText, 'Wholly Owned Subsidiary');
+  assert.equal(stevens?.isOther, false);
+});
+
+test('pdftotext -layout: the first owner\'s relationship is box 5\'s checks, not the words under Officer', () => {
+  // "BancFirst Corp. Director" under Officer; box 5 leaves Officer unchecked.
+  const result = read('pdftotext-layout', '0001593968-23-000689__760498_4_2023-04-28_0001593968-23-000689.txt');
+  const rel = result.record?.reportingOwners[0]?.relationship;
+  assert.equal(rel?.isDirector, true);
+  assert.equal(rel?.isOfficer, false);
+  assert.equal(rel?.officerTitle, 'BancFirst Corp. Director');
+  assert.equal(result.provenance?.['reportingOwners.0.relationship.isOfficer']?.confidence, 1);
+});

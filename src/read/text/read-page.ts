@@ -279,7 +279,7 @@ function readOwners(
         pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
         titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt), pageOf);
       }
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? pdfBoxOneName(lines, markAt) : null) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -590,6 +590,57 @@ function boxFiveTitle(lines: Line[], end: number): 'isOfficer' | 'isOther' | nul
 }
 
 /**
+ * Box 5's four check boxes as a layout prints them ("__X__ Director   _____ 10% Owner" over
+ * "__X__ Officer (give title   _____ Other (specify"), each with the cleaned span of its mark;
+ * null unless all four are found.
+ */
+function boxFiveChecks(lines: Line[], end: number): Record<RelColumn['key'], { checked: boolean; start: number; end: number }> | null {
+  const out: Partial<Record<RelColumn['key'], { checked: boolean; start: number; end: number }>> = {};
+  const take = (key: RelColumn['key'], line: Line, m: RegExpExecArray) => {
+    const mark = m[2] as string;
+    const at = line.start + m.index + (m[1] as string).length;
+    out[key] = { checked: /[xX]/.test(mark), start: at, end: at + mark.length };
+  };
+  for (let n = 0; n < end; n++) {
+    const line = lines[n] as Line;
+    if (!line.text.includes('__')) continue;
+    const d = BOX5_ITEM.isDirector.exec(line.text);
+    const o = BOX5_ITEM.isTenPercentOwner.exec(line.text);
+    if (d && o && !out.isDirector) {
+      take('isDirector', line, d);
+      take('isTenPercentOwner', line, o);
+    }
+    const f = BOX5_TITLE.isOfficer.exec(line.text);
+    const t = BOX5_TITLE.isOther.exec(line.text);
+    if (f && t && !out.isOfficer) {
+      take('isOfficer', line, f);
+      take('isOther', line, t);
+    }
+  }
+  const { isDirector, isTenPercentOwner, isOfficer, isOther } = out;
+  return isDirector && isTenPercentOwner && isOfficer && isOther ? { isDirector, isTenPercentOwner, isOfficer, isOther } : null;
+}
+
+/**
+ * The first owner's relationship as box 5 checks it. The table prints an officer's title and an
+ * other text whether or not their box is checked (a director's "BancFirst Corp. Director" under
+ * Officer): words there do not check it, box 5's mark does. Box 5's Other left empty says
+ * nothing: the SEC stylesheet leaves it empty for an Other written "true" (not "1"), which the
+ * table shows all the same.
+ */
+function checkAsBoxFive(owner: ReportingOwner, checks: ReturnType<typeof boxFiveChecks>, split: boolean, sink: TextSink): void {
+  const rel = owner.relationship;
+  if (!rel || !checks) return;
+  for (const key of ['isDirector', 'isTenPercentOwner', 'isOfficer', 'isOther'] as const) {
+    const box = checks[key];
+    // An other text cut from the officer's title by box 5's words is no sign of a check of its own.
+    if (rel[key] === box.checked || (key === 'isOther' && !box.checked && !split)) continue;
+    rel[key] = box.checked;
+    sink.set(`reportingOwners.0.relationship.${key}`, box.start, box.end, 1);
+  }
+}
+
+/**
  * How far right of its head's start the first owner's title stands (Officer and Other print
  * words, left-aligned in their column), when box 5 says which of the two it is and the owner
  * prints one title cell: null when box 5 cannot tell.
@@ -617,6 +668,17 @@ interface OffPageMark {
   chunk: Chunk;
   /** The column the nearest head gives it (the heads' grid, not its page's). */
   nearest: RelColumn['key'];
+}
+
+/** What the header prints of a PDF's first owner: box 1's name, box 5's check boxes, and the lines above the table (box 5's title). */
+interface FirstOwner {
+  name: string | null;
+  checks: ReturnType<typeof boxFiveChecks>;
+  header: Line[];
+}
+
+function firstPdfOwner(lines: Line[], markAt: number): FirstOwner {
+  return { name: pdfBoxOneName(lines, markAt), checks: boxFiveChecks(lines, markAt), header: lines.slice(0, markAt) };
 }
 
 /**
@@ -662,7 +724,7 @@ function readPdfOwnerBlock(
   titleShift: TitleShift | null,
   pageOf: (lineNo: number) => number,
   offPage: OffPageMark[],
-  boxOneName: string | null,
+  first: FirstOwner | null,
 ): ReportingOwner {
   const { cell, marks: all } = pdfOwnerParts(block);
   const marks = all.filter((c) => {
@@ -679,11 +741,40 @@ function readPdfOwnerBlock(
     const key = !isX && titleShift !== null && pageOf(c.line) === titleShift.page ? nearestStart(c, candidates, titleShift.by).key : nearestHead(c, candidates, cols, shift).key;
     return { key, text: c.text, start: c.start, end: c.end };
   });
+  const split = first !== null && splitTitles(rel, first.header);
   const P = `reportingOwners.${k}`;
-  const owner = ownerFromLines(joinBoxOneName(cell, boxOneName), P, sink);
+  const owner = ownerFromLines(joinBoxOneName(cell, first?.name ?? null), P, sink);
   // The column is the nearest head's, an inference from rough positions.
   applyRelationship(owner, rel, P, sink, 0.9);
+  if (first) checkAsBoxFive(owner, first.checks, split, sink);
   return owner;
+}
+
+/**
+ * Box 5 prints the first owner's officer title and other text as one, "title / other"; the table
+ * prints them in their two columns, which a PDF's line sets one space apart ("Chairman, President
+ * & CEO Director of Sub"): where box 5's words around its " / " stand so in the owner's one title
+ * cell, the cell is cut there, the words before being Officer's and the rest Other's. Box 5 may
+ * wrap either part ("Executive Officer of / Wholly Owned" over "Subsidiary").
+ */
+function splitTitles(rel: { key: RelColumn['key']; text: string; start: number; end: number }[], header: Line[]): boolean {
+  const titles = rel.filter((r) => !X_COLUMNS.includes(r.key));
+  const title = titles[0];
+  if (titles.length !== 1 || !title) return false;
+  for (const line of header) {
+    if (!line.text.includes(' / ')) continue;
+    for (const c of chunksOf(line)) {
+      const at = c.text.indexOf(' / ');
+      if (at <= 0 || at + 3 >= c.text.length || c.text.indexOf(' / ', at + 1) !== -1) continue;
+      const seen = c.text.slice(0, at) + ' ' + c.text.slice(at + 3);
+      const found = title.text.indexOf(seen);
+      if (found === -1 || title.text.indexOf(seen, found + 1) !== -1) continue;
+      const cut = found + at;
+      rel.splice(rel.indexOf(title), 1, { key: 'isOfficer', text: title.text.slice(0, cut), start: title.start, end: title.start + cut }, { key: 'isOther', text: title.text.slice(cut + 1), start: title.start + cut + 1, end: title.end });
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The candidate column whose head's middle is nearest the chunk's (shifted onto the heads' grid). */
