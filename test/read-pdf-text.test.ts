@@ -530,3 +530,17 @@ test('pdftotext -layout: the first owner\'s relationship is box 5\'s checks, not
   assert.equal(rel?.officerTitle, 'BancFirst Corp. Director');
   assert.equal(result.provenance?.['reportingOwners.0.relationship.isOfficer']?.confidence, 1);
 });
+
+test('pdftotext -layout: a trading symbol wrapped inside its brackets is read over both lines', () => {
+  // "LENNAR CORP /NEW/ [LEN," over "LEN.B]".
+  const result = read('pdftotext-layout', '0001209191-20-003075__1210475_1_0001209191-20-003075.txt');
+  assert.equal(result.record?.issuer.name, 'LENNAR CORP /NEW/');
+  assert.equal(result.record?.issuer.tradingSymbol, 'LEN, LEN.B');
+});
+
+test('pdftotext -layout: the issuer box\'s value starts at its label\'s column, not with the label left of it one space apart', () => {
+  // Form 3: "Requiring Statement PCM FUND, INC. [PCM]", box 2's label ending one space before box 3's value.
+  const record = read('pdftotext-layout', '0001209191-20-021611__1602331_1_0001209191-20-021611.txt').record;
+  assert.equal(record?.issuer.name, 'PCM FUND, INC.');
+  assert.equal(record?.issuer.tradingSymbol, 'PCM');
+});

@@ -1701,6 +1701,9 @@ const AMENDMENT_LABEL = /If\s+Amendment,?\s+Date/i;
 /** Box 2's "Name [SYMBOL]", maybe followed one space apart by box 5's wrapped heading ("Issuer"). */
 const SYMBOL_AT_END = /\[[^\]]*\](?:\s(?:Person\(s\)\s)?(?:to\s)?Issuer)?\s*$/;
 const BOX5_WORDS = /(?<=\])\s(?:Person\(s\)\s)?(?:to\s)?Issuer\s*$/;
+/** Box 2's name and the start of a symbol wrapped inside its brackets ("Franchise Group, Inc. [FRG"), and the symbol's end ("FRGAP]"). */
+const SYMBOL_OPEN_AT_END = /\[[^\]]*$/;
+const SYMBOL_CLOSE = /^[^[\]]+\]$/;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
 const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
@@ -1777,9 +1780,25 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   }
   const issuer = find(ISSUER_LABEL);
   if (issuer) {
-    const c = after(issuer, SYMBOL_AT_END, used);
-    if (c) {
-      const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(c.text.replace(ISSUER_LABEL, '').replace(/^.*Trading\s+Symbol\s*/i, '').replace(BOX5_WORDS, ''));
+    let found = after(issuer, SYMBOL_AT_END, used);
+    // A long symbol wraps inside its brackets, the rest below the line's start: "Franchise Group, Inc. [FRG" over "FRGAP]".
+    let wrapped: Chunk | null = null;
+    if (!found && sink.pdf) {
+      const open = after(issuer, SYMBOL_OPEN_AT_END, used);
+      const below = open && chunks.find((u) => u.line > open.line && u.line <= open.line + 2 && Math.abs(u.x - open.x) <= 1);
+      if (open && below && SYMBOL_CLOSE.test(below.text)) {
+        found = open;
+        wrapped = below;
+      }
+    }
+    const whole = found;
+    // pdftotext -layout sets the value one space after the box to its left's label ("Requiring Statement PCM FUND,
+    // INC. [PCM]"): the value stands under its own label, from the label's column on.
+    const cut = whole && sink.pdf && whole.line > issuer.chunk.line ? issuer.chunk.x - whole.x : 0;
+    const c = whole && cut > 0 && whole.text.charAt(cut - 1) === ' ' && whole.text.charAt(cut) !== ' ' ? { ...whole, text: whole.text.slice(cut), x: whole.x + cut, start: whole.start + cut } : whole;
+    if (c && whole) {
+      const text = wrapped ? `${c.text} ${wrapped.text}` : c.text;
+      const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text.replace(ISSUER_LABEL, '').replace(/^.*Trading\s+Symbol\s*/i, '').replace(BOX5_WORDS, ''));
       if (m) {
         let name = (m[1] as string).trim();
         let nameStart = c.start + c.text.indexOf(name === '' ? '[' : name);
@@ -1787,7 +1806,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
         // Plain pdftotext writes every cell at the line's start: there the name's lines are the ones right above.
         const plainPdf = c.x === 0 && sink.pdf;
         let top = c.line;
-        for (let k = chunks.indexOf(c) - 1; k > issuer.order; k--) {
+        for (let k = chunks.indexOf(whole) - 1; k > issuer.order; k--) {
           const u = chunks[k] as Chunk;
           if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
           // There other boxes' labels come between, in drawing order: box 2's own "Requiring" above
@@ -1808,8 +1827,8 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
         const symbol = m[2] as string;
         if (symbol !== '') {
           out.tradingSymbol = symbol;
-          const at = c.start + c.text.lastIndexOf(symbol);
-          sink.set('issuer.tradingSymbol', at, at + symbol.length, 1);
+          const at = wrapped ? c.start + c.text.lastIndexOf('[') + 1 : c.start + c.text.lastIndexOf(symbol);
+          sink.set('issuer.tradingSymbol', at, wrapped ? wrapped.end - 1 : at + symbol.length, 1);
         }
       }
     }
