@@ -544,3 +544,16 @@ test('pdftotext -layout: the issuer box\'s value starts at its label\'s column, 
   assert.equal(record?.issuer.name, 'PCM FUND, INC.');
   assert.equal(record?.issuer.tradingSymbol, 'PCM');
 });
+
+test('a "Reminder:" after the remarks label is the filer\'s remark: the page prints its own under Table I', () => {
+  const record = read('pdftotext-layout', '0000899243-23-015489__1823854_4_2023-06-13_0000899243-23-015489.txt').record;
+  assert.equal(record?.remarks, 'Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly.');
+});
+
+test('a line of dashes in the remarks is the remarks\' own where no table rule is drawn (a PDF, w3m)', () => {
+  // "Exhibit List:" / "------------" / "Exhibit 99.1 - ...": pandoc's rules have a run under each of the table's two columns.
+  const page = '0001567619-23-002402__846617_4_2023-02-10_0001567619-23-002402.txt';
+  for (const converter of ['pdftotext-layout', 'w3m']) {
+    assert.match(read(converter, page).record?.remarks ?? '', /^Exhibit List: -{12} Exhibit 99\.1 - Explanation of Responses .*Joint Filers' Signatures$/, converter);
+  }
+});

@@ -107,8 +107,11 @@ const SIGNATURES_HEADING = /^\W*Signatures\W*$/i;
 const EXPLANATION = /^\W*Explanation\s+of\s+Responses\s*:?\W*$/i;
 const SIGNATURE_CAPTION = /Signature\s+of\s+Reporting\s+Person/i;
 const REMARKS = /^\W*Remarks\s*:\W*/i;
-/** What may follow the remarks on the page: its closing notes, the signatures, the explanation. */
-const REMARKS_END = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()|^\W*Signatures\W*$|Signature\s+of\s+Reporting\s+Person|^\W*Explanation\s+of\s+Responses|^\s*Reminder\s*:/i;
+/**
+ * What may follow the remarks on the page: its closing notes, the signatures, the explanation.
+ * (Not its "Reminder:", printed under Table I: one after the remarks is the filer's.)
+ */
+const REMARKS_END = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()|^\W*Signatures\W*$|Signature\s+of\s+Reporting\s+Person|^\W*Explanation\s+of\s+Responses/i;
 const CLOSING_NOTE = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()/i;
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 const ZIP = /^\d{5}(?:-\d{4})?$/;
@@ -1612,8 +1615,9 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     // Remarks may hold paragraphs (the XML's blank lines): they run to the page's closing notes.
     for (let n = remarksAt + 1; n < lines.length; n++) {
       const line = lines[n] as Line;
-      // pandoc's table rule ends the remarks; lynx draws none, so a line of dashes is the remarks' own.
-      if (REMARKS_END.test(line.joined) || (!lynx && isRule(line.text))) break;
+      // pandoc's table rule ends the remarks, one run of dashes under each of the explanation table's two
+      // columns (mark and text); lynx and a PDF draw none. A line of one run is the remarks' own.
+      if (REMARKS_END.test(line.joined) || (!lynx && !sink.pdf && isRule(line.text) && /-\s+-/.test(line.text))) break;
       if (line.blank) {
         cut = false;
         continue;
