@@ -557,3 +557,14 @@ test('a line of dashes in the remarks is the remarks\' own where no table rule i
     assert.match(read(converter, page).record?.remarks ?? '', /^Exhibit List: -{12} Exhibit 99\.1 - Explanation of Responses .*Joint Filers' Signatures$/, converter);
   }
 });
+
+test('pdftotext -layout: an X on a later page as wide as the heads\' page goes under the nearest head', () => {
+  // Page 2 holds the footnotes, spanning the page as page 1's lines do: its grid is the heads'. Its one X
+  // stands under Director, though the owner on the heads' page checks only 10% Owner.
+  const owners = read('pdftotext-layout', '0001213900-23-041169__1847416_4_2023-05-18_0001213900-23-041169.txt').record?.reportingOwners ?? [];
+  assert.equal(owners[0]?.relationship?.isTenPercentOwner, true);
+  assert.equal(owners[1]?.name, 'Huang James');
+  assert.equal(owners[1]?.relationship?.isDirector, true);
+  assert.equal(owners[1]?.relationship?.isTenPercentOwner, false);
+  assert.equal(owners[1]?.relationship?.officerTitle, 'Chief Executive Officer');
+});

@@ -352,7 +352,7 @@ function readOwners(
     }
   }
   flush();
-  if (offPage.length > 0) placeOffPageMarks(offPage, owners, sink);
+  if (offPage.length > 0) placeOffPageMarks(offPage, owners, sink, pageWidths(lines, headAt));
   return owners;
 }
 
@@ -798,6 +798,26 @@ function nearestStart(c: Chunk, candidates: RelColumn[], shift: number): RelColu
 /** How far apart (characters) two X's of one page may stand and still be in one column. */
 const SAME_MARK_COLUMN = 2;
 
+/** How much wider or narrower (a share) a page's widest line may be than the heads' page's and the page still be set on the heads' grid. */
+const SAME_GRID_WIDTH = 0.05;
+
+/**
+ * The widest line of each page of a PDF (its printed characters), pages counted from the heads'
+ * page (0) on, as pageOf counts them.
+ */
+function pageWidths(lines: Line[], headAt: number): number[] {
+  const widths: number[] = [0];
+  let n = headAt;
+  while (n > 0 && !(lines[n] as Line).text.includes('\f')) n--;
+  let page = 0;
+  for (; n < lines.length; n++) {
+    const text = (lines[n] as Line).text;
+    if (n > headAt && text.includes('\f')) widths[++page] = 0;
+    widths[page] = Math.max(widths[page] as number, text.replace(/\f/g, '').trimEnd().length);
+  }
+  return widths;
+}
+
 /** The columns the page prints an X in (Officer and Other print the title or description). */
 const X_COLUMNS: readonly RelColumn['key'][] = ['isDirector', 'isTenPercentOwner'];
 
@@ -806,19 +826,23 @@ const X_COLUMNS: readonly RelColumn['key'][] = ['isDirector', 'isTenPercentOwner
  * grid of its own, a word's column counted from the text left of it on that page: there an X's
  * place says nothing of the heads, only of the page's other X's. Only Director and 10% Owner
  * print an X: two columns of X's on the page are the two; one column is the one the heads'
- * page's owners have X's in, when they have them in one; otherwise the nearest head is taken
- * as on the heads' page. Either way an inference: confidence 0.7, reported.
+ * page's owners have X's in, when they have them in one, unless the page's widest line is as
+ * wide as the heads' page's (the text spans the page on both, as footnotes do: the grids are
+ * alike); otherwise the nearest head is taken as on the heads' page. Either way an inference:
+ * confidence 0.7, reported.
  */
-function placeOffPageMarks(marks: OffPageMark[], owners: ReportingOwner[], sink: TextSink): void {
+function placeOffPageMarks(marks: OffPageMark[], owners: ReportingOwner[], sink: TextSink, widths: number[]): void {
   const offPageOwners = new Set(marks.map((m) => m.owner));
   const used = X_COLUMNS.filter((key) => owners.some((o, k) => !offPageOwners.has(k) && o.relationship?.[key] === true));
   let byOrder = 0;
+  const headsWidth = widths[0] ?? 0;
   for (const page of new Set(marks.map((m) => m.page))) {
     const own = marks.filter((m) => m.page === page);
     const middle = (m: OffPageMark) => m.chunk.x + m.chunk.text.length / 2;
     const columns: number[] = [];
     for (const x of own.map(middle).sort((a, b) => a - b)) if (columns.length === 0 || x - (columns[columns.length - 1] as number) > SAME_MARK_COLUMN) columns.push(x);
-    const keys = columns.length === X_COLUMNS.length ? X_COLUMNS : columns.length === 1 && used.length === 1 ? used : null;
+    const sameGrid = Math.abs((widths[page] ?? 0) - headsWidth) <= headsWidth * SAME_GRID_WIDTH;
+    const keys = columns.length === X_COLUMNS.length ? X_COLUMNS : columns.length === 1 && used.length === 1 && !sameGrid ? used : null;
     for (const m of own) {
       let key = X_COLUMNS.includes(m.nearest) ? m.nearest : 'isTenPercentOwner';
       if (keys) {
