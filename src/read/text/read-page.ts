@@ -592,13 +592,17 @@ function boxFiveTitle(lines: Line[], end: number): 'isOfficer' | 'isOther' | nul
   return null;
 }
 
+type BoxFiveChecks = Record<RelColumn['key'], { checked: boolean; start: number; end: number }> & { officerLine: number };
+
 /**
  * Box 5's four check boxes as a layout prints them ("__X__ Director   _____ 10% Owner" over
- * "__X__ Officer (give title   _____ Other (specify"), each with the cleaned span of its mark;
- * null unless all four are found.
+ * "__X__ Officer (give title   _____ Other (specify"), each with the cleaned span of its mark,
+ * and the line of the Officer and Other items (box 5's title is printed below it); null unless
+ * all four are found.
  */
-function boxFiveChecks(lines: Line[], end: number): Record<RelColumn['key'], { checked: boolean; start: number; end: number }> | null {
+function boxFiveChecks(lines: Line[], end: number): BoxFiveChecks | null {
   const out: Partial<Record<RelColumn['key'], { checked: boolean; start: number; end: number }>> = {};
+  let officerLine = -1;
   const take = (key: RelColumn['key'], line: Line, m: RegExpExecArray) => {
     const mark = m[2] as string;
     const at = line.start + m.index + (m[1] as string).length;
@@ -618,10 +622,12 @@ function boxFiveChecks(lines: Line[], end: number): Record<RelColumn['key'], { c
     if (f && t && !out.isOfficer) {
       take('isOfficer', line, f);
       take('isOther', line, t);
+      officerLine = n;
     }
+    if (out.isDirector && out.isOfficer) break;
   }
   const { isDirector, isTenPercentOwner, isOfficer, isOther } = out;
-  return isDirector && isTenPercentOwner && isOfficer && isOther ? { isDirector, isTenPercentOwner, isOfficer, isOther } : null;
+  return isDirector && isTenPercentOwner && isOfficer && isOther ? { isDirector, isTenPercentOwner, isOfficer, isOther, officerLine } : null;
 }
 
 /**
@@ -631,7 +637,7 @@ function boxFiveChecks(lines: Line[], end: number): Record<RelColumn['key'], { c
  * nothing: the SEC stylesheet leaves it empty for an Other written "true" (not "1"), which the
  * table shows all the same.
  */
-function checkAsBoxFive(owner: ReportingOwner, checks: ReturnType<typeof boxFiveChecks>, split: boolean, sink: TextSink): void {
+function checkAsBoxFive(owner: ReportingOwner, checks: BoxFiveChecks | null, split: boolean, sink: TextSink): void {
   const rel = owner.relationship;
   if (!rel || !checks) return;
   for (const key of ['isDirector', 'isTenPercentOwner', 'isOfficer', 'isOther'] as const) {
@@ -673,15 +679,20 @@ interface OffPageMark {
   nearest: RelColumn['key'];
 }
 
-/** What the header prints of a PDF's first owner: box 1's name, box 5's check boxes, and the lines above the table (box 5's title). */
+/** What the header prints of a PDF's first owner: box 1's name, box 5's check boxes, and the lines of box 5's title. */
 interface FirstOwner {
   name: string | null;
-  checks: ReturnType<typeof boxFiveChecks>;
-  header: Line[];
+  checks: BoxFiveChecks | null;
+  titleLines: Line[];
 }
 
+/** How many lines below its Officer and Other items box 5's title may stand ("below)", a blank line, two lines of title). */
+const BOX5_TITLE_REACH = 6;
+
 function firstPdfOwner(lines: Line[], markAt: number): FirstOwner {
-  return { name: pdfBoxOneName(lines, markAt), checks: boxFiveChecks(lines, markAt), header: lines.slice(0, markAt) };
+  const checks = boxFiveChecks(lines, markAt);
+  const from = checks ? checks.officerLine + 1 : markAt;
+  return { name: pdfBoxOneName(lines, markAt), checks, titleLines: lines.slice(from, Math.min(markAt, from + BOX5_TITLE_REACH)) };
 }
 
 /**
@@ -744,7 +755,7 @@ function readPdfOwnerBlock(
     const key = !isX && titleShift !== null && pageOf(c.line) === titleShift.page ? nearestStart(c, candidates, titleShift.by).key : nearestHead(c, candidates, cols, shift).key;
     return { key, text: c.text, start: c.start, end: c.end };
   });
-  const split = first !== null && splitTitles(rel, first.header);
+  const split = first !== null && splitTitles(rel, first.titleLines);
   const P = `reportingOwners.${k}`;
   const owner = ownerFromLines(joinBoxOneName(cell, first?.name ?? null), P, sink);
   // The column is the nearest head's, an inference from rough positions.
