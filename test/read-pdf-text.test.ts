@@ -568,3 +568,11 @@ test('pdftotext -layout: an X on a later page as wide as the heads\' page goes u
   assert.equal(owners[1]?.relationship?.isTenPercentOwner, false);
   assert.equal(owners[1]?.relationship?.officerTitle, 'Chief Executive Officer');
 });
+
+test('an owner\'s short code between its state\'s name and the country is the postal code, without a digit too', () => {
+  // "HSINCHU CITY 300" / "TAIWAN" / "TOC" / "UNITED STATES": the page prints city, state, postal code, country.
+  for (const converter of ['pdftotext-layout', 'seed-style']) {
+    const address = read(converter, '0001654954-23-008777__1014763_4_2023-07-05_0001654954-23-008777.txt').record?.reportingOwners[0]?.address;
+    assert.deepEqual([address?.street2, address?.city, address?.state, address?.zipCode], ['EAST DIST', 'HSINCHU CITY 300', 'F5', 'TOC'], converter);
+  }
+});

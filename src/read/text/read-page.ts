@@ -1165,7 +1165,9 @@ function ownerFromLines(parts: { text: string; start: number; end: number }[], P
   // The page ends the cell with the country's name (UNITED STATES for a US address).
   if (k >= 2 && !/\d/.test(textAt(k)) && textAt(k) !== '') k--;
   let zipIdx = -1;
-  if (k >= 0 && (ZIP.test(textAt(k)) || (/\d/.test(textAt(k)) && textAt(k).length <= 10 && k >= 2))) zipIdx = k--;
+  // A short code between a state's name and the country is the postal code, digits or not ("TAIWAN" over "TOC").
+  const underState = k >= 2 && textAt(k).length <= 10 && edgarCodeOf(textAt(k)) === null && edgarCodeOf(textAt(k - 1)) !== null;
+  if (k >= 0 && (ZIP.test(textAt(k)) || (/\d/.test(textAt(k)) && textAt(k).length <= 10 && k >= 2) || underState)) zipIdx = k--;
   let stateIdx = -1;
   if (k >= 0 && edgarCodeOf(textAt(k)) !== null) stateIdx = k--;
   const cityIdx = k >= 1 || (stateIdx !== -1 && k >= 0) ? k-- : -1;
