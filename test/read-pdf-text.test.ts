@@ -576,3 +576,9 @@ test('an owner\'s short code between its state\'s name and the country is the po
     assert.deepEqual([address?.street2, address?.city, address?.state, address?.zipCode], ['EAST DIST', 'HSINCHU CITY 300', 'F5', 'TOC'], converter);
   }
 });
+
+test('an owner\'s empty postal code line, kept by the seed style, holds the place and no value', () => {
+  // "HERZELIYA <br/> IRELAND <br/> <br/> UNITED STATES": city, state, empty postal code, country.
+  const owner = read('seed-style', '0000899243-23-009983__1835378_4_2023-03-29_0000899243-23-009983.txt').record?.reportingOwners[1];
+  assert.deepEqual([owner?.address?.street1, owner?.address?.city, owner?.address?.state, owner?.address?.zipCode], ['13 BASEL ST.', 'HERZELIYA', 'L2', null]);
+});

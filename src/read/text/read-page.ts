@@ -1172,7 +1172,8 @@ function ownerFromLines(parts: { text: string; start: number; end: number }[], P
   if (k >= 0 && edgarCodeOf(textAt(k)) !== null) stateIdx = k--;
   const cityIdx = k >= 1 || (stateIdx !== -1 && k >= 0) ? k-- : -1;
   const streets = rest.slice(0, k + 1).filter((p) => p.text !== '');
-  if (zipIdx !== -1) {
+  // The page's empty postal code line (exact lines) holds the place and no value.
+  if (zipIdx !== -1 && textAt(zipIdx) !== '') {
     address.zipCode = textAt(zipIdx);
     set('address.zipCode', rest[zipIdx] as { text: string; start: number; end: number });
   }
