@@ -582,3 +582,13 @@ test('an owner\'s empty postal code line, kept by the seed style, holds the plac
   const owner = read('seed-style', '0000899243-23-009983__1835378_4_2023-03-29_0000899243-23-009983.txt').record?.reportingOwners[1];
   assert.deepEqual([owner?.address?.street1, owner?.address?.city, owner?.address?.state, owner?.address?.zipCode], ['13 BASEL ST.', 'HERZELIYA', 'L2', null]);
 });
+
+test('pdftotext -layout: a footnote line starting "(4)" in the text column under its mark\'s line goes on with the text', () => {
+  // "(4) of the Issuer, ... set forth in this footnote" over "    (4) to this Form 4.": the footnote's own words.
+  const footnotes = read('pdftotext-layout', '0001104659-23-071675__1824502_4_2023-06-15_0001104659-23-071675.txt').record?.footnotes ?? [];
+  assert.deepEqual(
+    footnotes.map((f) => f.id),
+    ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'],
+  );
+  assert.match(footnotes[3]?.text ?? '', /set forth in this footnote \(4\) to this Form 4\.$/);
+});

@@ -1521,8 +1521,9 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     }
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.trim();
-    // A text line that starts with "(1)" in the text column, right under the entry's text, goes
-    // on with that text ("... until the first to occur of" / "(1) a change in control").
+    // A text line that starts with "(1)" in the text column, right under the entry's text (or
+    // under its mark's line, "(4) of the Issuer ..." over "    (4) to this Form 4."), goes on
+    // with that text ("... until the first to occur of" / "(1) a change in control").
     const inText = markLead !== -1 && lead > markLead + 2 && lead === prevLead;
     prevLead = lead;
     if (inText) {
@@ -1545,6 +1546,8 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       marks.push({ n, mark: m[1] as string, start: line.start + lead });
       const at = textPart === '' ? line.start + lead : line.start + line.text.indexOf(textPart.slice(0, Math.min(10, textPart.length)), lead + (m[1] as string).length);
       parts.push({ text: textPart, start: at, end: at + textPart.length, line: n });
+      // The text column is where the mark's text starts: a line below starting there goes on with it.
+      if (textPart !== '') prevLead = at - line.start;
       continue;
     }
     parts.push({ text: body, start: line.start + lead, end: line.start + lead + body.length, line: n });
