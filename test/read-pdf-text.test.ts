@@ -592,3 +592,9 @@ test('pdftotext -layout: a footnote line starting "(4)" in the text column under
   );
   assert.match(footnotes[3]?.text ?? '', /set forth in this footnote \(4\) to this Form 4\.$/);
 });
+
+test('pdftotext -layout: a date ending a signature\'s name one space after it is the name\'s own when the date column\'s date stands below', () => {
+  const signatures = read('pdftotext-layout', '0001140361-23-004488__1404912_4_2023-02-03_0001140361-23-004488.txt').record?.signatures ?? [];
+  assert.match(signatures[4]?.name ?? '', /Chief Financial Officer 02\/03\/2023$/);
+  assert.equal(signatures[4]?.date, '2023-02-03');
+});

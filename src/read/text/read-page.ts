@@ -1384,7 +1384,11 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     const a = chunks[0] as Chunk;
     const text = squash(a, last);
     const lastDate = / (\d{1,2}\/\d{1,2}\/\d{4})$/.exec(text);
-    if (lastDate) {
+    // A PDF sets the date in its column: a date alone on the line below is the signature's, and one
+    // ending the name's line one space after it is the name's own ("... Chief Financial Officer 02/03/2023").
+    const below = lines[n + 1];
+    const dateBelow = sink.pdf && below !== undefined && n + 1 < to && DATE.test(below.joined.trim());
+    if (lastDate && !dateBelow) {
       const dStart = last.end - (lastDate[1] as string).length;
       const name = nameWith([]);
       const own = text.slice(0, lastDate.index).trim();
