@@ -598,3 +598,14 @@ test('pdftotext -layout: a date ending a signature\'s name one space after it is
   assert.match(signatures[4]?.name ?? '', /Chief Financial Officer 02\/03\/2023$/);
   assert.equal(signatures[4]?.date, '2023-02-03');
 });
+
+test('pdftotext -layout: a later page\'s one column of X\'s is the column the heads\' page owners with one X use', () => {
+  // The first owner checks Director and 10% Owner; the next two only 10% Owner: the four owners on the
+  // next page, one X each in one column, are 10% Owners too.
+  const owners = read('pdftotext-layout', '0001209191-23-001509__1823466_4_2023-01-04_0001209191-23-001509.txt').record?.reportingOwners ?? [];
+  assert.equal(owners.length, 7);
+  for (const o of owners.slice(3)) {
+    assert.equal(o.relationship?.isTenPercentOwner, true, o.name ?? '');
+    assert.equal(o.relationship?.isDirector, false, o.name ?? '');
+  }
+});

@@ -837,14 +837,18 @@ const X_COLUMNS: readonly RelColumn['key'][] = ['isDirector', 'isTenPercentOwner
  * grid of its own, a word's column counted from the text left of it on that page: there an X's
  * place says nothing of the heads, only of the page's other X's. Only Director and 10% Owner
  * print an X: two columns of X's on the page are the two; one column is the one the heads'
- * page's owners have X's in, when they have them in one, unless the page's widest line is as
+ * page's owners with one X have it in (else all its owners' X's), when they have them in one, unless the page's widest line is as
  * wide as the heads' page's (the text spans the page on both, as footnotes do: the grids are
  * alike); otherwise the nearest head is taken as on the heads' page. Either way an inference:
  * confidence 0.7, reported.
  */
 function placeOffPageMarks(marks: OffPageMark[], owners: ReportingOwner[], sink: TextSink, widths: number[]): void {
   const offPageOwners = new Set(marks.map((m) => m.owner));
-  const used = X_COLUMNS.filter((key) => owners.some((o, k) => !offPageOwners.has(k) && o.relationship?.[key] === true));
+  const onHeadsPage = owners.filter((o, k) => !offPageOwners.has(k));
+  const usedBy = (list: ReportingOwner[]) => X_COLUMNS.filter((key) => list.some((o) => o.relationship?.[key] === true));
+  // A column of one X per owner is the one owners with one X use on the heads' page, where they use one.
+  const single = usedBy(onHeadsPage.filter((o) => X_COLUMNS.filter((key) => o.relationship?.[key] === true).length === 1));
+  const used = single.length === 1 ? single : usedBy(onHeadsPage);
   let byOrder = 0;
   const headsWidth = widths[0] ?? 0;
   for (const page of new Set(marks.map((m) => m.page))) {
