@@ -609,3 +609,15 @@ test('pdftotext -layout: a later page\'s one column of X\'s is the column the he
     assert.equal(o.relationship?.isDirector, false, o.name ?? '');
   }
 });
+
+test('pdftotext -layout: a title on a later page takes the column the same words take on the heads\' page', () => {
+  // "See Explanation of Responses" stands under Other on the heads' page; the next page, set on a grid of
+  // its own, closes up the empty Officer column and sets the same words nearer Officer's head.
+  const owners = read('pdftotext-layout', '0000921895-20-001838__1803809_2_0000921895-20-001838.txt').record?.reportingOwners ?? [];
+  const titled = owners.filter((o) => o.relationship?.otherText !== null || o.relationship?.officerTitle !== null);
+  assert.equal(titled.length, 7);
+  for (const o of titled) {
+    assert.equal(o.relationship?.otherText, 'See Explanation of Responses', o.name ?? '');
+    assert.equal(o.relationship?.isOfficer, false, o.name ?? '');
+  }
+});

@@ -266,6 +266,8 @@ function readOwners(
   const pageOf = (lineNo: number): number => pageStarts.filter((no) => no <= lineNo).length;
   const offPage: OffPageMark[] = [];
   let titleShift: TitleShift | null = null;
+  /** Each title's words placed on the heads' grid, and their column (null where two owners' differ). */
+  const gridTitles = new Map<string, RelColumn['key'] | null>();
 
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
@@ -282,7 +284,7 @@ function readOwners(
         pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
         titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt), pageOf);
       }
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -739,6 +741,7 @@ function readPdfOwnerBlock(
   pageOf: (lineNo: number) => number,
   offPage: OffPageMark[],
   first: FirstOwner | null,
+  gridTitles: Map<string, RelColumn['key'] | null>,
 ): ReportingOwner {
   const { cell, marks: all } = pdfOwnerParts(block);
   const marks = all.filter((c) => {
@@ -751,8 +754,17 @@ function readPdfOwnerBlock(
     const isX = /^[xX]$/.test(c.text);
     // The page centres an X in the Director and 10% Owner columns; Officer and Other print words.
     const candidates = cols.filter((col) => X_COLUMNS.includes(col.key) === isX);
+    const page = pageOf(c.line);
     // A title on the first owner's page, its column's start found by box 5's title for the first owner.
-    const key = !isX && titleShift !== null && pageOf(c.line) === titleShift.page ? nearestStart(c, candidates, titleShift.by).key : nearestHead(c, candidates, cols, shift).key;
+    const byBoxFive = !isX && titleShift !== null && page === titleShift.page;
+    let key = byBoxFive ? nearestStart(c, candidates, titleShift.by).key : nearestHead(c, candidates, cols, shift).key;
+    if (!isX) {
+      // A title placed on the heads' grid (the heads' page, or box 5's title's) tells where the same words
+      // stand on a later page, set on a grid of its own that may close up the empty columns between.
+      const was = gridTitles.get(c.text);
+      if (page === 0 || byBoxFive) gridTitles.set(c.text, was === undefined || was === key ? key : null);
+      else key = was ?? key;
+    }
     return { key, text: c.text, start: c.start, end: c.end };
   });
   const split = first !== null && splitTitles(rel, first.titleLines);
