@@ -507,13 +507,18 @@ test('a PDF\'s line cut between a rule\'s brackets joins without a space; elsewh
   assert.deepEqual(joinLines(['the fund (the "Fund")', '(a) holds'], true), { text: 'the fund (the "Fund") (a) holds', inferred: false });
 });
 
-test('pdftotext -layout: the first owner\'s title cell is cut where box 5 prints "title / other"', () => {
+test('the first owner\'s title cell is cut where box 5 prints "title / other" (pdftotext -layout, w3m, html2text)', () => {
   // "Chairman, President & CEO Director of Sub": the Officer and Other columns one space apart; box 5 prints
   // "Chairman, President & CEO / Director of" over "Sub".
   const rel = read('pdftotext-layout', '0001062993-23-013644__753308_4_2023-06-15_0001062993-23-013644.txt').record?.reportingOwners[0]?.relationship;
   assert.equal(rel?.officerTitle, 'Chairman, President & CEO');
   assert.equal(rel?.otherText, 'Director of Sub');
   assert.equal(rel?.isOther, true);
+  // w3m sets the two cells one space apart too, html2text with none ("Chairman, President & CEODirector of Sub").
+  for (const converter of ['w3m', 'html2text']) {
+    const other = read(converter, '0001062993-23-013644__753308_4_2023-06-15_0001062993-23-013644.txt').record?.reportingOwners[0]?.relationship;
+    assert.deepEqual([other?.officerTitle, other?.otherText, other?.isOther], ['Chairman, President & CEO', 'Director of Sub', true], converter);
+  }
   // Box 5 leaves Other unchecked: the other text ("Wholly Owned Subsidiary") checks nothing.
   const stevens = read('pdftotext-layout', '0000036146-20-000002__1447251_1_0000036146-20-000002.txt').record?.reportingOwners[0]?.relationship;
   assert.equal(stevens?.officerTitle, 'Executive Officer of');

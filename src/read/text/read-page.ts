@@ -284,7 +284,7 @@ function readOwners(
         pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
         titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt), pageOf);
       }
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, () => linesWithSlash(lines, markAt, sink.clean.text));
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -507,6 +507,8 @@ function readOwnerBlock(
   width: number | null,
   chunksAt: (l: Line) => Chunk[],
   templates: OwnerTemplate[],
+  boxFive: Relationship | null,
+  slashLines: () => Line[],
 ): ReportingOwner {
   const P = `reportingOwners.${k}`;
   const cell: Chunk[] = [];
@@ -529,8 +531,27 @@ function readOwnerBlock(
     const first = guessed[0] as OwnerLine;
     sink.report('TEXT_OWNER_LINES_JOINED', { lines: guessed.map((p) => `"${p.text}"`).join(', ') }, `${P}.name`, first.start, (guessed[guessed.length - 1] as OwnerLine).end);
   }
-  applyRelationship(owner, rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end })), P, sink);
+  const marks = rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end }));
+  const split = boxFive !== null && splitTitles(marks, slashLines());
+  applyRelationship(owner, marks, P, sink);
+  // An other text cut from the officer's title by box 5's words checks Other only where box 5 does.
+  if (split && boxFive !== null && owner.relationship) owner.relationship.isOther = boxFive.isOther;
   return owner;
+}
+
+/**
+ * The lines above the owners table that hold " / ", where box 5 may print "title / other": found
+ * by a scan of the cleaned text (few lines hold one), each line by its start.
+ */
+function linesWithSlash(lines: Line[], end: number, text: string): Line[] {
+  const out: Line[] = [];
+  const stop = (lines[end] as Line | undefined)?.start ?? text.length;
+  let n = 0;
+  for (let at = text.indexOf(' / '); at !== -1 && at < stop; at = text.indexOf(' / ', at + 3)) {
+    while (n + 1 < end && (lines[n + 1] as Line).start <= at) n++;
+    if (out[out.length - 1] !== lines[n]) out.push(lines[n] as Line);
+  }
+  return out;
 }
 
 /** The column heads' printed widths: a PDF's mark stands under its head's middle. */
@@ -792,12 +813,16 @@ function splitTitles(rel: { key: RelColumn['key']; text: string; start: number; 
     for (const c of chunksOf(line)) {
       const at = c.text.indexOf(' / ');
       if (at <= 0 || at + 3 >= c.text.length || c.text.indexOf(' / ', at + 1) !== -1) continue;
-      const seen = c.text.slice(0, at) + ' ' + c.text.slice(at + 3);
-      const found = title.text.indexOf(seen);
-      if (found === -1 || title.text.indexOf(seen, found + 1) !== -1) continue;
-      const cut = found + at;
-      rel.splice(rel.indexOf(title), 1, { key: 'isOfficer', text: title.text.slice(0, cut), start: title.start, end: title.start + cut }, { key: 'isOther', text: title.text.slice(cut + 1), start: title.start + cut + 1, end: title.end });
-      return true;
+      // The two cells one space apart, or none (html2text: "Chairman, President & CEODirector of Sub").
+      for (const gap of [' ', '']) {
+        const seen = c.text.slice(0, at) + gap + c.text.slice(at + 3);
+        const found = title.text.indexOf(seen);
+        if (found === -1 || title.text.indexOf(seen, found + 1) !== -1) continue;
+        const cut = found + at;
+        const rest = cut + gap.length;
+        rel.splice(rel.indexOf(title), 1, { key: 'isOfficer', text: title.text.slice(0, cut), start: title.start, end: title.start + cut }, { key: 'isOther', text: title.text.slice(rest), start: title.start + rest, end: title.end });
+        return true;
+      }
     }
   }
   return false;
