@@ -626,3 +626,12 @@ test('pdftotext -layout: a title on a later page takes the column the same words
     assert.equal(o.relationship?.isOfficer, false, o.name ?? '');
   }
 });
+
+test('w3m: the issuer\'s value starts at its label\'s column, and box 5\'s "Issuer" set one space after its name is no part of it', () => {
+  // "... Seelbach DTD 12/21/04 NACCO INDUSTRIES INC [NC]": the owner's long name runs into box 2's column.
+  const rankin = read('w3m', '0001127602-20-005467__1558832_1_0001127602-20-005467.txt').record?.issuer;
+  assert.deepEqual([rankin?.name, rankin?.tradingSymbol], ['NACCO INDUSTRIES INC', 'NC']);
+  // "ZIONS BANCORPORATION, NATIONAL ASSOCIATION /UT/ Issuer" over "[ZION]".
+  const zions = read('w3m', '0000109380-23-000111__109380_4_2023-05-04_0000109380-23-000111.txt').record?.issuer;
+  assert.deepEqual([zions?.name, zions?.tradingSymbol], ['ZIONS BANCORPORATION, NATIONAL ASSOCIATION /UT/', 'ZION']);
+});

@@ -1882,9 +1882,9 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
       }
     }
     const whole = found;
-    // pdftotext -layout sets the value one space after the box to its left's label ("Requiring Statement PCM FUND,
-    // INC. [PCM]"): the value stands under its own label, from the label's column on.
-    const cut = whole && sink.pdf && whole.line > issuer.chunk.line ? issuer.chunk.x - whole.x : 0;
+    // A layout may set the value one space after the text of the box to its left (pdftotext -layout's "Requiring
+    // Statement PCM FUND, INC. [PCM]", w3m's long owner name): the value stands under its own label, from its column on.
+    const cut = whole && whole.line > issuer.chunk.line ? issuer.chunk.x - whole.x : 0;
     const c = whole && cut > 0 && whole.text.charAt(cut - 1) === ' ' && whole.text.charAt(cut) !== ' ' ? { ...whole, text: whole.text.slice(cut), x: whole.x + cut, start: whole.start + cut } : whole;
     if (c && whole) {
       const text = wrapped ? `${c.text} ${wrapped.text}` : c.text;
@@ -1901,8 +1901,8 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
           if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
           // There other boxes' labels come between, in drawing order: box 2's own "Requiring" above
           // it, box 5's "(Check all applicable)", and box 5's "Issuer" after a line of the name.
-          // (pdftotext -layout may set box 5's "Issuer", or a box and its item, "_____ Director", one space after the name's line too.)
-          const own = sink.pdf ? u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '').replace(/\s+_+[xX]?_+\s+[A-Z].*$/, '') : u.text;
+          // (pdftotext -layout and w3m may set box 5's "Issuer", or a box and its item, "_____ Director", one space after the name's line too.)
+          const own = u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '').replace(/\s+_+[xX]?_+\s+[A-Z].*$/, '');
           if (/Trading|Symbol|Ticker|Issuer/i.test(own) || (plainPdf && u.line !== top - 1)) break;
           top = u.line;
           if (plainPdf && isLabelFragment(own)) continue;
