@@ -635,3 +635,12 @@ test('w3m: the issuer\'s value starts at its label\'s column, and box 5\'s "Issu
   const zions = read('w3m', '0000109380-23-000111__109380_4_2023-05-04_0000109380-23-000111.txt').record?.issuer;
   assert.deepEqual([zions?.name, zions?.tradingSymbol], ['ZIONS BANCORPORATION, NATIONAL ASSOCIATION /UT/', 'ZION']);
 });
+
+test('a line cut before a number\'s lettered subdivision or at a name\'s "&" joins without a space (w3m, html2text)', () => {
+  assert.deepEqual(joinLines(['a member of a Section 13', '(d) group']), { text: 'a member of a Section 13(d) group', inferred: true });
+  assert.deepEqual(joinLines(['as president of M&', 'T Bank']), { text: 'as president of M&T Bank', inferred: true });
+  assert.deepEqual(joinLines(['in M', '&T Bank']), { text: 'in M&T Bank', inferred: true });
+  // A list's item after a number, and "A & B", keep their spaces.
+  assert.deepEqual(joinLines(['Form 2 of 2', '(1) The securities']), { text: 'Form 2 of 2 (1) The securities', inferred: false });
+  assert.deepEqual(joinLines(['Smith &', 'Jones']), { text: 'Smith & Jones', inferred: false });
+});
