@@ -284,7 +284,7 @@ function readOwners(
         pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
         titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt), pageOf);
       }
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, () => linesWithSlash(lines, markAt, sink.clean.text));
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -347,10 +347,9 @@ function readOwners(
     // Under a state's name and above the country, a code is one word with a digit however it is
     // spelled ("KYI-1102", Dublin's "D2"): a street line there would have more words.
     const before = block[block.length - 3];
-    if (prev && next && !next.blank && COUNTRY.test(ownerCell(line))) {
+    if (prev && next && !next.blank) {
       const code = ownerCell(prev);
-      const underState = before !== undefined && edgarCodeOf(ownerCell(before)) !== null;
-      if (ZIP.test(code) || (underState && (POSTAL.test(code) || ONE_WORD_CODE.test(code)))) flush();
+      if ((POSTAL.test(code) || ONE_WORD_CODE.test(code)) && COUNTRY.test(ownerCell(line)) && (ZIP.test(code) || (before !== undefined && edgarCodeOf(ownerCell(before)) !== null))) flush();
     }
   }
   flush();
@@ -508,7 +507,7 @@ function readOwnerBlock(
   chunksAt: (l: Line) => Chunk[],
   templates: OwnerTemplate[],
   boxFive: Relationship | null,
-  slashLines: () => Line[],
+  slashLines: (title: string) => Line[],
 ): ReportingOwner {
   const P = `reportingOwners.${k}`;
   const cell: Chunk[] = [];
@@ -532,7 +531,7 @@ function readOwnerBlock(
     sink.report('TEXT_OWNER_LINES_JOINED', { lines: guessed.map((p) => `"${p.text}"`).join(', ') }, `${P}.name`, first.start, (guessed[guessed.length - 1] as OwnerLine).end);
   }
   const marks = rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end }));
-  const split = boxFive !== null && splitTitles(marks, slashLines());
+  const split = boxFive !== null && splitTitles(marks, slashLines);
   applyRelationship(owner, marks, P, sink);
   // An other text cut from the officer's title by box 5's words checks Other only where box 5 does.
   if (split && boxFive !== null && owner.relationship) owner.relationship.isOther = boxFive.isOther;
@@ -540,16 +539,19 @@ function readOwnerBlock(
 }
 
 /**
- * The lines above the owners table that hold " / ", where box 5 may print "title / other": found
- * by a scan of the cleaned text (few lines hold one), each line by its start.
+ * The lines above the owners table that start the title's words and hold " / ", where box 5 may
+ * print "title / other": found by a scan of the cleaned text for the title's first words, each
+ * line by its start.
  */
-function linesWithSlash(lines: Line[], end: number, text: string): Line[] {
+function linesWithSlash(lines: Line[], end: number, text: string, title: string): Line[] {
   const out: Line[] = [];
   const stop = (lines[end] as Line | undefined)?.start ?? text.length;
+  const head = title.slice(0, 8);
   let n = 0;
-  for (let at = text.indexOf(' / '); at !== -1 && at < stop; at = text.indexOf(' / ', at + 3)) {
+  for (let at = text.indexOf(head); at !== -1 && at < stop; at = text.indexOf(head, at + 1)) {
     while (n + 1 < end && (lines[n + 1] as Line).start <= at) n++;
-    if (out[out.length - 1] !== lines[n]) out.push(lines[n] as Line);
+    const line = lines[n] as Line;
+    if (out[out.length - 1] !== line && line.text.includes(' / ')) out.push(line);
   }
   return out;
 }
@@ -788,7 +790,7 @@ function readPdfOwnerBlock(
     }
     return { key, text: c.text, start: c.start, end: c.end };
   });
-  const split = first !== null && splitTitles(rel, first.titleLines);
+  const split = first !== null && splitTitles(rel, () => first.titleLines);
   const P = `reportingOwners.${k}`;
   const owner = ownerFromLines(joinBoxOneName(cell, first?.name ?? null), P, sink);
   // The column is the nearest head's, an inference from rough positions.
@@ -804,11 +806,11 @@ function readPdfOwnerBlock(
  * cell, the cell is cut there, the words before being Officer's and the rest Other's. Box 5 may
  * wrap either part ("Executive Officer of / Wholly Owned" over "Subsidiary").
  */
-function splitTitles(rel: { key: RelColumn['key']; text: string; start: number; end: number }[], header: Line[]): boolean {
+function splitTitles(rel: { key: RelColumn['key']; text: string; start: number; end: number }[], header: (title: string) => Line[]): boolean {
   const titles = rel.filter((r) => !X_COLUMNS.includes(r.key));
   const title = titles[0];
   if (titles.length !== 1 || !title) return false;
-  for (const line of header) {
+  for (const line of header(title.text)) {
     if (!line.text.includes(' / ')) continue;
     for (const c of chunksOf(line)) {
       const at = c.text.indexOf(' / ');
@@ -1207,8 +1209,8 @@ function ownerFromLines(parts: { text: string; start: number; end: number }[], P
   if (k >= 2 && !/\d/.test(textAt(k)) && textAt(k) !== '') k--;
   let zipIdx = -1;
   // A short code between a state's name and the country is the postal code, digits or not ("TAIWAN" over "TOC").
-  const underState = k >= 2 && textAt(k).length <= 10 && edgarCodeOf(textAt(k)) === null && edgarCodeOf(textAt(k - 1)) !== null;
-  if (k >= 0 && (ZIP.test(textAt(k)) || (/\d/.test(textAt(k)) && textAt(k).length <= 10 && k >= 2) || underState)) zipIdx = k--;
+  const underState = () => k >= 2 && textAt(k).length <= 10 && edgarCodeOf(textAt(k)) === null && edgarCodeOf(textAt(k - 1)) !== null;
+  if (k >= 0 && (ZIP.test(textAt(k)) || (/\d/.test(textAt(k)) && textAt(k).length <= 10 && k >= 2) || underState())) zipIdx = k--;
   let stateIdx = -1;
   if (k >= 0 && edgarCodeOf(textAt(k)) !== null) stateIdx = k--;
   const cityIdx = k >= 1 || (stateIdx !== -1 && k >= 0) ? k-- : -1;
