@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { parse } from '../src/index.ts';
 import { blockStarts, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
+import { joinLines } from '../src/read/text/read-page.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
 const read = (converter: string, page: string) => parse(readFileSync(join(dir, converter, page + '.txt'), 'utf8'), { fileName: page + '.txt' });
@@ -453,4 +454,193 @@ test('pdftotext -layout: rows whose D/I lines all stand off their cells\' middle
   const units = holdings.filter((h) => /Units/.test(h.securityTitle ?? ''));
   assert.ok(units.length >= 6);
   for (const h of units) assert.equal(h.securityTitle, 'Restricted Stock Units');
+});
+
+test('pdftotext -layout: an owner without a postal code ends with the country after the empty line, the next owner following at once', () => {
+  // "ISRAEL" / (empty postal code) / "UNITED STATES" / "SHALEV EDDY": a PDF's table sets no blank line between owners.
+  const owners = read('pdftotext-layout', '0000899243-23-009983__1835378_4_2023-03-29_0000899243-23-009983.txt').record?.reportingOwners ?? [];
+  assert.deepEqual(
+    owners.map((o) => [o.name, o.address?.street1, o.address?.state, o.address?.zipCode]),
+    [
+      ['GENESIS PARTNERS III LP', '13 BASEL ST.', 'L3', '4666013'],
+      ['Kishon Eyal', '13 BASEL ST.', 'L2', null],
+      ['SHALEV EDDY', '13 BASEL ST.', 'L2', '4666013'],
+    ],
+  );
+});
+
+test('pdftotext -layout: a one-word code under a state\'s name and above the country is the postal code, however spelled', () => {
+  // "IRELAND" / "D2" / "UNITED STATES": the owner ends there, the next one's name follows.
+  const owners = read('pdftotext-layout', '0000919574-23-003585__1831481_4_2023-06-02_0000919574-23-003585.txt').record?.reportingOwners ?? [];
+  assert.deepEqual(
+    owners.map((o) => [o.name, o.address?.city, o.address?.zipCode]),
+    [
+      ['Pilgrim Global ICAV', 'DUBLIN', 'D2'],
+      ['Pilgrim Global Advisors LLC', 'RENO', '89519'],
+      ['Maupin Darren', 'RENO', '89519'],
+    ],
+  );
+});
+
+test('pdftotext -layout: an X is Director\'s or 10% Owner\'s, never Officer\'s, however near its head', () => {
+  // "X              X       CEO": the second X stands nearer Officer's head than 10% Owner's middle.
+  const rel = read('pdftotext-layout', '0000899243-23-004992__doc5').record?.reportingOwners[0]?.relationship;
+  assert.equal(rel?.isDirector, true);
+  assert.equal(rel?.isTenPercentOwner, true);
+  assert.equal(rel?.isOfficer, true);
+  assert.equal(rel?.officerTitle, 'CEO');
+});
+
+test('pdftotext -layout: a "10% Owner" head wrapped over three lines, and a name wrapped as box 1 prints it', () => {
+  // "10%" above, "Owner" below the heads' line; the name takes two lines of the table, box 1 giving its words.
+  const owners = read('pdftotext-layout', '0001127602-20-005467__1558832_1_0001127602-20-005467.txt').record?.reportingOwners ?? [];
+  assert.equal(owners.length, 1);
+  assert.equal(owners[0]?.name, 'Chloe R. Seelbach, Trustee under Claiborne Rankin Trust for Children of Chloe R. Seelbach DTD 12/21/04 FBO Thomas Wilson Seelbach');
+  assert.equal(owners[0]?.address?.street1, 'NACCO INDUSTRIES, INC.');
+  assert.equal(owners[0]?.address?.street2, '5875 LANDERBROOK DR., SUITE 220');
+  assert.equal(owners[0]?.relationship?.otherText, 'Member of a Group');
+});
+
+test('a PDF\'s line cut between a rule\'s brackets joins without a space; elsewhere, or in other renderings, with one', () => {
+  assert.deepEqual(joinLines(['Pursuant to Rule 16a-1(a)', '(4) under the Act'], true), { text: 'Pursuant to Rule 16a-1(a)(4) under the Act', inferred: true });
+  assert.deepEqual(joinLines(['Pursuant to Rule 16a-1(a)', '(4) under the Act']), { text: 'Pursuant to Rule 16a-1(a) (4) under the Act', inferred: false });
+  assert.deepEqual(joinLines(['the fund (the "Fund")', '(a) holds'], true), { text: 'the fund (the "Fund") (a) holds', inferred: false });
+});
+
+test('the first owner\'s title cell is cut where box 5 prints "title / other" (pdftotext -layout, w3m, html2text)', () => {
+  // "Chairman, President & CEO Director of Sub": the Officer and Other columns one space apart; box 5 prints
+  // "Chairman, President & CEO / Director of" over "Sub".
+  const rel = read('pdftotext-layout', '0001062993-23-013644__753308_4_2023-06-15_0001062993-23-013644.txt').record?.reportingOwners[0]?.relationship;
+  assert.equal(rel?.officerTitle, 'Chairman, President & CEO');
+  assert.equal(rel?.otherText, 'Director of Sub');
+  assert.equal(rel?.isOther, true);
+  // w3m sets the two cells one space apart too, html2text with none ("Chairman, President & CEODirector of Sub").
+  for (const converter of ['w3m', 'html2text']) {
+    const other = read(converter, '0001062993-23-013644__753308_4_2023-06-15_0001062993-23-013644.txt').record?.reportingOwners[0]?.relationship;
+    assert.deepEqual([other?.officerTitle, other?.otherText, other?.isOther], ['Chairman, President & CEO', 'Director of Sub', true], converter);
+  }
+  // Box 5 leaves Other unchecked: the other text ("Wholly Owned Subsidiary") checks nothing.
+  const stevens = read('pdftotext-layout', '0000036146-20-000002__1447251_1_0000036146-20-000002.txt').record?.reportingOwners[0]?.relationship;
+  assert.equal(stevens?.officerTitle, 'Executive Officer of');
+  assert.equal(stevens?.otherText, 'Wholly Owned Subsidiary');
+  assert.equal(stevens?.isOther, false);
+});
+
+test('pdftotext -layout: the first owner\'s relationship is box 5\'s checks, not the words under Officer', () => {
+  // "BancFirst Corp. Director" under Officer; box 5 leaves Officer unchecked.
+  const result = read('pdftotext-layout', '0001593968-23-000689__760498_4_2023-04-28_0001593968-23-000689.txt');
+  const rel = result.record?.reportingOwners[0]?.relationship;
+  assert.equal(rel?.isDirector, true);
+  assert.equal(rel?.isOfficer, false);
+  assert.equal(rel?.officerTitle, 'BancFirst Corp. Director');
+  assert.equal(result.provenance?.['reportingOwners.0.relationship.isOfficer']?.confidence, 1);
+});
+
+test('pdftotext -layout: a trading symbol wrapped inside its brackets is read over both lines', () => {
+  // "LENNAR CORP /NEW/ [LEN," over "LEN.B]".
+  const result = read('pdftotext-layout', '0001209191-20-003075__1210475_1_0001209191-20-003075.txt');
+  assert.equal(result.record?.issuer.name, 'LENNAR CORP /NEW/');
+  assert.equal(result.record?.issuer.tradingSymbol, 'LEN, LEN.B');
+});
+
+test('pdftotext -layout: the issuer box\'s value starts at its label\'s column, not with the label left of it one space apart', () => {
+  // Form 3: "Requiring Statement PCM FUND, INC. [PCM]", box 2's label ending one space before box 3's value.
+  const record = read('pdftotext-layout', '0001209191-20-021611__1602331_1_0001209191-20-021611.txt').record;
+  assert.equal(record?.issuer.name, 'PCM FUND, INC.');
+  assert.equal(record?.issuer.tradingSymbol, 'PCM');
+});
+
+test('a "Reminder:" after the remarks label is the filer\'s remark: the page prints its own under Table I', () => {
+  const record = read('pdftotext-layout', '0000899243-23-015489__1823854_4_2023-06-13_0000899243-23-015489.txt').record;
+  assert.equal(record?.remarks, 'Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly.');
+});
+
+test('a line of dashes in the remarks is the remarks\' own where no table rule is drawn (a PDF, w3m)', () => {
+  // "Exhibit List:" / "------------" / "Exhibit 99.1 - ...": pandoc's rules have a run under each of the table's two columns.
+  const page = '0001567619-23-002402__846617_4_2023-02-10_0001567619-23-002402.txt';
+  for (const converter of ['pdftotext-layout', 'w3m']) {
+    assert.match(read(converter, page).record?.remarks ?? '', /^Exhibit List: -{12} Exhibit 99\.1 - Explanation of Responses .*Joint Filers' Signatures$/, converter);
+  }
+});
+
+test('pdftotext -layout: an X on a later page as wide as the heads\' page goes under the nearest head', () => {
+  // Page 2 holds the footnotes, spanning the page as page 1's lines do: its grid is the heads'. Its one X
+  // stands under Director, though the owner on the heads' page checks only 10% Owner.
+  const owners = read('pdftotext-layout', '0001213900-23-041169__1847416_4_2023-05-18_0001213900-23-041169.txt').record?.reportingOwners ?? [];
+  assert.equal(owners[0]?.relationship?.isTenPercentOwner, true);
+  assert.equal(owners[1]?.name, 'Huang James');
+  assert.equal(owners[1]?.relationship?.isDirector, true);
+  assert.equal(owners[1]?.relationship?.isTenPercentOwner, false);
+  assert.equal(owners[1]?.relationship?.officerTitle, 'Chief Executive Officer');
+});
+
+test('an owner\'s short code between its state\'s name and the country is the postal code, without a digit too', () => {
+  // "HSINCHU CITY 300" / "TAIWAN" / "TOC" / "UNITED STATES": the page prints city, state, postal code, country.
+  for (const converter of ['pdftotext-layout', 'seed-style']) {
+    const address = read(converter, '0001654954-23-008777__1014763_4_2023-07-05_0001654954-23-008777.txt').record?.reportingOwners[0]?.address;
+    assert.deepEqual([address?.street2, address?.city, address?.state, address?.zipCode], ['EAST DIST', 'HSINCHU CITY 300', 'F5', 'TOC'], converter);
+  }
+});
+
+test('an owner\'s empty postal code line, kept by the seed style, holds the place and no value', () => {
+  // "HERZELIYA <br/> IRELAND <br/> <br/> UNITED STATES": city, state, empty postal code, country.
+  const owner = read('seed-style', '0000899243-23-009983__1835378_4_2023-03-29_0000899243-23-009983.txt').record?.reportingOwners[1];
+  assert.deepEqual([owner?.address?.street1, owner?.address?.city, owner?.address?.state, owner?.address?.zipCode], ['13 BASEL ST.', 'HERZELIYA', 'L2', null]);
+});
+
+test('pdftotext -layout: a footnote line starting "(4)" in the text column under its mark\'s line goes on with the text', () => {
+  // "(4) of the Issuer, ... set forth in this footnote" over "    (4) to this Form 4.": the footnote's own words.
+  const footnotes = read('pdftotext-layout', '0001104659-23-071675__1824502_4_2023-06-15_0001104659-23-071675.txt').record?.footnotes ?? [];
+  assert.deepEqual(
+    footnotes.map((f) => f.id),
+    ['F1', 'F2', 'F3', 'F4', 'F5', 'F6'],
+  );
+  assert.match(footnotes[3]?.text ?? '', /set forth in this footnote \(4\) to this Form 4\.$/);
+});
+
+test('pdftotext -layout: a date ending a signature\'s name one space after it is the name\'s own when the date column\'s date stands below', () => {
+  const signatures = read('pdftotext-layout', '0001140361-23-004488__1404912_4_2023-02-03_0001140361-23-004488.txt').record?.signatures ?? [];
+  assert.match(signatures[4]?.name ?? '', /Chief Financial Officer 02\/03\/2023$/);
+  assert.equal(signatures[4]?.date, '2023-02-03');
+});
+
+test('pdftotext -layout: a later page\'s one column of X\'s is the column the heads\' page owners with one X use', () => {
+  // The first owner checks Director and 10% Owner; the next two only 10% Owner: the four owners on the
+  // next page, one X each in one column, are 10% Owners too.
+  const owners = read('pdftotext-layout', '0001209191-23-001509__1823466_4_2023-01-04_0001209191-23-001509.txt').record?.reportingOwners ?? [];
+  assert.equal(owners.length, 7);
+  for (const o of owners.slice(3)) {
+    assert.equal(o.relationship?.isTenPercentOwner, true, o.name ?? '');
+    assert.equal(o.relationship?.isDirector, false, o.name ?? '');
+  }
+});
+
+test('pdftotext -layout: a title on a later page takes the column the same words take on the heads\' page', () => {
+  // "See Explanation of Responses" stands under Other on the heads' page; the next page, set on a grid of
+  // its own, closes up the empty Officer column and sets the same words nearer Officer's head.
+  const owners = read('pdftotext-layout', '0000921895-20-001838__1803809_2_0000921895-20-001838.txt').record?.reportingOwners ?? [];
+  const titled = owners.filter((o) => o.relationship?.otherText !== null || o.relationship?.officerTitle !== null);
+  assert.equal(titled.length, 7);
+  for (const o of titled) {
+    assert.equal(o.relationship?.otherText, 'See Explanation of Responses', o.name ?? '');
+    assert.equal(o.relationship?.isOfficer, false, o.name ?? '');
+  }
+});
+
+test('w3m: the issuer\'s value starts at its label\'s column, and box 5\'s "Issuer" set one space after its name is no part of it', () => {
+  // "... Seelbach DTD 12/21/04 NACCO INDUSTRIES INC [NC]": the owner's long name runs into box 2's column.
+  const rankin = read('w3m', '0001127602-20-005467__1558832_1_0001127602-20-005467.txt').record?.issuer;
+  assert.deepEqual([rankin?.name, rankin?.tradingSymbol], ['NACCO INDUSTRIES INC', 'NC']);
+  // "ZIONS BANCORPORATION, NATIONAL ASSOCIATION /UT/ Issuer" over "[ZION]".
+  const zions = read('w3m', '0000109380-23-000111__109380_4_2023-05-04_0000109380-23-000111.txt').record?.issuer;
+  assert.deepEqual([zions?.name, zions?.tradingSymbol], ['ZIONS BANCORPORATION, NATIONAL ASSOCIATION /UT/', 'ZION']);
+});
+
+test('a line cut before a number\'s lettered subdivision or at a name\'s "&" joins without a space (w3m, html2text)', () => {
+  assert.deepEqual(joinLines(['a member of a Section 13', '(d) group']), { text: 'a member of a Section 13(d) group', inferred: true });
+  assert.deepEqual(joinLines(['as president of M&', 'T Bank']), { text: 'as president of M&T Bank', inferred: true });
+  assert.deepEqual(joinLines(['in M', '&T Bank']), { text: 'in M&T Bank', inferred: true });
+  // A list's item after a number, and "A & B", keep their spaces.
+  assert.deepEqual(joinLines(['Form 2 of 2', '(1) The securities']), { text: 'Form 2 of 2 (1) The securities', inferred: false });
+  assert.deepEqual(joinLines(['Smith &', 'Jones']), { text: 'Smith & Jones', inferred: false });
 });

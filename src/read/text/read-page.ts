@@ -107,14 +107,19 @@ const SIGNATURES_HEADING = /^\W*Signatures\W*$/i;
 const EXPLANATION = /^\W*Explanation\s+of\s+Responses\s*:?\W*$/i;
 const SIGNATURE_CAPTION = /Signature\s+of\s+Reporting\s+Person/i;
 const REMARKS = /^\W*Remarks\s*:\W*/i;
-/** What may follow the remarks on the page: its closing notes, the signatures, the explanation. */
-const REMARKS_END = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()|^\W*Signatures\W*$|Signature\s+of\s+Reporting\s+Person|^\W*Explanation\s+of\s+Responses|^\s*Reminder\s*:/i;
+/**
+ * What may follow the remarks on the page: its closing notes, the signatures, the explanation.
+ * (Not its "Reminder:", printed under Table I: one after the remarks is the filer's.)
+ */
+const REMARKS_END = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()|^\W*Signatures\W*$|Signature\s+of\s+Reporting\s+Person|^\W*Explanation\s+of\s+Responses/i;
 const CLOSING_NOTE = /^\s*(?:Note\s*:\s*File\s+three|Potential\s+persons|\*?\s*Form\s+[345]\s*:?\s*SEC\s+\d|SEC\s+\d{4}\s*\()/i;
 const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 const ZIP = /^\d{5}(?:-\d{4})?$/;
 /** A postal code: digits, maybe a few letters ("SW1A 1AA"), never a word ("31ST FLOOR"). */
 const POSTAL = /^(?![^\n]{0,8}[A-Z]{3})(?=[^\n]{0,9}\d)[A-Z0-9][A-Z0-9 -]{2,9}$/;
 const COUNTRY = /^[A-Z][A-Z .,'()-]{2,40}$/;
+/** A postal code of one word with a digit, in any spelling ("KYI-1102", "D2"). */
+const ONE_WORD_CODE = /^(?=[^\s]*\d)[A-Z0-9-]{2,10}$/;
 const FORM_NOTE = /^(?:(If\s+the\s+form\s+is\s+filed\s+by\s+more\s+than\s+one)|Intentional\s+misstatements\s+or\s+omissions)/i;
 const MARK_LINE = /^(\*{1,2}|\(\d{1,2}\))(?:\s+|$)/;
 /** pandoc's table rules. */
@@ -245,7 +250,7 @@ function readOwners(
 
   const cols: RelColumn[] = [
     { key: 'isDirector', x: head.text.search(/Director/) },
-    { key: 'isTenPercentOwner', x: head.text.search(/10%\s*Owner/) },
+    { key: 'isTenPercentOwner', x: tenPercentHead(lines, headAt, markAt) },
     { key: 'isOfficer', x: head.text.search(/Officer/) },
     { key: 'isOther', x: head.text.search(/Other/) },
   ];
@@ -261,6 +266,8 @@ function readOwners(
   const pageOf = (lineNo: number): number => pageStarts.filter((no) => no <= lineNo).length;
   const offPage: OffPageMark[] = [];
   let titleShift: TitleShift | null = null;
+  /** Each title's words placed on the heads' grid, and their column (null where two owners' differ). */
+  const gridTitles = new Map<string, RelColumn['key'] | null>();
 
   // Owners are blocks of lines; a blank line (or a line that starts a new name after an
   // owner's last address line) separates them.
@@ -277,7 +284,7 @@ function readOwners(
         pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
         titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt), pageOf);
       }
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates);
+      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -306,33 +313,64 @@ function readOwners(
   //   HONG KONG       ← state
   //                   ← the empty postal code (not the end of the owner)
   //   UNITED STATES   ← country, alone before the next blank line
+  // A PDF's table sets no blank line between owners: there the next owner's name follows the
+  // country at once, and the country ends the owner.
   const emptyPostalLine = (n: number): boolean => {
     const last = block[block.length - 1];
     const country = lines[n + 1];
     const after = lines[n + 2];
-    if (!last || !country || country.blank || n + 1 >= end || (after && !after.blank && !isRule(after.text) && n + 2 < end)) return false;
+    if (!last || !country || country.blank || n + 1 >= end || (!pdf && after && !after.blank && !isRule(after.text) && n + 2 < end)) return false;
     const cell = ownerCell(country);
     return cell === country.joined && COUNTRY.test(cell) && edgarCodeOf(cell) !== null && !POSTAL.test(ownerCell(last)) && edgarCodeOf(ownerCell(last)) !== null;
   };
-  for (let n = headAt + 1; n < end; n++) {
+  let countryAt = -1;
+  // A wrapped "10% Owner" head leaves "Owner" on a line of its own below the heads.
+  const rowsAt = headAt + (/^\s*Owner\s*$/.test(lines[headAt + 1]?.text ?? '') ? 2 : 1);
+  for (let n = rowsAt; n < end; n++) {
     const line = lines[n] as Line;
     if (line.blank || isRule(line.text)) {
       if (!emptyPostalLine(n)) flush();
+      else if (pdf) countryAt = n + 1;
       continue;
     }
     block.push(line);
+    if (n === countryAt) {
+      flush();
+      continue;
+    }
     // With no blank line between owners (html2text), an owner's cell ends with its country after
     // the ZIP; pandoc parts owners with a blank line, and wraps a street's number onto a line of its own.
     if (cellWidth !== null) continue;
     const prev = block[block.length - 2];
     const next = lines[n + 1];
     // A street line can look like a postal code ("50 33RD ST"): a ZIP, or a code under a state's name, ends the address.
+    // Under a state's name and above the country, a code is one word with a digit however it is
+    // spelled ("KYI-1102", Dublin's "D2"): a street line there would have more words.
     const before = block[block.length - 3];
-    if (prev && next && !next.blank && POSTAL.test(ownerCell(prev)) && COUNTRY.test(ownerCell(line)) && (ZIP.test(ownerCell(prev)) || (before !== undefined && edgarCodeOf(ownerCell(before)) !== null))) flush();
+    if (prev && next && !next.blank) {
+      const code = ownerCell(prev);
+      if ((POSTAL.test(code) || ONE_WORD_CODE.test(code)) && COUNTRY.test(ownerCell(line)) && (ZIP.test(code) || (before !== undefined && edgarCodeOf(ownerCell(before)) !== null))) flush();
+    }
   }
   flush();
-  if (offPage.length > 0) placeOffPageMarks(offPage, owners, sink);
+  if (offPage.length > 0) placeOffPageMarks(offPage, owners, sink, pageWidths(lines, headAt));
   return owners;
+}
+
+/**
+ * The column of the "10% Owner" head: on the heads' line, or, where a narrow column wraps it,
+ * the "10%" on the line above (the heads are set on the line of their middles):
+ *
+ *                              10%
+ *                   Director               Officer Other
+ *                              Owner
+ */
+function tenPercentHead(lines: Line[], headAt: number, markAt: number): number {
+  const x = (lines[headAt] as Line).text.search(/10%\s*Owner/);
+  if (x !== -1 || headAt - 1 < markAt) return x;
+  const above = (lines[headAt - 1] as Line).text.search(/10%/);
+  const below = lines[headAt + 1]?.text.search(/\bOwner\b/) ?? -1;
+  return above !== -1 && below !== -1 && Math.abs(above - below) <= 3 ? above : -1;
 }
 
 const REL_HEAD = /^(?:(?:Relationships|Director|10%\s*Owner|Officer|Other)(?:\s+|$))+$/i;
@@ -468,6 +506,8 @@ function readOwnerBlock(
   width: number | null,
   chunksAt: (l: Line) => Chunk[],
   templates: OwnerTemplate[],
+  boxFive: Relationship | null,
+  slashLines: (title: string) => Line[],
 ): ReportingOwner {
   const P = `reportingOwners.${k}`;
   const cell: Chunk[] = [];
@@ -490,8 +530,30 @@ function readOwnerBlock(
     const first = guessed[0] as OwnerLine;
     sink.report('TEXT_OWNER_LINES_JOINED', { lines: guessed.map((p) => `"${p.text}"`).join(', ') }, `${P}.name`, first.start, (guessed[guessed.length - 1] as OwnerLine).end);
   }
-  applyRelationship(owner, rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end })), P, sink);
+  const marks = rel.map((r) => ({ key: r.col.key, text: r.chunk.text, start: r.chunk.start, end: r.chunk.end }));
+  const split = boxFive !== null && splitTitles(marks, slashLines);
+  applyRelationship(owner, marks, P, sink);
+  // An other text cut from the officer's title by box 5's words checks Other only where box 5 does.
+  if (split && boxFive !== null && owner.relationship) owner.relationship.isOther = boxFive.isOther;
   return owner;
+}
+
+/**
+ * The lines above the owners table that start the title's words and hold " / ", where box 5 may
+ * print "title / other": found by a scan of the cleaned text for the title's first words, each
+ * line by its start.
+ */
+function linesWithSlash(lines: Line[], end: number, text: string, title: string): Line[] {
+  const out: Line[] = [];
+  const stop = (lines[end] as Line | undefined)?.start ?? text.length;
+  const head = title.slice(0, 8);
+  let n = 0;
+  for (let at = text.indexOf(head); at !== -1 && at < stop; at = text.indexOf(head, at + 1)) {
+    while (n + 1 < end && (lines[n + 1] as Line).start <= at) n++;
+    const line = lines[n] as Line;
+    if (out[out.length - 1] !== line && line.text.includes(' / ')) out.push(line);
+  }
+  return out;
 }
 
 /** The column heads' printed widths: a PDF's mark stands under its head's middle. */
@@ -555,6 +617,63 @@ function boxFiveTitle(lines: Line[], end: number): 'isOfficer' | 'isOther' | nul
   return null;
 }
 
+type BoxFiveChecks = Record<RelColumn['key'], { checked: boolean; start: number; end: number }> & { officerLine: number };
+
+/**
+ * Box 5's four check boxes as a layout prints them ("__X__ Director   _____ 10% Owner" over
+ * "__X__ Officer (give title   _____ Other (specify"), each with the cleaned span of its mark,
+ * and the line of the Officer and Other items (box 5's title is printed below it); null unless
+ * all four are found.
+ */
+function boxFiveChecks(lines: Line[], end: number): BoxFiveChecks | null {
+  const out: Partial<Record<RelColumn['key'], { checked: boolean; start: number; end: number }>> = {};
+  let officerLine = -1;
+  const take = (key: RelColumn['key'], line: Line, m: RegExpExecArray) => {
+    const mark = m[2] as string;
+    const at = line.start + m.index + (m[1] as string).length;
+    out[key] = { checked: /[xX]/.test(mark), start: at, end: at + mark.length };
+  };
+  for (let n = 0; n < end; n++) {
+    const line = lines[n] as Line;
+    if (!line.text.includes('__')) continue;
+    const d = BOX5_ITEM.isDirector.exec(line.text);
+    const o = BOX5_ITEM.isTenPercentOwner.exec(line.text);
+    if (d && o && !out.isDirector) {
+      take('isDirector', line, d);
+      take('isTenPercentOwner', line, o);
+    }
+    const f = BOX5_TITLE.isOfficer.exec(line.text);
+    const t = BOX5_TITLE.isOther.exec(line.text);
+    if (f && t && !out.isOfficer) {
+      take('isOfficer', line, f);
+      take('isOther', line, t);
+      officerLine = n;
+    }
+    if (out.isDirector && out.isOfficer) break;
+  }
+  const { isDirector, isTenPercentOwner, isOfficer, isOther } = out;
+  return isDirector && isTenPercentOwner && isOfficer && isOther ? { isDirector, isTenPercentOwner, isOfficer, isOther, officerLine } : null;
+}
+
+/**
+ * The first owner's relationship as box 5 checks it. The table prints an officer's title and an
+ * other text whether or not their box is checked (a director's "BancFirst Corp. Director" under
+ * Officer): words there do not check it, box 5's mark does. Box 5's Other left empty says
+ * nothing: the SEC stylesheet leaves it empty for an Other written "true" (not "1"), which the
+ * table shows all the same.
+ */
+function checkAsBoxFive(owner: ReportingOwner, checks: BoxFiveChecks | null, split: boolean, sink: TextSink): void {
+  const rel = owner.relationship;
+  if (!rel || !checks) return;
+  for (const key of ['isDirector', 'isTenPercentOwner', 'isOfficer', 'isOther'] as const) {
+    const box = checks[key];
+    // An other text cut from the officer's title by box 5's words is no sign of a check of its own.
+    if (rel[key] === box.checked || (key === 'isOther' && !box.checked && !split)) continue;
+    rel[key] = box.checked;
+    sink.set(`reportingOwners.0.relationship.${key}`, box.start, box.end, 1);
+  }
+}
+
 /**
  * How far right of its head's start the first owner's title stands (Officer and Other print
  * words, left-aligned in their column), when box 5 says which of the two it is and the owner
@@ -585,7 +704,68 @@ interface OffPageMark {
   nearest: RelColumn['key'];
 }
 
-function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: TextSink, shift: number, titleShift: TitleShift | null, pageOf: (lineNo: number) => number, offPage: OffPageMark[]): ReportingOwner {
+/** What the header prints of a PDF's first owner: box 1's name, box 5's check boxes, and the lines of box 5's title. */
+interface FirstOwner {
+  name: string | null;
+  checks: BoxFiveChecks | null;
+  titleLines: Line[];
+}
+
+/** How many lines below its Officer and Other items box 5's title may stand ("below)", a blank line, two lines of title). */
+const BOX5_TITLE_REACH = 6;
+
+function firstPdfOwner(lines: Line[], markAt: number): FirstOwner {
+  const checks = boxFiveChecks(lines, markAt);
+  const from = checks ? checks.officerLine + 1 : markAt;
+  return { name: pdfBoxOneName(lines, markAt), checks, titleLines: lines.slice(from, Math.min(markAt, from + BOX5_TITLE_REACH)) };
+}
+
+/**
+ * Box 1's name as a PDF lays it out: the chunks of the box's column between its label and its
+ * (Last) (First) (Middle) captions, joined; null when there are none.
+ */
+function pdfBoxOneName(lines: Line[], end: number): string | null {
+  const label = lines.findIndex((l) => NAME_LABEL.test(l.text));
+  if (label === -1 || label >= end) return null;
+  const x = (lines[label] as Line).text.search(/\S/);
+  const words: string[] = [];
+  for (let n = label + 1; n < end; n++) {
+    const line = lines[n] as Line;
+    if (NAME_CAPTIONS.test(line.text)) return words.length > 0 ? words.join(' ') : null;
+    const first = chunksOf(line)[0];
+    if (first && Math.abs(first.x - x) <= 2) words.push(first.text);
+  }
+  return null;
+}
+
+/**
+ * The cell's lines with the first ones joined where together they are box 1's name: a name too
+ * long for the table's column wraps there as it does in box 1, at other words. Without box 1 a
+ * wrapped name's second line could as well be a street's.
+ */
+function joinBoxOneName(cell: Chunk[], name: string | null): { text: string; start: number; end: number }[] {
+  const parts = cell.map((c) => ({ text: c.text, start: c.start, end: c.end }));
+  if (name === null) return parts;
+  let joined = parts[0]?.text ?? '';
+  for (let k = 1; k < parts.length - 1 && joined.length < name.length; k++) {
+    joined += ' ' + (parts[k] as { text: string }).text;
+    if (joined === name) return [{ text: name, start: (parts[0] as { start: number }).start, end: (parts[k] as { end: number }).end }, ...parts.slice(k + 1)];
+  }
+  return parts;
+}
+
+function readPdfOwnerBlock(
+  block: Line[],
+  cols: RelColumn[],
+  k: number,
+  sink: TextSink,
+  shift: number,
+  titleShift: TitleShift | null,
+  pageOf: (lineNo: number) => number,
+  offPage: OffPageMark[],
+  first: FirstOwner | null,
+  gridTitles: Map<string, RelColumn['key'] | null>,
+): ReportingOwner {
   const { cell, marks: all } = pdfOwnerParts(block);
   const marks = all.filter((c) => {
     const page = pageOf(c.line);
@@ -595,16 +775,59 @@ function readPdfOwnerBlock(block: Line[], cols: RelColumn[], k: number, sink: Te
   });
   const rel = marks.map((c) => {
     const isX = /^[xX]$/.test(c.text);
-    const candidates = isX ? cols : cols.filter((col) => col.key === 'isOfficer' || col.key === 'isOther');
+    // The page centres an X in the Director and 10% Owner columns; Officer and Other print words.
+    const candidates = cols.filter((col) => X_COLUMNS.includes(col.key) === isX);
+    const page = pageOf(c.line);
     // A title on the first owner's page, its column's start found by box 5's title for the first owner.
-    const key = !isX && titleShift !== null && pageOf(c.line) === titleShift.page ? nearestStart(c, candidates, titleShift.by).key : nearestHead(c, candidates, cols, shift).key;
+    const byBoxFive = !isX && titleShift !== null && page === titleShift.page;
+    let key = byBoxFive ? nearestStart(c, candidates, titleShift.by).key : nearestHead(c, candidates, cols, shift).key;
+    if (!isX) {
+      // A title placed on the heads' grid (the heads' page, or box 5's title's) tells where the same words
+      // stand on a later page, set on a grid of its own that may close up the empty columns between.
+      const was = gridTitles.get(c.text);
+      if (page === 0 || byBoxFive) gridTitles.set(c.text, was === undefined || was === key ? key : null);
+      else key = was ?? key;
+    }
     return { key, text: c.text, start: c.start, end: c.end };
   });
+  const split = first !== null && splitTitles(rel, () => first.titleLines);
   const P = `reportingOwners.${k}`;
-  const owner = ownerFromLines(cell.map((c) => ({ text: c.text, start: c.start, end: c.end })), P, sink);
+  const owner = ownerFromLines(joinBoxOneName(cell, first?.name ?? null), P, sink);
   // The column is the nearest head's, an inference from rough positions.
   applyRelationship(owner, rel, P, sink, 0.9);
+  if (first) checkAsBoxFive(owner, first.checks, split, sink);
   return owner;
+}
+
+/**
+ * Box 5 prints the first owner's officer title and other text as one, "title / other"; the table
+ * prints them in their two columns, which a PDF's line sets one space apart ("Chairman, President
+ * & CEO Director of Sub"): where box 5's words around its " / " stand so in the owner's one title
+ * cell, the cell is cut there, the words before being Officer's and the rest Other's. Box 5 may
+ * wrap either part ("Executive Officer of / Wholly Owned" over "Subsidiary").
+ */
+function splitTitles(rel: { key: RelColumn['key']; text: string; start: number; end: number }[], header: (title: string) => Line[]): boolean {
+  const titles = rel.filter((r) => !X_COLUMNS.includes(r.key));
+  const title = titles[0];
+  if (titles.length !== 1 || !title) return false;
+  for (const line of header(title.text)) {
+    if (!line.text.includes(' / ')) continue;
+    for (const c of chunksOf(line)) {
+      const at = c.text.indexOf(' / ');
+      if (at <= 0 || at + 3 >= c.text.length || c.text.indexOf(' / ', at + 1) !== -1) continue;
+      // The two cells one space apart, or none (html2text: "Chairman, President & CEODirector of Sub").
+      for (const gap of [' ', '']) {
+        const seen = c.text.slice(0, at) + gap + c.text.slice(at + 3);
+        const found = title.text.indexOf(seen);
+        if (found === -1 || title.text.indexOf(seen, found + 1) !== -1) continue;
+        const cut = found + at;
+        const rest = cut + gap.length;
+        rel.splice(rel.indexOf(title), 1, { key: 'isOfficer', text: title.text.slice(0, cut), start: title.start, end: title.start + cut }, { key: 'isOther', text: title.text.slice(rest), start: title.start + rest, end: title.end });
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** The candidate column whose head's middle is nearest the chunk's (shifted onto the heads' grid). */
@@ -625,6 +848,26 @@ function nearestStart(c: Chunk, candidates: RelColumn[], shift: number): RelColu
 /** How far apart (characters) two X's of one page may stand and still be in one column. */
 const SAME_MARK_COLUMN = 2;
 
+/** How much wider or narrower (a share) a page's widest line may be than the heads' page's and the page still be set on the heads' grid. */
+const SAME_GRID_WIDTH = 0.05;
+
+/**
+ * The widest line of each page of a PDF (its printed characters), pages counted from the heads'
+ * page (0) on, as pageOf counts them.
+ */
+function pageWidths(lines: Line[], headAt: number): number[] {
+  const widths: number[] = [0];
+  let n = headAt;
+  while (n > 0 && !(lines[n] as Line).text.includes('\f')) n--;
+  let page = 0;
+  for (; n < lines.length; n++) {
+    const text = (lines[n] as Line).text;
+    if (n > headAt && text.includes('\f')) widths[++page] = 0;
+    widths[page] = Math.max(widths[page] as number, text.replace(/\f/g, '').trimEnd().length);
+  }
+  return widths;
+}
+
 /** The columns the page prints an X in (Officer and Other print the title or description). */
 const X_COLUMNS: readonly RelColumn['key'][] = ['isDirector', 'isTenPercentOwner'];
 
@@ -633,19 +876,27 @@ const X_COLUMNS: readonly RelColumn['key'][] = ['isDirector', 'isTenPercentOwner
  * grid of its own, a word's column counted from the text left of it on that page: there an X's
  * place says nothing of the heads, only of the page's other X's. Only Director and 10% Owner
  * print an X: two columns of X's on the page are the two; one column is the one the heads'
- * page's owners have X's in, when they have them in one; otherwise the nearest head is taken
- * as on the heads' page. Either way an inference: confidence 0.7, reported.
+ * page's owners with one X have it in (else all its owners' X's), when they have them in one, unless the page's widest line is as
+ * wide as the heads' page's (the text spans the page on both, as footnotes do: the grids are
+ * alike); otherwise the nearest head is taken as on the heads' page. Either way an inference:
+ * confidence 0.7, reported.
  */
-function placeOffPageMarks(marks: OffPageMark[], owners: ReportingOwner[], sink: TextSink): void {
+function placeOffPageMarks(marks: OffPageMark[], owners: ReportingOwner[], sink: TextSink, widths: number[]): void {
   const offPageOwners = new Set(marks.map((m) => m.owner));
-  const used = X_COLUMNS.filter((key) => owners.some((o, k) => !offPageOwners.has(k) && o.relationship?.[key] === true));
+  const onHeadsPage = owners.filter((o, k) => !offPageOwners.has(k));
+  const usedBy = (list: ReportingOwner[]) => X_COLUMNS.filter((key) => list.some((o) => o.relationship?.[key] === true));
+  // A column of one X per owner is the one owners with one X use on the heads' page, where they use one.
+  const single = usedBy(onHeadsPage.filter((o) => X_COLUMNS.filter((key) => o.relationship?.[key] === true).length === 1));
+  const used = single.length === 1 ? single : usedBy(onHeadsPage);
   let byOrder = 0;
+  const headsWidth = widths[0] ?? 0;
   for (const page of new Set(marks.map((m) => m.page))) {
     const own = marks.filter((m) => m.page === page);
     const middle = (m: OffPageMark) => m.chunk.x + m.chunk.text.length / 2;
     const columns: number[] = [];
     for (const x of own.map(middle).sort((a, b) => a - b)) if (columns.length === 0 || x - (columns[columns.length - 1] as number) > SAME_MARK_COLUMN) columns.push(x);
-    const keys = columns.length === X_COLUMNS.length ? X_COLUMNS : columns.length === 1 && used.length === 1 ? used : null;
+    const sameGrid = Math.abs((widths[page] ?? 0) - headsWidth) <= headsWidth * SAME_GRID_WIDTH;
+    const keys = columns.length === X_COLUMNS.length ? X_COLUMNS : columns.length === 1 && used.length === 1 && !sameGrid ? used : null;
     for (const m of own) {
       let key = X_COLUMNS.includes(m.nearest) ? m.nearest : 'isTenPercentOwner';
       if (keys) {
@@ -957,12 +1208,15 @@ function ownerFromLines(parts: { text: string; start: number; end: number }[], P
   // The page ends the cell with the country's name (UNITED STATES for a US address).
   if (k >= 2 && !/\d/.test(textAt(k)) && textAt(k) !== '') k--;
   let zipIdx = -1;
-  if (k >= 0 && (ZIP.test(textAt(k)) || (/\d/.test(textAt(k)) && textAt(k).length <= 10 && k >= 2))) zipIdx = k--;
+  // A short code between a state's name and the country is the postal code, digits or not ("TAIWAN" over "TOC").
+  const underState = () => k >= 2 && textAt(k).length <= 10 && edgarCodeOf(textAt(k)) === null && edgarCodeOf(textAt(k - 1)) !== null;
+  if (k >= 0 && (ZIP.test(textAt(k)) || (/\d/.test(textAt(k)) && textAt(k).length <= 10 && k >= 2) || underState())) zipIdx = k--;
   let stateIdx = -1;
   if (k >= 0 && edgarCodeOf(textAt(k)) !== null) stateIdx = k--;
   const cityIdx = k >= 1 || (stateIdx !== -1 && k >= 0) ? k-- : -1;
   const streets = rest.slice(0, k + 1).filter((p) => p.text !== '');
-  if (zipIdx !== -1) {
+  // The page's empty postal code line (exact lines) holds the place and no value.
+  if (zipIdx !== -1 && textAt(zipIdx) !== '') {
     address.zipCode = textAt(zipIdx);
     set('address.zipCode', rest[zipIdx] as { text: string; start: number; end: number });
   }
@@ -1173,7 +1427,11 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     const a = chunks[0] as Chunk;
     const text = squash(a, last);
     const lastDate = / (\d{1,2}\/\d{1,2}\/\d{4})$/.exec(text);
-    if (lastDate) {
+    // A PDF sets the date in its column: a date alone on the line below is the signature's, and one
+    // ending the name's line one space after it is the name's own ("... Chief Financial Officer 02/03/2023").
+    const below = lines[n + 1];
+    const dateBelow = sink.pdf && below !== undefined && n + 1 < to && DATE.test(below.joined.trim());
+    if (lastDate && !dateBelow) {
       const dStart = last.end - (lastDate[1] as string).length;
       const name = nameWith([]);
       const own = text.slice(0, lastDate.index).trim();
@@ -1310,8 +1568,9 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     }
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.trim();
-    // A text line that starts with "(1)" in the text column, right under the entry's text, goes
-    // on with that text ("... until the first to occur of" / "(1) a change in control").
+    // A text line that starts with "(1)" in the text column, right under the entry's text (or
+    // under its mark's line, "(4) of the Issuer ..." over "    (4) to this Form 4."), goes on
+    // with that text ("... until the first to occur of" / "(1) a change in control").
     const inText = markLead !== -1 && lead > markLead + 2 && lead === prevLead;
     prevLead = lead;
     if (inText) {
@@ -1334,6 +1593,8 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       marks.push({ n, mark: m[1] as string, start: line.start + lead });
       const at = textPart === '' ? line.start + lead : line.start + line.text.indexOf(textPart.slice(0, Math.min(10, textPart.length)), lead + (m[1] as string).length);
       parts.push({ text: textPart, start: at, end: at + textPart.length, line: n });
+      // The text column is where the mark's text starts: a line below starting there goes on with it.
+      if (textPart !== '') prevLead = at - line.start;
       continue;
     }
     parts.push({ text: body, start: line.start + lead, end: line.start + lead + body.length, line: n });
@@ -1416,7 +1677,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     if (!fm) continue;
     const k = out.footnotes.length;
     const parts = e.parts.filter((p) => p.text !== '').sort((a, b) => a.line - b.line || a.start - b.start);
-    const { text, inferred } = joinLines(parts.map((p) => p.text));
+    const { text, inferred } = joinLines(parts.map((p) => p.text), sink.pdf);
     out.footnotes.push({ id: 'F' + Number(fm[1]), text });
     sink.set(`footnotes.${k}.id`, e.markAt.start, e.markAt.end, 1);
     const first = parts[0];
@@ -1442,8 +1703,9 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
     // Remarks may hold paragraphs (the XML's blank lines): they run to the page's closing notes.
     for (let n = remarksAt + 1; n < lines.length; n++) {
       const line = lines[n] as Line;
-      // pandoc's table rule ends the remarks; lynx draws none, so a line of dashes is the remarks' own.
-      if (REMARKS_END.test(line.joined) || (!lynx && isRule(line.text))) break;
+      // pandoc's table rule ends the remarks, one run of dashes under each of the explanation table's two
+      // columns (mark and text); lynx and a PDF draw none. A line of one run is the remarks' own.
+      if (REMARKS_END.test(line.joined) || (!lynx && !sink.pdf && isRule(line.text) && /-\s+-/.test(line.text))) break;
       if (line.blank) {
         cut = false;
         continue;
@@ -1458,7 +1720,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       cut = lynx && inputLength(line) === LYNX_CUT;
     }
     if (parts.length > 0) {
-      const joinedLines = joinLines(parts.map((p) => p.text));
+      const joinedLines = joinLines(parts.map((p) => p.text), sink.pdf);
       const text = joinedLines.text;
       const inferred = joinedLines.inferred || glued;
       out.remarks = text;
@@ -1484,8 +1746,18 @@ function lynxIndented(lines: Line[], from: number, end: number): boolean {
  * (w3m and html2text break at a slash or a hyphen too): a date or "and/or" cut at a slash, a
  * word cut after its hyphen ("333-" above "249729", "FF-" above "IIIE"). The page cannot say
  * whether a space stood there, so such a join is `inferred`.
+ *
+ * A number's lettered subdivision cut off it ("Section 13" above "(d)": w3m breaks before a
+ * bracket) and a name cut after its "&" ("M&" above "T Bank") are joined too: over the corpus's
+ * XML a number is followed by "(d)" with no space 227 times in 230, and a letter's "&" is set
+ * against the next letter whenever against the one before.
+ *
+ * With `pdf`, a citation cut between its brackets too: a browser breaks a line between a closing
+ * and an opening bracket ("Rule 16a-1(a)" above "(4) under"), and a rule's parts are written
+ * together ("16a-1(a)(4)", never "16a-1(a) (4)"). Only after a bracket set against a word, and
+ * before a short one: "(the \"Fund\")" above "(a)" keeps its space.
  */
-export function joinLines(lines: string[]): { text: string; inferred: boolean } {
+export function joinLines(lines: string[], pdf = false): { text: string; inferred: boolean } {
   const out: string[] = [];
   let inferred = false;
   // The last characters of the text so far: tested by hand, as a `$`-anchored regex would rescan it.
@@ -1497,7 +1769,23 @@ export function joinLines(lines: string[]): { text: string; inferred: boolean } 
     const word = (c: string) => /\w/.test(c);
     const glued =
       out.length > 0 &&
-      (last === '/' ? word(line.charAt(0)) : line.charAt(0) === '/' ? word(line.charAt(1)) && word(last) : last === '-' && word(beforeLast) && word(line.charAt(0)));
+      (last === '/'
+        ? word(line.charAt(0))
+        : line.charAt(0) === '/'
+          ? word(line.charAt(1)) && word(last)
+          : last === '-'
+            ? word(beforeLast) && word(line.charAt(0))
+            : last === '&'
+              ? // "M&" above "T Bank": a word joined by "&" (w3m breaks after it, or before it: "M" above "&T"); "A & B" keeps its spaces.
+                /[A-Za-z]/.test(beforeLast) && /[A-Za-z]/.test(line.charAt(0))
+              : line.charAt(0) === '&'
+                ? /[A-Za-z]/.test(last) && /[A-Za-z]/.test(line.charAt(1))
+                : line.charAt(0) === '('
+                  ? // "Section 13" above "(d) group" (w3m breaks before a bracket): a number's lettered subdivision
+                    // is written against it ("13(d)", "10b5-1(c)"; "Form 2 of 2" above "(1) The" is a list's item);
+                    // with pdf, "16a-1(a)" above "(4)" too.
+                    (DIGIT.test(last) && LETTERED_START.test(line)) || (pdf && last === ')' && SUBDIVISION_START.test(line) && SUBDIVISION_END.test(out[out.length - 1] as string))
+                  : false);
     if (out.length > 0 && !glued) out.push(' ');
     if (glued) inferred = true;
     out.push(line);
@@ -1509,6 +1797,12 @@ export function joinLines(lines: string[]): { text: string; inferred: boolean } 
   return { text: /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim(), inferred };
 }
 
+/** A rule's subdivision set against a word, ending a line ("16a-1(a)"), and one starting a line ("(4)"). */
+const SUBDIVISION_END = /\w\([a-z0-9]{1,4}\)$/i;
+const SUBDIVISION_START = /^\([a-z0-9]{1,4}\)/i;
+const DIGIT = /\d/;
+const LETTERED_START = /^\([a-z]{1,4}\)/i;
+
 // --- Boxes 2–4 in reading order ---
 
 const PERIOD_LABEL = /Date\s+of\s+Earliest\s+Trans|Date\s+of\s+Event\b|Statement\s+for\s+Issuer.?s\s+Fiscal|Fiscal\s+Year\s+Ended/i;
@@ -1516,6 +1810,9 @@ const AMENDMENT_LABEL = /If\s+Amendment,?\s+Date/i;
 /** Box 2's "Name [SYMBOL]", maybe followed one space apart by box 5's wrapped heading ("Issuer"). */
 const SYMBOL_AT_END = /\[[^\]]*\](?:\s(?:Person\(s\)\s)?(?:to\s)?Issuer)?\s*$/;
 const BOX5_WORDS = /(?<=\])\s(?:Person\(s\)\s)?(?:to\s)?Issuer\s*$/;
+/** Box 2's name and the start of a symbol wrapped inside its brackets ("Franchise Group, Inc. [FRG"), and the symbol's end ("FRGAP]"). */
+const SYMBOL_OPEN_AT_END = /\[[^\]]*$/;
+const SYMBOL_CLOSE = /^[^[\]]+\]$/;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
 const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
@@ -1592,9 +1889,25 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   }
   const issuer = find(ISSUER_LABEL);
   if (issuer) {
-    const c = after(issuer, SYMBOL_AT_END, used);
-    if (c) {
-      const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(c.text.replace(ISSUER_LABEL, '').replace(/^.*Trading\s+Symbol\s*/i, '').replace(BOX5_WORDS, ''));
+    let found = after(issuer, SYMBOL_AT_END, used);
+    // A long symbol wraps inside its brackets, the rest below the line's start: "Franchise Group, Inc. [FRG" over "FRGAP]".
+    let wrapped: Chunk | null = null;
+    if (!found && sink.pdf) {
+      const open = after(issuer, SYMBOL_OPEN_AT_END, used);
+      const below = open && chunks.find((u) => u.line > open.line && u.line <= open.line + 2 && Math.abs(u.x - open.x) <= 1);
+      if (open && below && SYMBOL_CLOSE.test(below.text)) {
+        found = open;
+        wrapped = below;
+      }
+    }
+    const whole = found;
+    // A layout may set the value one space after the text of the box to its left (pdftotext -layout's "Requiring
+    // Statement PCM FUND, INC. [PCM]", w3m's long owner name): the value stands under its own label, from its column on.
+    const cut = whole && whole.line > issuer.chunk.line ? issuer.chunk.x - whole.x : 0;
+    const c = whole && cut > 0 && whole.text.charAt(cut - 1) === ' ' && whole.text.charAt(cut) !== ' ' ? { ...whole, text: whole.text.slice(cut), x: whole.x + cut, start: whole.start + cut } : whole;
+    if (c && whole) {
+      const text = wrapped ? `${c.text} ${wrapped.text}` : c.text;
+      const m = /^(.*?)\s*\[\s*([^\]]*?)\s*\]/.exec(text.replace(ISSUER_LABEL, '').replace(/^.*Trading\s+Symbol\s*/i, '').replace(BOX5_WORDS, ''));
       if (m) {
         let name = (m[1] as string).trim();
         let nameStart = c.start + c.text.indexOf(name === '' ? '[' : name);
@@ -1602,13 +1915,13 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
         // Plain pdftotext writes every cell at the line's start: there the name's lines are the ones right above.
         const plainPdf = c.x === 0 && sink.pdf;
         let top = c.line;
-        for (let k = chunks.indexOf(c) - 1; k > issuer.order; k--) {
+        for (let k = chunks.indexOf(whole) - 1; k > issuer.order; k--) {
           const u = chunks[k] as Chunk;
           if (u.line >= c.line || u.line <= issuer.chunk.line || Math.abs(u.x - c.x) > 1) continue;
           // There other boxes' labels come between, in drawing order: box 2's own "Requiring" above
           // it, box 5's "(Check all applicable)", and box 5's "Issuer" after a line of the name.
-          // (pdftotext -layout may set box 5's "Issuer", or a box and its item, "_____ Director", one space after the name's line too.)
-          const own = sink.pdf ? u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '').replace(/\s+_+[xX]?_+\s+[A-Z].*$/, '') : u.text;
+          // (pdftotext -layout and w3m may set box 5's "Issuer", or a box and its item, "_____ Director", one space after the name's line too.)
+          const own = u.text.replace(/\s+(?:Person\(s\)\s+)?(?:to\s+)?Issuer$/, '').replace(/\s+_+[xX]?_+\s+[A-Z].*$/, '');
           if (/Trading|Symbol|Ticker|Issuer/i.test(own) || (plainPdf && u.line !== top - 1)) break;
           top = u.line;
           if (plainPdf && isLabelFragment(own)) continue;
@@ -1623,8 +1936,8 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
         const symbol = m[2] as string;
         if (symbol !== '') {
           out.tradingSymbol = symbol;
-          const at = c.start + c.text.lastIndexOf(symbol);
-          sink.set('issuer.tradingSymbol', at, at + symbol.length, 1);
+          const at = wrapped ? c.start + c.text.lastIndexOf('[') + 1 : c.start + c.text.lastIndexOf(symbol);
+          sink.set('issuer.tradingSymbol', at, wrapped ? wrapped.end - 1 : at + symbol.length, 1);
         }
       }
     }
