@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { blockStarts, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { blockStarts, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, openEnds, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
@@ -366,6 +366,22 @@ test('pdftotext -layout: a nature of ownership line starting "By", "See" or "Hel
   assert.equal(natureStarts(texts, 0, 2, [true]), 1);
   // Lowercase "held by" goes on within a nature.
   assert.equal(natureStarts([[t('interest in shares')], [t('held by Rankin')]], 0, 1, [true]), 0);
+});
+
+test('pdftotext -layout: a row whose title or nature ends on a line that cannot end one costs more', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  // "Series A / Convertible / Preferred / Stock", then the next row's "Warrant to / Purchase / ...".
+  const texts = [[t('Series A')], [t('Convertible')], [t('Preferred')], [t('Stock')], [t('Warrant to')], [t('Purchase')]];
+  assert.equal(openEnds(texts, 0, 3, [true]), 0);
+  assert.equal(openEnds(texts, 0, 4, [true]), 1);
+  // A word cut at its hyphen, a nature's lone "By".
+  assert.equal(openEnds([[t('Warrant')], [t('Pre-')], [t('Funded')]], 0, 1, [true]), 1);
+  assert.equal(openEnds([[t('By')], [t('ICONIQ')]], 0, 0, [true]), 1);
+  // The column's last line in the block: nothing follows, nothing is cut.
+  assert.equal(openEnds([[t('Stock')], [t('Warrant to')]], 0, 1, [true]), 0);
+  // A capital ("Class A"), a bracket or a mark ends a cell.
+  assert.equal(openEnds([[t('Class A')], [t('Common')]], 0, 0, [true]), 0);
+  assert.equal(openEnds([[t('Stock (1)')], [t('Class B')]], 0, 0, [true]), 0);
 });
 
 test('pdftotext -layout: a title ended by a bracket of lowercase words does not go on with a capitalised line', () => {

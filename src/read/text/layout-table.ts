@@ -436,7 +436,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
+    // A rule on a title's or nature's words (a nature starting "By", a title cut at "to") counts twice: pdftotext breaks
+    // the layout rules (a cell's lines in one run) more often than a form's cell breaks those.
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEnds(texts, a, b, repeating) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -875,6 +877,34 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
   return n;
 }
 
+/**
+ * A cell's line that cannot end it: a word cut at its hyphen ("Pre-" over "Funded", "Co-" over
+ * "Invest"), a comma, an ampersand, or a word that joins it to more ("Warrant to" / "Purchase",
+ * "par value $0.01 per" / "share", a nature's "By" / "ICONIQ"). A title or nature ends with a noun
+ * or a bracket, so the line after such a one is the same cell's.
+ */
+const OPEN_END = /(?:[A-Za-z]-|[,&]|(?:^|\s)(?:to|of|and|for|the|per|in|on|with|or|by|By|BY))$/;
+
+/**
+ * 1 for each title or nature column whose last line in [from, to] cannot end a cell (OPEN_END)
+ * while the column goes on in the lines after `to`: the row took the first lines of the next
+ * row's cell ("Series A / Convertible / Preferred / Stock / Warrant to" with "Purchase / Class A
+ * ..." below).
+ */
+export function openEnds(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[]): number {
+  let n = 0;
+  repeating.forEach((isRepeating, c) => {
+    if (!isRepeating) return;
+    for (let i = to; i >= from; i--) {
+      const t = texts[i]?.[c]?.text;
+      if (t === undefined || t === '') continue;
+      if (OPEN_END.test(t) && nextInColumn(texts, to, c) !== '') n++;
+      return;
+    }
+  });
+  return n;
+}
+
 /** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ...", "BY ..."), capitalised. */
 const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
 
@@ -1184,15 +1214,24 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const middle = (ps: PdfItem[]) => ps.reduce((sum, p) => sum + p.w.x + p.w.xEnd, 0) / (2 * ps.length);
   const home = groupsNow().filter((ps) => ps.some((p) => p.page === mainPage));
   const lastOnMainPage = Math.max(...items.filter((p) => p.page === mainPage).map((p) => p.w.line));
+  const cutCells = home.filter((h) => h.some((p) => p.w.line === lastOnMainPage));
+  // Marks alone end a cell of any kind ("See / Footnotes" cut before its "(2) (5)"). The next
+  // page's grid is its own, but keeps the cells' order: as many pieces of marks alone as cut
+  // cells go to them in order ("$ / 25.9317" and "See / Footnote" cut, "(28)" and "(13)" on the next page).
+  const left = (ps: PdfItem[]) => Math.min(...ps.map((p) => p.w.x));
+  const offPage = groupsNow().filter((ps) => !ps.some((p) => p.page === mainPage));
+  const markPieces = offPage.filter((ps) => ps.every((p) => MARK.test(p.w.text))).sort((a, b) => left(a) - left(b));
+  const inOrder = markPieces.length === cutCells.length ? [...cutCells].sort((a, b) => left(a) - left(b)) : null;
   let continued = false;
-  for (const ps of groupsNow()) {
-    if (ps.some((p) => p.page === mainPage)) continue;
+  for (const ps of offPage) {
     // A nature's piece (placed by its own page's D/I: diAndNatureByPage) goes on with the row's nature.
     const nature = natureCol !== -1 && ps.every((p) => p.col === natureCol) ? home.find((h) => h.some((p) => p.col === natureCol)) : undefined;
     // Otherwise the nearest of its kind; a mark or value, among the cells the page break cut first
-    // (with a line on the main page's last line of the row: "$" over "410.455", then "(10)").
-    const byMiddle = (hs: PdfItem[][]) => hs.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
-    const cut = wordy(ps) ? undefined : byMiddle(home.filter((h) => h.some((p) => p.w.line === lastOnMainPage)));
+    // (with a line on the main page's last line of the row: "$" over "410.455", then "(10)");
+    // marks alone, the cut cell in their order, or the nearest of any kind.
+    const marks = markPieces.indexOf(ps);
+    const byMiddle = (hs: PdfItem[][], anyKind = false) => hs.filter((h) => anyKind || wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    const cut = wordy(ps) ? undefined : marks !== -1 ? (inOrder?.[marks] ?? byMiddle(cutCells, true)) : byMiddle(cutCells);
     const near = nature ?? cut ?? byMiddle(home);
     if (!near) continue;
     union(items.indexOf(ps[0] as PdfItem), items.indexOf(near[0] as PdfItem));
