@@ -1184,6 +1184,15 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   };
   const detached = items.map((_, i) => afterV(i));
   const stacking = items.map((p, i) => !(p.joined && MARK.test(p.w.text)) || (detached[i] as boolean));
+  // A mark standing under both a text's word and an amount beside it ("(14)" under the end of
+  // "Class B" and the start of "4,502,447") would join the two cells: it stacks with neither, and
+  // goes with the word it stands right after, if any (below).
+  const overlaps = (p: PdfItem, q: PdfItem) => q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd;
+  items.forEach((p, i) => {
+    if (!stacking[i] || !MARK.test(p.w.text)) return;
+    const under = items.filter((q, j) => j !== i && stacking[j] && overlaps(p, q));
+    if (under.some(value) && under.some(textWord)) stacking[i] = false;
+  });
   const stacks = (i: number) => stacking[i] as boolean;
   items.forEach((p, i) => {
     const prev = items[i - 1];
