@@ -1166,8 +1166,15 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const union = (a: number, b: number) => (parent[root(a)] = root(b));
   // An amount standing over or under a text's word is another cell's: a title centred beside
   // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
-  // (A capital joined to a word is a text's too: the "P" of "Class P".)
-  const textWord = (p: Placement) => /[A-Za-z]{2}/.test(p.w.text) || (p.joined && /^[A-Za-z]/.test(p.w.text));
+  // (A capital joined to a word is a text's too: the "P" of "Class P"; so is a figure joined to
+  // one, "par value $0.01" under "stock, 11,800".)
+  const texts = new Set<Placement>();
+  items.forEach((p, i) => {
+    const prev = items[i - 1];
+    const joinedToText = p.joined && prev !== undefined && texts.has(prev) && !MARK.test(p.w.text);
+    if (/[A-Za-z]{2}/.test(p.w.text) || (p.joined && /^[A-Za-z]/.test(p.w.text)) || joinedToText) texts.add(p);
+  });
+  const textWord = (p: Placement) => texts.has(p);
   // So is a price as the page prints one, "$ 80.19" (under "Option -": the exercise price; a
   // title's par value is printed "$0.01").
   const value = (p: Placement) => AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text));
