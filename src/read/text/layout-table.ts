@@ -365,6 +365,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           figures?.has(i) === true ||
           // "By 401(k)", "2nd Lien": a figure with lowercase letters is no column's value, but a text's word.
           (pdf && w.x - prev.w.xEnd <= 1 && /^\d[\d,.]*\(?[a-z]/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
+          // "Debentures due 2048", "Series 2019": the page prints an amount of thousands with its comma and
+          // a price with its dollar sign, so four bare digits after a word are the text's.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^\d{4}$/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
           // "4.0% Series C ...": no column's value is a percentage, a title's word follows it.
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d[\d.]*%$/.test(prev.w.text)) ||
           // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
