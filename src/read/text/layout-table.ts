@@ -178,7 +178,8 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
       dataFrom++;
       break;
     }
-    if (/\bCode\s+V\b/.test(line.text)) subHeads = true;
+    // Form 5 prints no V: its Table I's sub-heads' line is "Amount (D) Price".
+    if (/\bCode\s+V\b|\bAmount\s+\(D\)\s+Price\b/.test(line.text)) subHeads = true;
     dataFrom++;
   }
   let dataTo = to;
