@@ -713,8 +713,8 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
   upper.forEach((u, c) => {
     const l = lower[c];
     if (!l || u.text === '' || l.text === '') return;
-    // Footnote marks end a cell: a capitalised line below them starts the next one.
-    if (/\(\d{1,2}\)$/.test(u.text) && /^[A-Z][a-z]/.test(l.text)) {
+    // Footnote marks end a cell: a capitalised line below them ("Class B", "TCV") starts the next one.
+    if (/\(\d{1,2}\)$/.test(u.text) && /^[A-Z](?:[a-z]|[A-Z]{2})/.test(l.text)) {
       n++;
       return;
     }
