@@ -392,14 +392,20 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const measure = pdf ? printedWidth : (t: string) => t.length;
   const C = columns.length;
   const width: number[] = new Array<number>(C).fill(0);
+  // A PDF's values stand only roughly under their heads: a price or mark placed under a title's
+  // head ("Stock $ 0 (2) (3)") is not the title's, and would widen its column.
+  const isText = columns.map((c) => c.kind === 'text');
   const texts = placed.map((ps) => {
     const row: { text: string; x: number }[] = [];
+    const wide: string[] = [];
     for (const p of ps) {
       const cur = row[p.col];
       if (cur) cur.text += ' ' + p.w.text;
       else row[p.col] = { text: p.w.text, x: p.w.x };
+      if (pdf && isText[p.col] && (VALUE_WORD.test(p.w.text) || MARK.test(p.w.text) || p.w.text === '$')) continue;
+      wide[p.col] = wide[p.col] === undefined ? p.w.text : wide[p.col] + ' ' + p.w.text;
     }
-    row.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, measure(t.text))));
+    wide.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, measure(t))));
     return row;
   });
 
