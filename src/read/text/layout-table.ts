@@ -421,7 +421,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     if (last && last[1] === i - 1) last[1] = i;
     else blocks.push([i, i]);
   });
-  const cellStarts = pdf ? blockStarts(texts, blocks, repeating) : [];
+  const cellStarts = pdf ? sharedTitleStarts(blockStarts(texts, blocks, repeating), titled) : [];
   // The wrap breaks are counted once for the whole table: every block's chain split reads them.
   const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
   const rows: LayoutRow[] = [];
@@ -640,6 +640,22 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number), 0);
     let spans = splitChain(first, last, mains, once, { ...costs, shifts: [] });
     let fewest = broken(spans);
+    // Where most rows already stand alike off their main lines, the others may only have been
+    // split so to be centred: the rows split alike at that shift are the rows, unless they break more rules.
+    const offsets = new Map<number, number>();
+    spans.forEach(([a, b], r) => {
+      const d = b - (mains[r] as number) - ((mains[r] as number) - a);
+      if (d !== 0) offsets.set(d, (offsets.get(d) ?? 0) + 1);
+    });
+    for (const [by, rows] of offsets) {
+      if (rows < Math.max(PDF_SHIFTED_ROWS, Math.ceil((2 * k) / 3)) || rows === k) continue;
+      const s = splitChain(first, last, mains, once, { ...costs, shift: by, shifts: [] });
+      const n = broken(s);
+      if (n <= fewest) {
+        fewest = n;
+        spans = s;
+      }
+    }
     for (const by of shifts) {
       if (fewest === 0) break;
       const s = splitChain(first, last, mains, once, { ...costs, shift: by, shifts: [] });
@@ -836,6 +852,23 @@ export function blockStarts(texts: { text: string; x: number }[][], blocks: [num
     });
   }
   return starts;
+}
+
+/**
+ * The starts of cells of both title columns, for each: a derivative security's title may be
+ * another row's underlying security ("PCIH / Common / Units" under "7. Title" starts the row whose
+ * "1. Title" starts so too).
+ */
+function sharedTitleStarts(starts: Map<string, Set<string>>[], titled: boolean[]): Map<string, Set<string>>[] {
+  const shared = new Map<string, Set<string>>();
+  starts.forEach((m, c) => {
+    if (!titled[c]) return;
+    for (const [head, nexts] of m) {
+      const all = shared.get(head) ?? shared.set(head, new Set()).get(head) as Set<string>;
+      for (const n of nexts) all.add(n);
+    }
+  });
+  return starts.map((m, c) => (titled[c] ? shared : m));
 }
 
 /**
