@@ -26,6 +26,19 @@ test('a row going on past a page break starts at its main line, not centred on i
   ]);
 });
 
+test('pdftotext -layout: a block of rows of one shape, main lines evenly spaced, splits alike around each', () => {
+  // Rows of 4 lines, 2 above the main line and 1 below ("Class B" / marks / main / "Stock"):
+  // centring each row alone would give the first row a line of the second.
+  const costs = { offCentre: 2, oneMoreBelow: 2.3, unlike: 0.12, shifts: [-2, -1, 1, 2] };
+  assert.deepEqual(splitChain(0, 11, [2, 6, 10], () => 0, costs), [
+    [0, 3],
+    [4, 7],
+    [8, 11],
+  ]);
+  // Unless that split breaks more of the rules the others keep.
+  assert.deepEqual(splitChain(0, 11, [2, 6, 10], (a) => (a === 4 ? 1 : 0), costs), splitChain(0, 11, [2, 6, 10], (a) => (a === 4 ? 1 : 0), { ...costs, shifts: [] }));
+});
+
 test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {
   // "$" over "10.68 0" over "(1)": the price is stacked with its dollar sign and mark; the 0 stands alone.
   const row = read('pdftotext-layout', CORBIN).record?.nonDerivativeTransactions[0];

@@ -640,16 +640,12 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number), 0);
     let spans = splitChain(first, last, mains, once, { ...costs, shifts: [] });
     let fewest = broken(spans);
-    // Where most rows already stand alike off their main lines, the others may only have been
-    // split so to be centred: the rows split alike at that shift are the rows, unless they break more rules.
-    const offsets = new Map<number, number>();
-    spans.forEach(([a, b], r) => {
-      const d = b - (mains[r] as number) - ((mains[r] as number) - a);
-      if (d !== 0) offsets.set(d, (offsets.get(d) ?? 0) + 1);
-    });
-    for (const [by, rows] of offsets) {
-      if (rows < Math.max(PDF_SHIFTED_ROWS, Math.ceil((2 * k) / 3)) || rows === k) continue;
-      const s = splitChain(first, last, mains, once, { ...costs, shift: by, shifts: [] });
+    // Rows of one shape: main lines evenly spaced and the block as long as its rows. The split
+    // into rows of that shape (the same lines above each main line) is the block's, unless it breaks more rules.
+    const period = (mains[1] as number) - (mains[0] as number);
+    const above = (mains[0] as number) - first;
+    if (above < period && last - first + 1 === k * period && mains.every((m, r) => m === (mains[0] as number) + r * period)) {
+      const s = mains.map((m): [number, number] => [m - above, m - above + period - 1]);
       const n = broken(s);
       if (n <= fewest) {
         fewest = n;
