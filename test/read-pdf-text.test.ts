@@ -390,6 +390,7 @@ test('pdftotext -layout: a row whose title or nature ends on a line that cannot 
   // A word cut at its hyphen, a nature's lone "By".
   assert.equal(openEnds([[t('Warrant')], [t('Pre-')], [t('Funded')]], 0, 1, [true]), 1);
   assert.equal(openEnds([[t('By')], [t('ICONIQ')]], 0, 0, [true]), 1);
+  assert.equal(openEnds([[t('See')], [t('footnote')]], 0, 0, [true]), 1);
   // The column's last line in the block: nothing follows, nothing is cut.
   assert.equal(openEnds([[t('Stock')], [t('Warrant to')]], 0, 1, [true]), 0);
   // A capital ("Class A"), a bracket or a mark ends a cell.

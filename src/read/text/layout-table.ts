@@ -919,10 +919,10 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
 /**
  * A cell's line that cannot end it: a word cut at its hyphen ("Pre-" over "Funded", "Co-" over
  * "Invest"), a comma, an ampersand, or a word that joins it to more ("Warrant to" / "Purchase",
- * "par value $0.01 per" / "share", a nature's "By" / "ICONIQ"). A title or nature ends with a noun
+ * "par value $0.01 per" / "share", a nature's "By" / "ICONIQ" or "See" / "footnote"). A title or nature ends with a noun
  * or a bracket, so the line after such a one is the same cell's.
  */
-const OPEN_END = /(?:[A-Za-z]-|[,&]|(?:^|\s)(?:to|of|and|for|the|per|in|on|with|or|by|By|BY))$/;
+const OPEN_END = /(?:[A-Za-z]-|[,&]|(?:^|\s)(?:to|of|and|for|the|per|in|on|with|or|by|By|BY|See|SEE))$/;
 
 /**
  * 1 for each title or nature column whose last line in [from, to] cannot end a cell (OPEN_END)
