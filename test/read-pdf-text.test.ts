@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { blockStarts, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, openEnds, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { blockStarts, cellGaps, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, openEnds, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
 
 const dir = join(import.meta.dirname, 'fixtures', 'converted');
@@ -37,6 +37,25 @@ test('pdftotext -layout: a block of rows of one shape, main lines evenly spaced,
   ]);
   // Unless that split breaks more of the rules the others keep.
   assert.deepEqual(splitChain(0, 11, [2, 6, 10], (a) => (a === 4 ? 1 : 0), costs), splitChain(0, 11, [2, 6, 10], (a) => (a === 4 ? 1 : 0), { ...costs, shifts: [] }));
+});
+
+test('pdftotext -layout: rows of one shape by their D/I lines, the first row cut at the block\'s top, split alike', () => {
+  // D/I lines 3, 9, 15 (each row: title, underlying, title, values, D/I, title), the first row
+  // without its top line; the main lines (the fullest) stand elsewhere in each row.
+  const costs = { offCentre: 2, oneMoreBelow: 2.3, unlike: 0.12, shifts: [-2, -1, 1, 2], periodic: [3, 9, 15] };
+  assert.deepEqual(splitChain(0, 16, [2, 7, 13], () => 0, costs), [
+    [0, 4],
+    [5, 10],
+    [11, 16],
+  ]);
+});
+
+test('pdftotext -layout: a cell\'s lines may stand up to two lines apart, other cells\' lines between', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('Phantom')], [], [t('Common')], [], [], [t('Units')]];
+  assert.equal(cellGaps(texts, 0, 5, true), 0);
+  assert.equal(cellGaps([...texts.slice(0, 5), [], [t('Units')]], 0, 6, true), 1);
+  assert.equal(cellGaps(texts, 0, 5, false), 2);
 });
 
 test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {

@@ -431,7 +431,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const idx: number[] = [];
     for (let i = blockStart; i < end; i++) idx.push(i);
     blockStart = -1;
-    let mains = pdf ? densestNear(pdfMains(idx, placed, page), placed, idx[0] as number, idx[idx.length - 1] as number) : idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
+    const diLines = pdf ? pdfMains(idx, placed, page) : [];
+    let mains = pdf ? densestNear(diLines, placed, idx[0] as number, idx[idx.length - 1] as number) : idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
     if (mains.length === 0) {
       // No D/I printed: the line with the most columns filled is the row's.
       let best = idx[0] as number;
@@ -456,6 +457,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       offCentre: pdf ? PDF_OFF_CENTRE : 40,
       oneMoreBelow: pdf ? PDF_ONE_MORE_BELOW : 0,
       shifts: pdf && mains.length >= PDF_SHIFTED_ROWS ? PDF_SHIFTS : [],
+      periodic: diLines,
     });
     spans.forEach(([a, b], r) => {
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
@@ -618,6 +620,8 @@ export interface ChainCosts {
    * cells' middle).
    */
   shifts?: number[];
+  /** Each row's D/I line, where it may differ from its main line (see splitChain). */
+  periodic?: number[];
 }
 
 /** Rows a PDF's block needs for a shift off their main lines alike to show; the shifts tried. */
@@ -640,16 +644,21 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number), 0);
     let spans = splitChain(first, last, mains, once, { ...costs, shifts: [] });
     let fewest = broken(spans);
-    // Rows of one shape: main lines evenly spaced and the block as long as its rows. The split
-    // into rows of that shape (the same lines above each main line) is the block's, unless it breaks more rules.
-    const period = (mains[1] as number) - (mains[0] as number);
-    const above = (mains[0] as number) - first;
-    if (above < period && last - first + 1 === k * period && mains.every((m, r) => m === (mains[0] as number) + r * period)) {
-      const s = mains.map((m): [number, number] => [m - above, m - above + period - 1]);
-      const n = broken(s);
-      if (n <= fewest) {
-        fewest = n;
-        spans = s;
+    // Rows of one shape: their D/I lines (`periodic`, or the main lines) evenly spaced, each row
+    // as many lines long, the same number of them above its D/I line (but the first row's cut at
+    // the block's top, or the last row's at its end). Such a split is the block's unless it breaks more rules.
+    const at = costs.periodic ?? mains;
+    const period = (at[1] as number) - (at[0] as number);
+    if (at.length === k && period > 1 && at.every((m, r) => m === (at[0] as number) + r * period)) {
+      const lastAt = at[k - 1] as number;
+      for (const above of new Set([(at[0] as number) - first, period - 1 - (last - lastAt)])) {
+        if (above < 0 || above >= period || (at[0] as number) - above > first || lastAt - above + period - 1 < last) continue;
+        const s = at.map((m): [number, number] => [Math.max(first, m - above), Math.min(last, m - above + period - 1)]);
+        const n = broken(s);
+        if (n <= fewest) {
+          fewest = n;
+          spans = s;
+        }
       }
     }
     for (const by of shifts) {
@@ -763,8 +772,9 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
     let empty = Infinity;
     for (let i = from; i <= to; i++) {
       const has = texts[i]?.[c] !== undefined;
-      // pdftotext sets each cell's lines on a grid of its own: two cells' lines may alternate.
-      if (has && empty > (interleaved ? 1 : 0)) runs++;
+      // pdftotext sets each cell's lines on a grid of its own: other cells' lines may stand between
+      // a cell's, up to two ("Common", then a value line and a mark line, then "Units").
+      if (has && empty > (interleaved ? 2 : 0)) runs++;
       empty = has ? 0 : empty + 1;
     }
     if (runs > 1) n += runs - 1;
