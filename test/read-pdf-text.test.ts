@@ -58,6 +58,29 @@ test('pdftotext -layout: a cell\'s lines may stand up to two lines apart, other 
   assert.equal(cellGaps(texts, 0, 5, false), 2);
 });
 
+test('pdftotext -layout: an amount standing under the (A) head is (A)\'s, whatever its code expects', () => {
+  // "S   900" under "(A)", right of "V" and ending before "(D)": a sale code expects (D), the page prints (A).
+  const row = read('pdftotext-layout', '0001214659-23-005383__1864032_4_2023-04-13_0001214659-23-005383.txt').record?.derivativeTransactions[0];
+  assert.equal(row?.transactionCode, 'S');
+  assert.equal(row?.shares, 900);
+  assert.equal(row?.acquiredDisposedCode, 'A');
+});
+
+test('pdftotext -layout: rows whose cells the layout rules alone split wrongly are read by their titles\' and natures\' words', () => {
+  // "Stock" over "Warrant to": a title goes on after "to".
+  const warrants = read('pdftotext-layout', '0000899243-23-005904__1816708_4_2023-02-22_0000899243-23-005904.txt').record?.derivativeTransactions ?? [];
+  assert.deepEqual(warrants.map((r) => r.securityTitle), ['Series A Convertible Preferred Stock', 'Warrant to Purchase Class A Common Stock']);
+  // "By Riverstone" starts a nature, so does not end the row above's; the marks after a page break go to the nature they follow.
+  const riverstone = read('pdftotext-layout', '0000899243-23-002786__1844862_4_2023-01-26_0000899243-23-002786.txt').record;
+  assert.deepEqual(riverstone?.nonDerivativeHoldings.map((r) => r.natureOfOwnership), ['By REL Batavia Partnership, LP', 'By Riverstone SP Partners, LLC']);
+  assert.deepEqual(riverstone?.derivativeTransactions[1]?.footnotes.natureOfOwnership, ['F2', 'F5']);
+  // Rows of one shape: "Class B" / marks / main line / "Stock" each, and "Phantom" / ... / "Units" by their D lines.
+  const classB = read('pdftotext-layout', '0001062993-20-006195__1219231_4_0001062993-20-006195.txt').record?.derivativeHoldings ?? [];
+  assert.deepEqual(classB.slice(0, 2).map((r) => r.underlyingSecurityTitle), ['Class A Common Stock', 'Class B Common Stock']);
+  const phantom = read('pdftotext-layout', '0001534701-23-000104__1338065_4_2023-06-16_0001534701-23-000104.txt').record?.derivativeTransactions ?? [];
+  assert.deepEqual(phantom.map((r) => r.securityTitle), ['Phantom Common Units', 'Restricted Phantom Units', 'Restricted Phantom Units']);
+});
+
 test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {
   // "$" over "10.68 0" over "(1)": the price is stacked with its dollar sign and mark; the 0 stands alone.
   const row = read('pdftotext-layout', CORBIN).record?.nonDerivativeTransactions[0];

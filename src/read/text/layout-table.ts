@@ -471,7 +471,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else if (blockStart === -1) blockStart = i;
   });
   closeBlock(data.length);
-  if (pdf) amountsByPlace(rows, cellsAt, columns, ranges, aGap);
+  if (pdf) {
+    amountsByPlace(rows, cellsAt, columns, ranges, aGap);
+    amountsUnderA(rows, cellsAt, columns, aGap);
+  }
   return rows;
 }
 
@@ -557,15 +560,44 @@ function amountsSide(cells: Cell[], aGap: HeadGaps | null): 'A' | 'D' | null {
 interface HeadGaps {
   va: number;
   ad: number;
+  /** The sub-heads themselves. */
+  v: Word;
+  a: Word;
+  d: Word;
 }
 
 /** Spaces between Table II's sub-heads 'V', '(A)' and '(D)' ("Code V (A) (D)"), null if not so printed. */
 function aHeadGap(headWords: Word[][]): HeadGaps | null {
   for (const words of headWords) {
     const k = words.findIndex((w, i) => w.text === 'V' && words[i + 1]?.text === '(A)' && words[i + 2]?.text === '(D)');
-    if (k !== -1) return { va: (words[k + 1] as Word).x - (words[k] as Word).xEnd, ad: (words[k + 2] as Word).x - (words[k + 1] as Word).xEnd };
+    const [v, a, d] = [words[k], words[k + 1], words[k + 2]];
+    if (k !== -1 && v && a && d) return { va: a.x - v.xEnd, ad: d.x - a.xEnd, v, a, d };
   }
   return null;
+}
+
+/**
+ * An amount a row's (A) or (D) placing left unsettled that stands under the '(A)' head itself,
+ * right of the 'V' and ending before the '(D)': it is (A)'s. A PDF's amounts may stand right of
+ * their head (an (A) amount under the (D) head, see amountsByPlace), not left of it, so one under
+ * '(A)' is no (D) amount moved.
+ *
+ *   Code    V   (A)     (D)
+ *   S         900                ← (A)
+ */
+function amountsUnderA(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], heads: HeadGaps | null): void {
+  const aCol = columns.findIndex((c) => c.field === 'sharesA');
+  if (!heads || aCol === -1) return;
+  const { v, a, d } = heads;
+  for (const row of rows) {
+    if (row.flow || row.adPlaced) continue;
+    row.cells.forEach((cell, k) => {
+      const at = cellsAt.get(cell);
+      if (!at || !AMOUNT_CELL.test(cell.text) || at.x <= v.xEnd || at.xEnd > d.x || at.x >= a.xEnd || at.xEnd <= a.x) return;
+      row.cells[k] = { ...cell, index: aCol };
+      row.adPlaced = true;
+    });
+  }
 }
 
 /** How far apart (characters) the middles of amounts in one column may stand. */
