@@ -357,8 +357,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^[&–-]$/.test(prev.w.text) && prev.joined) ||
           // "par value $0.0001", "par value 0.0001": the par value is the title's.
           (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
-          // "401 (k)", "Option (right to buy)", "Options (Right to Buy)", "stock ('Common Stock')": in a PDF's line a bracket of words goes on with the word before it.
-          (pdf && w.x - prev.w.xEnd <= 1 && /^\(['"‘“]?(?:[a-z]|[A-Z][a-z])/.test(w.text) && /[A-Za-z0-9]$/.test(prev.w.text)) ||
+          // "401 (k)", "Option (right to buy)", "Options (Right to Buy)", "OPTIONS (RT TO BUY)", "stock ('Common Stock')",
+          // "Shares [ADS]": in a PDF's line a bracket of words goes on with the word before it (a mark holds digits only).
+          (pdf && w.x - prev.w.xEnd <= 1 && /^(?:\(['"‘“]?(?:[a-z]|[A-Z][a-z]|[A-Z]{2})|\[[A-Za-z])/.test(w.text) && /[A-Za-z0-9]$/.test(prev.w.text)) ||
           // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
           (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
           (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text)) ||
