@@ -1146,7 +1146,10 @@ function densestNear(mains: number[], placed: Placement[][], first: number, last
   const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !MARK.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
-    const to = Math.min(last, m + PDF_MAIN_REACH, (mains[r + 1] ?? Infinity) - 1);
+    // A line as far from the next D/I line as from this one is the next row's: where the two differ,
+    // "Common Stock 41,106 D" then "Common Stock 05/22/2023 F(2) 1,479 D" over "1.7403 39,627" over "D": the middle line is the second row's.
+    const next = mains[r + 1];
+    const to = Math.min(last, m + PDF_MAIN_REACH, next === undefined ? Infinity : Math.ceil((m + next) / 2) - 1);
     let best = m;
     for (let i = from; i <= to; i++) if (values(i) > values(best)) best = i;
     out.push(best);
