@@ -1146,8 +1146,9 @@ function densestNear(mains: number[], placed: Placement[][], first: number, last
   const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !MARK.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
-    // A line as far from the next D/I line as from this one is the next row's: where the two differ,
-    // "Common Stock 41,106 D" then "Common Stock 05/22/2023 F(2) 1,479 D" over "1.7403 39,627" over "D": the middle line is the second row's.
+    // A line as far from the next D/I line as from this one is the next row's, whose D/I pdftotext
+    // set below its values: "Common Stock 41,106 D" (a row on one line), then "Common Stock
+    // 05/22/2023 F(2) 1,479 D", "1.7403 39,627" and "D" (the next row, its D/I two lines down).
     const next = mains[r + 1];
     const to = Math.min(last, m + PDF_MAIN_REACH, next === undefined ? Infinity : Math.ceil((m + next) / 2) - 1);
     let best = m;
