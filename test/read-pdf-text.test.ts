@@ -81,6 +81,12 @@ test('pdftotext -layout: rows whose cells the layout rules alone split wrongly a
   assert.deepEqual(phantom.map((r) => r.securityTitle), ['Phantom Common Units', 'Restricted Phantom Units', 'Restricted Phantom Units']);
 });
 
+test('pdftotext -layout: a text\'s line set a few characters off its other lines is still its line', () => {
+  // "Class A" over "Common" (shifted three characters left of the others) over "Stock".
+  const row = read('pdftotext-layout', '0001953718-23-000001__1815849_4_2023-06-21_0001953718-23-000001.txt').record?.derivativeTransactions[0];
+  assert.equal(row?.underlyingSecurityTitle, 'Class A Common Stock');
+});
+
 test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {
   // "$" over "10.68 0" over "(1)": the price is stacked with its dollar sign and mark; the 0 stands alone.
   const row = read('pdftotext-layout', CORBIN).record?.nonDerivativeTransactions[0];

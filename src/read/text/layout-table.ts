@@ -1199,6 +1199,9 @@ function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: bool
 /** An amount grouped by commas ("4,502,447"; a bare decimal may be a title's par value, "0.0001"). */
 const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
+/** How far (characters) from a text's other lines pdftotext may set one of its lines. */
+const TEXT_LINE_SHIFT = 3;
+
 /** A word of a PDF row with the page its line is on. */
 type PdfItem = Placement & { page: number };
 
@@ -1314,6 +1317,21 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   };
   const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
   const middle = (ps: PdfItem[]) => ps.reduce((sum, p) => sum + p.w.x + p.w.xEnd, 0) / (2 * ps.length);
+  // A text's line pdftotext set a few characters off the others, on a line between or next to
+  // theirs ("Class A" / "Common" / "Stock", "Common" shifted left of the others): words alone, a
+  // line or two from the text and at most TEXT_LINE_SHIFT characters from it, are its.
+  const textGroups = groupsNow().filter((ps) => ps.every((p) => /[A-Za-z]{3}/.test(p.w.text) || p.joined) && ps.some((p) => p.page === mainPage));
+  textGroups.forEach((ps, i) => {
+    const lines = ps.map((p) => p.w.line);
+    const [top, bottom, x, xEnd] = [Math.min(...lines), Math.max(...lines), Math.min(...ps.map((p) => p.w.x)), Math.max(...ps.map((p) => p.w.xEnd))];
+    for (const qs of textGroups.slice(i + 1)) {
+      if (qs.some((q) => q.page !== (ps[0] as PdfItem).page)) continue;
+      const qLines = qs.map((q) => q.w.line);
+      const [qTop, qBottom, qx, qxEnd] = [Math.min(...qLines), Math.max(...qLines), Math.min(...qs.map((q) => q.w.x)), Math.max(...qs.map((q) => q.w.xEnd))];
+      const apart = Math.max(qx - xEnd, x - qxEnd);
+      if (apart >= 0 && apart <= TEXT_LINE_SHIFT && qTop <= bottom + 2 && top <= qBottom + 2) union(items.indexOf(ps[0] as PdfItem), items.indexOf(qs[0] as PdfItem));
+    }
+  });
   const home = groupsNow().filter((ps) => ps.some((p) => p.page === mainPage));
   const lastOnMainPage = Math.max(...items.filter((p) => p.page === mainPage).map((p) => p.w.line));
   const cutCells = home.filter((h) => h.some((p) => p.w.line === lastOnMainPage));
