@@ -1307,7 +1307,9 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const valued = new Set(items.flatMap((q, j) => (isMark(q) ? [] : [root(j)])));
   items.forEach((p, i) => {
     if (!isMark(p) || valued.has(root(i))) return;
-    const j = items.findIndex((q) => !isMark(q) && q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
+    // (Three lines off for a value's mark: "$ (2)" over the row's lines, "63.25 18,859" below.)
+    const off = (q: Placement) => Math.abs(q.w.line - p.w.line) <= (VALUE_WORD.test(q.w.text) ? 3 : 2);
+    const j = items.findIndex((q) => !isMark(q) && q.page === p.page && off(q) && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
     if (j !== -1) union(i, j);
   });
   const groupsNow = (): PdfItem[][] => {
