@@ -87,6 +87,16 @@ test('pdftotext -layout: a text\'s line set a few characters off its other lines
   assert.equal(row?.underlyingSecurityTitle, 'Class A Common Stock');
 });
 
+test('pdftotext -layout: an amount\'s mark stands with it though set lines off: after the price\'s "$", or after a V', () => {
+  // "$   (1)" three lines over "5.0339 20,638": the mark ends the amount owned.
+  const sale = read('pdftotext-layout', '0001567619-20-004459__1437402_1_0001567619-20-004459.txt').record?.nonDerivativeTransactions[0];
+  assert.deepEqual(sale?.footnotes.sharesOwnedFollowingTransaction, ['F1']);
+  // "1,080" over "V (1)", the mark ending where the amount starts: the amount's, not the V's.
+  const gift = read('pdftotext-layout', '0001441816-22-000130__wf-form4_165662431604842').record?.nonDerivativeTransactions[1];
+  assert.equal(gift?.shares, 1080);
+  assert.deepEqual(gift?.footnotes.shares, ['F1']);
+});
+
 test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {
   // "$" over "10.68 0" over "(1)": the price is stacked with its dollar sign and mark; the 0 stands alone.
   const row = read('pdftotext-layout', CORBIN).record?.nonDerivativeTransactions[0];

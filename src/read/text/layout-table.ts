@@ -1298,8 +1298,11 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
       if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(i) && stacks(j) && !amountByWord(p, q)) union(i, j);
     }
   });
-  items.forEach((_, i) => {
-    if (detached[i] && items.every((__, j) => j === i || root(j) !== root(i))) union(i, i - 1);
+  items.forEach((p, i) => {
+    if (!detached[i] || items.some((__, j) => j !== i && root(j) === root(i))) return;
+    // A mark after the V touching an amount a line off ("1,080" over "V (1)", the mark ending where the amount starts) is the amount's.
+    const touching = items.findIndex((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) === 1 && AMOUNT.test(q.w.text) && q.w.x <= p.w.xEnd && p.w.x <= q.w.xEnd);
+    union(i, touching !== -1 ? touching : i - 1);
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
