@@ -284,6 +284,9 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
   });
 }
 
+/** A footnote mark's number: "(12)" → 12. */
+const markNumber = (mark: string): number => Number(mark.slice(1, -1));
+
 /** A par value as a title prints it: "$0.10", "$.001", "$1". */
 const PAR_FIGURE = /^\$(?:\d+(?:\.\d+)?|\.\d+)$/;
 
@@ -377,8 +380,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (w.x - prev.w.xEnd <= 2 && MARK.test(w.text) && !MARK.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
-          // A cell cites a footnote once: "D (1) (1)" is the D's mark and the next cell's.
-          (w.x - prev.w.xEnd <= 1 && MARK.test(w.text) && MARK.test(prev.w.text) && (pdf ? w.text !== prev.w.text : w.x < rangeEnd(prev.col))));
+          // A cell cites a footnote once, its marks going up ("(1) (3)"): a mark not above the one before it
+          // starts the next cell's ("D (1) (1)": the D's mark and the nature's; "Stock (3) (1) (3)": the title's, then an amount's).
+          (w.x - prev.w.xEnd <= 1 && MARK.test(w.text) && MARK.test(prev.w.text) && (pdf ? markNumber(w.text) > markNumber(prev.w.text) : w.x < rangeEnd(prev.col))));
       out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
