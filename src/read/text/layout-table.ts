@@ -1276,12 +1276,13 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // But "V (2)" under "116": after the V of a voluntarily reported transaction, a mark standing
   // under or over an amount (pdftotext sets the amount a line off) is the amount's; so is a mark
   // after a value standing right under or over a price or amount, a line or two off ("96,116 (4)" under
-  // "$ 0.061"; "3,180.9145 (1) (3)" two lines under "$ 10.06": the price's marks, wrapped).
+  // "$ 0.061"; "3,180.9145 (1) (3)" two lines under "$ 10.06": the price's marks, wrapped), or under
+  // an (A) or (D) set a line up ("35,000 (1)" under "D": the D's cell of two lines, "D" over "(1)").
   const afterV = (i: number) => {
     const p = items[i] as PdfItem;
     const prev = items[i - 1];
     if (!p.joined || !MARK.test(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
-    return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
+    return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$|^[AD]$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
   };
   const detached = items.map((_, i) => afterV(i));
   const stacking = items.map((p, i) => !(p.joined && MARK.test(p.w.text)) || (detached[i] as boolean));
