@@ -354,7 +354,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       // A footnote mark right after a value ("Stock (2)") is that value's.
       const joins =
         prev &&
-        ((w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
+        // (In a PDF's line a word ending with its mark ends its cell: "J(12) V" is a code and a V.)
+        ((w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /[A-Za-z]/.test(prev.w.text) && !(pdf && /\(\d{1,2}\)$/.test(prev.w.text))) ||
           // "Smith & Hood", "Option - LBRDK": in a PDF's words an ampersand or dash between words is theirs.
           (pdf && w.x - prev.w.xEnd <= 1 && /^[&–-]$/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^[&–-]$/.test(prev.w.text) && prev.joined) ||
