@@ -374,6 +374,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           // "Debentures due 2048", "Series 2019": the page prints an amount of thousands with its comma and
           // a price with its dollar sign, so four bare digits after a word are the text's.
           (pdf && w.x - prev.w.xEnd <= 1 && /^\d{4}$/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
+          // ... and the words after them too ("By Levchin 2012 Irrevocable Trust").
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d{4}$/.test(prev.w.text) && prev.joined) ||
           // "4.0% Series C ...": no column's value is a percentage, a title's word follows it.
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d[\d.]*%$/.test(prev.w.text)) ||
           // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
