@@ -97,6 +97,27 @@ test('pdftotext -layout: an amount\'s mark stands with it though set lines off: 
   assert.deepEqual(gift?.footnotes.shares, ['F1']);
 });
 
+test('pdftotext -layout: marks go with the cell they end, whichever value they stand after', () => {
+  // "Stock (3) (1) (3)": a cell's marks go up, so "(1) (3)" are the amount's (standing under it).
+  const option = read('pdftotext-layout', '0001415889-23-005827__1356093_4_2023-04-03_0001415889-23-005827.txt').record?.derivativeHoldings[0];
+  assert.deepEqual(option?.footnotes.underlyingSecurityTitle, ['F3']);
+  assert.deepEqual(option?.footnotes.underlyingSecurityShares, ['F1', 'F3']);
+  // "3,180.9145 (1) (3)" two lines under "$ 10.06": the price's marks, wrapped.
+  const units = read('pdftotext-layout', '0001415889-23-010792__1739104_4_2023-07-05_0001415889-23-010792.txt').record?.derivativeTransactions[0];
+  assert.deepEqual(units?.footnotes.pricePerShare, ['F1', 'F3']);
+  assert.deepEqual(units?.footnotes.underlyingSecurityShares ?? [], []);
+  // "35,000 (1)" under a "D" set a line up: the (A)/(D)'s mark.
+  const sale = read('pdftotext-layout', '0001628280-23-023530__1819404_4_2023-06-27_0001628280-23-023530.txt').record?.nonDerivativeTransactions[0];
+  assert.deepEqual(sale?.footnotes.acquiredDisposedCode, ['F1']);
+  assert.deepEqual(sale?.footnotes.shares ?? [], []);
+});
+
+test('pdftotext -layout: a year in a text joins the words around it', () => {
+  const holding = read('pdftotext-layout', '0001209191-21-003525__doc3').record;
+  assert.equal(holding?.nonDerivativeHoldings[0]?.natureOfOwnership, 'By Levchin 2012 Irrevocable Trust');
+  assert.equal(holding?.derivativeHoldings[1]?.natureOfOwnership, 'By 2012 MRL Investments LLC');
+});
+
 test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {
   // "$" over "10.68 0" over "(1)": the price is stacked with its dollar sign and mark; the 0 stands alone.
   const row = read('pdftotext-layout', CORBIN).record?.nonDerivativeTransactions[0];
