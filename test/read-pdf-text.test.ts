@@ -118,6 +118,31 @@ test('pdftotext -layout: a year in a text joins the words around it', () => {
   assert.equal(holding?.derivativeHoldings[1]?.natureOfOwnership, 'By 2012 MRL Investments LLC');
 });
 
+test('pdftotext -layout: a title\'s bracket, par value and words read as one cell', () => {
+  // "OPTIONS (RT" / "TO BUY)", "Ordinary Shares [ADS]": brackets of capitals and square brackets go on with the title.
+  assert.equal(read('pdftotext-layout', '0001246360-20-001800__1715974_4_0001246360-20-001800.txt').record?.derivativeTransactions[0]?.securityTitle, 'EMPLOYEE STOCK OPTIONS (RT TO BUY)');
+  assert.equal(read('pdftotext-layout', '0001920179-23-000006__1872812_4_2023-01-11_0001920179-23-000006.txt').record?.nonDerivativeTransactions[0]?.securityTitle, 'Ordinary Shares [ADS]');
+  // "stock, 11,800" over "par value $0.01": the amount stands over the title's par value, not in it.
+  const rsu = read('pdftotext-layout', '0000905718-20-000649__1646972_2_0000905718-20-000649.txt').record?.derivativeHoldings[0];
+  assert.equal(rsu?.underlyingSecurityTitle, 'Class A common stock, par value $0.01');
+  assert.equal(rsu?.underlyingSecurityShares, 11800);
+  // "Stock $ 0 (2) (3)": a price under a title's head does not widen the title's column ("Stock" / "Option" are two rows').
+  const options = read('pdftotext-layout', '0001062993-23-007391__1104038_4_2023-03-21_0001062993-23-007391.txt').record?.derivativeHoldings ?? [];
+  assert.deepEqual(options.slice(0, 2).map((r) => r.securityTitle), ['Restricted Stock Units', 'Stock Option (Right to Buy)']);
+});
+
+test('pdftotext -layout: rows read whole where heads, main lines or cell starts mislead', () => {
+  // Form 5's sub-heads end at "Amount (D) Price": "Shares / owned / of" below them are a nature's.
+  assert.equal(read('pdftotext-layout', '0001104659-20-016112__1203301_1_0001104659-20-016112.txt').record?.nonDerivativeTransactions[0]?.natureOfOwnership, 'Shares owned of record by Gull Global Limited');
+  // "Common Stock 41,106 D", then a row whose D stands two lines under its values: the middle line is the second row's.
+  const f = read('pdftotext-layout', '0001628280-23-021110__1770141_4_2023-06-06_0001628280-23-021110.txt').record;
+  assert.equal(f?.nonDerivativeTransactions[0]?.pricePerShare, 1.7403);
+  assert.equal(f?.nonDerivativeHoldings[0]?.sharesOwnedFollowingTransaction, 41106);
+  // "PCIH / Common / Units" starts a derivative title: under "7. Title" it starts the next row too.
+  const pcih = read('pdftotext-layout', '0000899243-23-010873__1800682_4_2023-04-06_0000899243-23-010873.txt').record?.derivativeTransactions ?? [];
+  assert.deepEqual(pcih.slice(1, 3).map((r) => r.underlyingSecurityTitle), ['Class A Common Stock', 'PCIH Common Units/Class B Common Stock']);
+});
+
 test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {
   // "$" over "10.68 0" over "(1)": the price is stacked with its dollar sign and mark; the 0 stands alone.
   const row = read('pdftotext-layout', CORBIN).record?.nonDerivativeTransactions[0];
