@@ -430,6 +430,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else blocks.push([i, i]);
   });
   const cellStarts = pdf ? sharedTitleStarts(blockStarts(texts, blocks, repeating), titled) : [];
+  const open = pdf ? openLines(texts) : [];
   // The wrap breaks are counted once for the whole table: every block's chain split reads them.
   const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
   const rows: LayoutRow[] = [];
@@ -457,7 +458,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
     // A rule on a title's or nature's words (a nature starting "By", a title cut at "to") counts twice: pdftotext breaks
     // the layout rules (a cell's lines in one run) more often than a form's cell breaks those.
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEnds(texts, a, b, repeating) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEnds(texts, a, b, repeating, open) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -980,18 +981,23 @@ const OPEN_END = /(?:[A-Za-z]-|[,&]|(?:^|\s)(?:to|of|and|for|the|per|in|on|with|
  * row's cell ("Series A / Convertible / Preferred / Stock / Warrant to" with "Purchase / Class A
  * ..." below).
  */
-export function openEnds(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[]): number {
+export function openEnds(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[], open: boolean[][] = openLines(texts)): number {
   let n = 0;
-  repeating.forEach((isRepeating, c) => {
-    if (!isRepeating) return;
+  for (let c = 0; c < repeating.length; c++) {
+    if (!repeating[c]) continue;
     for (let i = to; i >= from; i--) {
       const t = texts[i]?.[c]?.text;
       if (t === undefined || t === '') continue;
-      if (OPEN_END.test(t) && nextInColumn(texts, to, c) !== '') n++;
-      return;
+      if (open[i]?.[c] === true && nextInColumn(texts, to, c) !== '') n++;
+      break;
     }
-  });
+  }
   return n;
+}
+
+/** Each line's cells that cannot end a cell (OPEN_END), worked out once for openEnds' many ranges. */
+export function openLines(texts: { text: string; x: number }[][]): boolean[][] {
+  return texts.map((row) => row.map((t) => OPEN_END.test(t.text)));
 }
 
 /** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ...", "BY ..."), capitalised. */
@@ -1295,8 +1301,14 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const overlaps = (p: PdfItem, q: PdfItem) => q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd;
   items.forEach((p, i) => {
     if (!stacking[i] || !MARK.test(p.w.text)) return;
-    const under = items.filter((q, j) => j !== i && stacking[j] && overlaps(p, q));
-    if (under.some(value) && under.some(textWord)) stacking[i] = false;
+    let underValue = false;
+    let underWord = false;
+    items.forEach((q, j) => {
+      if (j === i || !stacking[j] || !overlaps(p, q)) return;
+      underValue ||= value(q);
+      underWord ||= textWord(q);
+    });
+    if (underValue && underWord) stacking[i] = false;
   });
   const stacks = (i: number) => stacking[i] as boolean;
   items.forEach((p, i) => {
@@ -1334,16 +1346,29 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // A text's line pdftotext set a few characters off the others, on a line between or next to
   // theirs ("Class A" / "Common" / "Stock", "Common" shifted left of the others): words alone, a
   // line or two from the text and at most TEXT_LINE_SHIFT characters from it, are its.
-  const textGroups = groupsNow().filter((ps) => ps.every((p) => /[A-Za-z]{3}/.test(p.w.text) || p.joined) && ps.some((p) => p.page === mainPage));
-  textGroups.forEach((ps, i) => {
-    const lines = ps.map((p) => p.w.line);
-    const [top, bottom, x, xEnd] = [Math.min(...lines), Math.max(...lines), Math.min(...ps.map((p) => p.w.x)), Math.max(...ps.map((p) => p.w.xEnd))];
-    for (const qs of textGroups.slice(i + 1)) {
-      if (qs.some((q) => q.page !== (ps[0] as PdfItem).page)) continue;
-      const qLines = qs.map((q) => q.w.line);
-      const [qTop, qBottom, qx, qxEnd] = [Math.min(...qLines), Math.max(...qLines), Math.min(...qs.map((q) => q.w.x)), Math.max(...qs.map((q) => q.w.xEnd))];
-      const apart = Math.max(qx - xEnd, x - qxEnd);
-      if (apart >= 0 && apart <= TEXT_LINE_SHIFT && qTop <= bottom + 2 && top <= qBottom + 2) union(items.indexOf(ps[0] as PdfItem), items.indexOf(qs[0] as PdfItem));
+  const bounds = new Map<number, { i: number; top: number; bottom: number; x: number; xEnd: number } | null>();
+  items.forEach((p, i) => {
+    const r = root(i);
+    const g = bounds.get(r);
+    if (g === null) return;
+    if (p.page !== mainPage || !(p.joined || /[A-Za-z]{3}/.test(p.w.text))) {
+      bounds.set(r, null);
+      return;
+    }
+    if (g === undefined) bounds.set(r, { i, top: p.w.line, bottom: p.w.line, x: p.w.x, xEnd: p.w.xEnd });
+    else {
+      g.top = Math.min(g.top, p.w.line);
+      g.bottom = Math.max(g.bottom, p.w.line);
+      g.x = Math.min(g.x, p.w.x);
+      g.xEnd = Math.max(g.xEnd, p.w.xEnd);
+    }
+  });
+  const textGroups = [...bounds.values()].filter((g) => g !== null);
+  textGroups.forEach((g, k) => {
+    for (let l = k + 1; l < textGroups.length; l++) {
+      const h = textGroups[l] as { i: number; top: number; bottom: number; x: number; xEnd: number };
+      const apart = Math.max(h.x - g.xEnd, g.x - h.xEnd);
+      if (apart >= 0 && apart <= TEXT_LINE_SHIFT && h.top <= g.bottom + 2 && g.top <= h.bottom + 2) union(g.i, h.i);
     }
   });
   const home = groupsNow().filter((ps) => ps.some((p) => p.page === mainPage));
