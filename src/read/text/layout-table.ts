@@ -430,7 +430,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else blocks.push([i, i]);
   });
   const cellStarts = pdf ? sharedTitleStarts(blockStarts(texts, blocks, repeating), titled) : [];
-  const open = pdf ? openLines(texts) : [];
+  const openEndsIn = pdf ? openEndsOf(texts, repeating) : () => 0;
   // The wrap breaks are counted once for the whole table: every block's chain split reads them.
   const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
   const rows: LayoutRow[] = [];
@@ -458,7 +458,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
     // A rule on a title's or nature's words (a nature starting "By", a title cut at "to") counts twice: pdftotext breaks
     // the layout rules (a cell's lines in one run) more often than a form's cell breaks those.
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEnds(texts, a, b, repeating, open) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEndsIn(a, b) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -981,24 +981,43 @@ const OPEN_END = /(?:[A-Za-z]-|[,&]|(?:^|\s)(?:to|of|and|for|the|per|in|on|with|
  * row's cell ("Series A / Convertible / Preferred / Stock / Warrant to" with "Purchase / Class A
  * ..." below).
  */
-export function openEnds(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[], open: boolean[][] = openLines(texts)): number {
-  let n = 0;
-  for (let c = 0; c < repeating.length; c++) {
-    if (!repeating[c]) continue;
-    for (let i = to; i >= from; i--) {
-      const t = texts[i]?.[c]?.text;
-      if (t === undefined || t === '') continue;
-      if (open[i]?.[c] === true && nextInColumn(texts, to, c) !== '') n++;
-      break;
-    }
-  }
-  return n;
+export function openEnds(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[]): number {
+  return openEndsOf(texts, repeating)(from, to);
 }
 
-/** Each line's cells that cannot end a cell (OPEN_END), worked out once for openEnds' many ranges. */
-export function openLines(texts: { text: string; x: number }[][]): boolean[][] {
-  return texts.map((row) => row.map((t) => OPEN_END.test(t.text)));
+/**
+ * openEnds for any range of a table's lines, each column's last line and the line after worked
+ * out once (the chain split asks for many ranges).
+ */
+export function openEndsOf(texts: { text: string; x: number }[][], repeating: boolean[]): (from: number, to: number) => number {
+  const columns = repeating.flatMap((r, c) => (r ? [c] : []));
+  // For each column: at each line, the last line at or before it with a cell there (-1 if none),
+  // whether that cell cannot end, and whether the column goes on within REPEAT_REACH lines after it.
+  const last = columns.map(() => new Int32Array(texts.length));
+  const open = columns.map(() => new Uint8Array(texts.length));
+  const goesOn = columns.map(() => new Uint8Array(texts.length));
+  columns.forEach((c, k) => {
+    let at = -1;
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]?.[c]?.text;
+      if (t !== undefined && t !== '') at = i;
+      (last[k] as Int32Array)[i] = at;
+      (open[k] as Uint8Array)[i] = t !== undefined && t !== '' && OPEN_END.test(t) ? 1 : 0;
+      (goesOn[k] as Uint8Array)[i] = nextInColumn(texts, i, c) !== '' ? 1 : 0;
+    }
+  });
+  return (from, to) => {
+    let n = 0;
+    const end = Math.min(to, texts.length - 1);
+    if (end < 0) return 0;
+    for (let k = 0; k < columns.length; k++) {
+      const at = (last[k] as Int32Array)[end] as number;
+      if (at >= from && (open[k] as Uint8Array)[at] === 1 && (goesOn[k] as Uint8Array)[to > end ? end : to] === 1) n++;
+    }
+    return n;
+  };
 }
+
 
 /** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ...", "BY ..."), capitalised. */
 const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
@@ -1270,17 +1289,15 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
   // (A capital joined to a word is a text's too: the "P" of "Class P"; so is a figure joined to
   // one, "par value $0.01" under "stock, 11,800".)
-  const texts = new Set<Placement>();
+  const texts = new Uint8Array(items.length);
   items.forEach((p, i) => {
-    const prev = items[i - 1];
-    const joinedToText = p.joined && prev !== undefined && texts.has(prev) && !MARK.test(p.w.text);
-    if (/[A-Za-z]{2}/.test(p.w.text) || (p.joined && /^[A-Za-z]/.test(p.w.text)) || joinedToText) texts.add(p);
+    const t = p.w.text;
+    if (/[A-Za-z]{2}/.test(t) || (p.joined && (/^[A-Za-z]/.test(t) || (texts[i - 1] === 1 && !MARK.test(t))))) texts[i] = 1;
   });
-  const textWord = (p: Placement) => texts.has(p);
   // So is a price as the page prints one, "$ 80.19" (under "Option -": the exercise price; a
   // title's par value is printed "$0.01").
-  const value = (p: Placement) => AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text));
-  const amountByWord = (p: Placement, q: Placement) => (value(p) && textWord(q)) || (value(q) && textWord(p));
+  const values = Uint8Array.from(items, (p) => (AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text)) ? 1 : 0));
+  const amountByWord = (i: number, j: number) => (values[i] === 1 && texts[j] === 1) || (values[j] === 1 && texts[i] === 1);
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
   // But "V (2)" under "116": after the V of a voluntarily reported transaction, a mark standing
   // under or over an amount (pdftotext sets the amount a line off) is the amount's; so is a mark
@@ -1305,8 +1322,8 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
     let underWord = false;
     items.forEach((q, j) => {
       if (j === i || !stacking[j] || !overlaps(p, q)) return;
-      underValue ||= value(q);
-      underWord ||= textWord(q);
+      underValue ||= values[j] === 1;
+      underWord ||= texts[j] === 1;
     });
     if (underValue && underWord) stacking[i] = false;
   });
@@ -1316,7 +1333,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
     if (p.joined && prev && prev.w.line === p.w.line && !detached[i]) union(i, i - 1);
     for (let j = 0; j < i; j++) {
       const q = items[j] as PdfItem;
-      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(i) && stacks(j) && !amountByWord(p, q)) union(i, j);
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(i) && stacks(j) && !amountByWord(i, j)) union(i, j);
     }
   });
   items.forEach((p, i) => {
