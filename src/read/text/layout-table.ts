@@ -729,26 +729,49 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     const d = cut ? -onPageAbove : onPageBelow - onPageAbove - shift;
     return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
-  // For row i: the lines above its main line → least cost of rows before it, and the split.
-  let prev = new Map<number, { cost: number; path: number[] }>([[m(0) - first, { cost: 0, path: [] }]]);
+  // For row i: the lines above its main line → least cost of rows before it (Infinity: none), and
+  // for each, the lines above row i - 1's that led there (a back pointer: the split is read back
+  // from the last row, not copied along). States are tried from the most lines above down, the
+  // first of equal costs kept.
+  let prevCost = new Float64Array(m(0) - first + 1).fill(Infinity);
+  prevCost[m(0) - first] = 0;
+  const back: Int32Array[] = [];
+  const gaps: number[] = [];
   for (let i = 0; i < k - 1; i++) {
     const gap = m(i + 1) - m(i) - 1;
-    const next = new Map<number, { cost: number; path: number[] }>();
-    for (const [above, s] of prev) {
+    const nextCost = new Float64Array(gap + 1).fill(Infinity);
+    const from = new Int32Array(gap + 1);
+    for (let above = prevCost.length - 1; above >= 0; above--) {
+      const sc = prevCost[above] as number;
+      if (sc === Infinity) continue;
       for (let below = 0; below <= gap; below++) {
-        const c = s.cost + cost(i, above, below) + (gap - below !== above ? unlike : 0);
-        const cur = next.get(gap - below);
-        if (!cur || c < cur.cost) next.set(gap - below, { cost: c, path: [...s.path, below] });
+        const c = sc + cost(i, above, below) + (gap - below !== above ? unlike : 0);
+        if (c < (nextCost[gap - below] as number)) {
+          nextCost[gap - below] = c;
+          from[gap - below] = above;
+        }
       }
     }
-    prev = next;
+    back.push(from);
+    gaps.push(gap);
+    prevCost = nextCost;
   }
-  let best: { cost: number; path: number[] } | null = null;
-  for (const [above, s] of prev) {
-    const c = s.cost + cost(k - 1, above, last - m(k - 1));
-    if (!best || c < best.cost) best = { cost: c, path: s.path };
+  let bestAbove = -1;
+  let bestCost = Infinity;
+  for (let above = prevCost.length - 1; above >= 0; above--) {
+    const sc = prevCost[above] as number;
+    if (sc === Infinity) continue;
+    const c = sc + cost(k - 1, above, last - m(k - 1));
+    if (bestAbove === -1 || c < bestCost) {
+      bestCost = c;
+      bestAbove = above;
+    }
   }
-  const path = (best as { path: number[] }).path;
+  const path: number[] = new Array<number>(k - 1);
+  for (let i = k - 2, a = bestAbove; i >= 0; i--) {
+    path[i] = (gaps[i] as number) - a;
+    a = (back[i] as Int32Array)[a] as number;
+  }
   const out: [number, number][] = [];
   let from = first;
   for (let i = 0; i < k; i++) {
@@ -1289,15 +1312,27 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
   // (A capital joined to a word is a text's too: the "P" of "Class P"; so is a figure joined to
   // one, "par value $0.01" under "stock, 11,800".)
+  // Each word's kinds worked out when first asked (most words overlap none): 0 unknown, 1 no, 2 yes.
   const texts = new Uint8Array(items.length);
-  items.forEach((p, i) => {
-    const t = p.w.text;
-    if (/[A-Za-z]{2}/.test(t) || (p.joined && (/^[A-Za-z]/.test(t) || (texts[i - 1] === 1 && !MARK.test(t))))) texts[i] = 1;
-  });
+  const textWord = (i: number): boolean => {
+    if (texts[i] === 0) {
+      const p = items[i] as PdfItem;
+      const t = p.w.text;
+      texts[i] = /[A-Za-z]{2}/.test(t) || (p.joined && (/^[A-Za-z]/.test(t) || (i > 0 && textWord(i - 1) && !MARK.test(t)))) ? 2 : 1;
+    }
+    return texts[i] === 2;
+  };
   // So is a price as the page prints one, "$ 80.19" (under "Option -": the exercise price; a
   // title's par value is printed "$0.01").
-  const values = Uint8Array.from(items, (p) => (AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text)) ? 1 : 0));
-  const amountByWord = (i: number, j: number) => (values[i] === 1 && texts[j] === 1) || (values[j] === 1 && texts[i] === 1);
+  const values = new Uint8Array(items.length);
+  const value = (i: number): boolean => {
+    if (values[i] === 0) {
+      const p = items[i] as PdfItem;
+      values[i] = AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text)) ? 2 : 1;
+    }
+    return values[i] === 2;
+  };
+  const amountByWord = (i: number, j: number) => (value(i) && textWord(j)) || (value(j) && textWord(i));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
   // But "V (2)" under "116": after the V of a voluntarily reported transaction, a mark standing
   // under or over an amount (pdftotext sets the amount a line off) is the amount's; so is a mark
@@ -1322,8 +1357,8 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
     let underWord = false;
     items.forEach((q, j) => {
       if (j === i || !stacking[j] || !overlaps(p, q)) return;
-      underValue ||= values[j] === 1;
-      underWord ||= texts[j] === 1;
+      underValue ||= value(j);
+      underWord ||= textWord(j);
     });
     if (underValue && underWord) stacking[i] = false;
   });
