@@ -456,8 +456,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    // A rule on a title's or nature's words (a nature starting "By", a title cut at "to") counts twice: pdftotext breaks
-    // the layout rules (a cell's lines in one run) more often than a form's cell breaks those.
+    // Two rules on a title's or nature's words count twice (a nature starts "By", a line ending "to"
+    // goes on): a filing's words break them less often than pdftotext's lines break the layout
+    // rules (a cell's lines in one run, "By Riverstone" two lines above the rest of its nature).
     const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEndsIn(a, b) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
