@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../src/index.ts';
-import { blockStarts, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
+import { blockStarts, cellGaps, cellsOffCentre, closedTitles, continuedStarts, isHeadLine, knownStarts, natureStarts, openEnds, repeatedStarts, splitChain } from '../src/read/text/layout-table.ts';
 import { isPageNoteLine } from '../src/read/text/pdf-flow-row.ts';
 import { joinLines } from '../src/read/text/read-page.ts';
 
@@ -25,6 +25,123 @@ test('a row going on past a page break starts at its main line, not centred on i
     [0, 1],
     [2, 6],
   ]);
+});
+
+test('pdftotext -layout: a block of rows of one shape, main lines evenly spaced, splits alike around each', () => {
+  // Rows of 4 lines, 2 above the main line and 1 below ("Class B" / marks / main / "Stock"):
+  // centring each row alone would give the first row a line of the second.
+  const costs = { offCentre: 2, oneMoreBelow: 2.3, unlike: 0.12, shifts: [-2, -1, 1, 2] };
+  assert.deepEqual(splitChain(0, 11, [2, 6, 10], () => 0, costs), [
+    [0, 3],
+    [4, 7],
+    [8, 11],
+  ]);
+  // Unless that split breaks more of the rules the others keep.
+  assert.deepEqual(splitChain(0, 11, [2, 6, 10], (a) => (a === 4 ? 1 : 0), costs), splitChain(0, 11, [2, 6, 10], (a) => (a === 4 ? 1 : 0), { ...costs, shifts: [] }));
+});
+
+test('pdftotext -layout: rows of one shape by their D/I lines, the first row cut at the block\'s top, split alike', () => {
+  // D/I lines 3, 9, 15 (each row: title, underlying, title, values, D/I, title), the first row
+  // without its top line; the main lines (the fullest) stand elsewhere in each row.
+  const costs = { offCentre: 2, oneMoreBelow: 2.3, unlike: 0.12, shifts: [-2, -1, 1, 2], periodic: [3, 9, 15] };
+  assert.deepEqual(splitChain(0, 16, [2, 7, 13], () => 0, costs), [
+    [0, 4],
+    [5, 10],
+    [11, 16],
+  ]);
+});
+
+test('pdftotext -layout: a cell\'s lines may stand up to two lines apart, other cells\' lines between', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  const texts = [[t('Phantom')], [], [t('Common')], [], [], [t('Units')]];
+  assert.equal(cellGaps(texts, 0, 5, true), 0);
+  assert.equal(cellGaps([...texts.slice(0, 5), [], [t('Units')]], 0, 6, true), 1);
+  assert.equal(cellGaps(texts, 0, 5, false), 2);
+});
+
+test('pdftotext -layout: an amount standing under the (A) head is (A)\'s, whatever its code expects', () => {
+  // "S   900" under "(A)", right of "V" and ending before "(D)": a sale code expects (D), the page prints (A).
+  const row = read('pdftotext-layout', '0001214659-23-005383__1864032_4_2023-04-13_0001214659-23-005383.txt').record?.derivativeTransactions[0];
+  assert.equal(row?.transactionCode, 'S');
+  assert.equal(row?.shares, 900);
+  assert.equal(row?.acquiredDisposedCode, 'A');
+});
+
+test('pdftotext -layout: rows whose cells the layout rules alone split wrongly are read by their titles\' and natures\' words', () => {
+  // "Stock" over "Warrant to": a title goes on after "to".
+  const warrants = read('pdftotext-layout', '0000899243-23-005904__1816708_4_2023-02-22_0000899243-23-005904.txt').record?.derivativeTransactions ?? [];
+  assert.deepEqual(warrants.map((r) => r.securityTitle), ['Series A Convertible Preferred Stock', 'Warrant to Purchase Class A Common Stock']);
+  // "By Riverstone" starts a nature, so does not end the row above's; the marks after a page break go to the nature they follow.
+  const riverstone = read('pdftotext-layout', '0000899243-23-002786__1844862_4_2023-01-26_0000899243-23-002786.txt').record;
+  assert.deepEqual(riverstone?.nonDerivativeHoldings.map((r) => r.natureOfOwnership), ['By REL Batavia Partnership, LP', 'By Riverstone SP Partners, LLC']);
+  assert.deepEqual(riverstone?.derivativeTransactions[1]?.footnotes.natureOfOwnership, ['F2', 'F5']);
+  // Rows of one shape: "Class B" / marks / main line / "Stock" each, and "Phantom" / ... / "Units" by their D lines.
+  const classB = read('pdftotext-layout', '0001062993-20-006195__1219231_4_0001062993-20-006195.txt').record?.derivativeHoldings ?? [];
+  assert.deepEqual(classB.slice(0, 2).map((r) => r.underlyingSecurityTitle), ['Class A Common Stock', 'Class B Common Stock']);
+  const phantom = read('pdftotext-layout', '0001534701-23-000104__1338065_4_2023-06-16_0001534701-23-000104.txt').record?.derivativeTransactions ?? [];
+  assert.deepEqual(phantom.map((r) => r.securityTitle), ['Phantom Common Units', 'Restricted Phantom Units', 'Restricted Phantom Units']);
+});
+
+test('pdftotext -layout: a text\'s line set a few characters off its other lines is still its line', () => {
+  // "Class A" over "Common" (shifted three characters left of the others) over "Stock".
+  const row = read('pdftotext-layout', '0001953718-23-000001__1815849_4_2023-06-21_0001953718-23-000001.txt').record?.derivativeTransactions[0];
+  assert.equal(row?.underlyingSecurityTitle, 'Class A Common Stock');
+});
+
+test('pdftotext -layout: an amount\'s mark stands with it though set lines off: after the price\'s "$", or after a V', () => {
+  // "$   (1)" three lines over "5.0339 20,638": the mark ends the amount owned.
+  const sale = read('pdftotext-layout', '0001567619-20-004459__1437402_1_0001567619-20-004459.txt').record?.nonDerivativeTransactions[0];
+  assert.deepEqual(sale?.footnotes.sharesOwnedFollowingTransaction, ['F1']);
+  // "1,080" over "V (1)", the mark ending where the amount starts: the amount's, not the V's.
+  const gift = read('pdftotext-layout', '0001441816-22-000130__wf-form4_165662431604842').record?.nonDerivativeTransactions[1];
+  assert.equal(gift?.shares, 1080);
+  assert.deepEqual(gift?.footnotes.shares, ['F1']);
+});
+
+test('pdftotext -layout: marks go with the cell they end, whichever value they stand after', () => {
+  // "Stock (3) (1) (3)": a cell's marks go up, so "(1) (3)" are the amount's (standing under it).
+  const option = read('pdftotext-layout', '0001415889-23-005827__1356093_4_2023-04-03_0001415889-23-005827.txt').record?.derivativeHoldings[0];
+  assert.deepEqual(option?.footnotes.underlyingSecurityTitle, ['F3']);
+  assert.deepEqual(option?.footnotes.underlyingSecurityShares, ['F1', 'F3']);
+  // "3,180.9145 (1) (3)" two lines under "$ 10.06": the price's marks, wrapped.
+  const units = read('pdftotext-layout', '0001415889-23-010792__1739104_4_2023-07-05_0001415889-23-010792.txt').record?.derivativeTransactions[0];
+  assert.deepEqual(units?.footnotes.pricePerShare, ['F1', 'F3']);
+  assert.deepEqual(units?.footnotes.underlyingSecurityShares ?? [], []);
+  // "35,000 (1)" under a "D" set a line up: the (A)/(D)'s mark.
+  const sale = read('pdftotext-layout', '0001628280-23-023530__1819404_4_2023-06-27_0001628280-23-023530.txt').record?.nonDerivativeTransactions[0];
+  assert.deepEqual(sale?.footnotes.acquiredDisposedCode, ['F1']);
+  assert.deepEqual(sale?.footnotes.shares ?? [], []);
+});
+
+test('pdftotext -layout: a year in a text joins the words around it', () => {
+  const holding = read('pdftotext-layout', '0001209191-21-003525__doc3').record;
+  assert.equal(holding?.nonDerivativeHoldings[0]?.natureOfOwnership, 'By Levchin 2012 Irrevocable Trust');
+  assert.equal(holding?.derivativeHoldings[1]?.natureOfOwnership, 'By 2012 MRL Investments LLC');
+});
+
+test('pdftotext -layout: a title\'s bracket, par value and words read as one cell', () => {
+  // "OPTIONS (RT" / "TO BUY)", "Ordinary Shares [ADS]": brackets of capitals and square brackets go on with the title.
+  assert.equal(read('pdftotext-layout', '0001246360-20-001800__1715974_4_0001246360-20-001800.txt').record?.derivativeTransactions[0]?.securityTitle, 'EMPLOYEE STOCK OPTIONS (RT TO BUY)');
+  assert.equal(read('pdftotext-layout', '0001920179-23-000006__1872812_4_2023-01-11_0001920179-23-000006.txt').record?.nonDerivativeTransactions[0]?.securityTitle, 'Ordinary Shares [ADS]');
+  // "stock, 11,800" over "par value $0.01": the amount stands over the title's par value, not in it.
+  const rsu = read('pdftotext-layout', '0000905718-20-000649__1646972_2_0000905718-20-000649.txt').record?.derivativeHoldings[0];
+  assert.equal(rsu?.underlyingSecurityTitle, 'Class A common stock, par value $0.01');
+  assert.equal(rsu?.underlyingSecurityShares, 11800);
+  // "Stock $ 0 (2) (3)": a price under a title's head does not widen the title's column ("Stock" / "Option" are two rows').
+  const options = read('pdftotext-layout', '0001062993-23-007391__1104038_4_2023-03-21_0001062993-23-007391.txt').record?.derivativeHoldings ?? [];
+  assert.deepEqual(options.slice(0, 2).map((r) => r.securityTitle), ['Restricted Stock Units', 'Stock Option (Right to Buy)']);
+});
+
+test('pdftotext -layout: rows read whole where heads, main lines or cell starts mislead', () => {
+  // Form 5's sub-heads end at "Amount (D) Price": "Shares / owned / of" below them are a nature's.
+  assert.equal(read('pdftotext-layout', '0001104659-20-016112__1203301_1_0001104659-20-016112.txt').record?.nonDerivativeTransactions[0]?.natureOfOwnership, 'Shares owned of record by Gull Global Limited');
+  // "Common Stock 41,106 D", then a row whose D stands two lines under its values: the middle line is the second row's.
+  const f = read('pdftotext-layout', '0001628280-23-021110__1770141_4_2023-06-06_0001628280-23-021110.txt').record;
+  assert.equal(f?.nonDerivativeTransactions[0]?.pricePerShare, 1.7403);
+  assert.equal(f?.nonDerivativeHoldings[0]?.sharesOwnedFollowingTransaction, 41106);
+  // "PCIH / Common / Units" starts a derivative title: under "7. Title" it starts the next row too.
+  const pcih = read('pdftotext-layout', '0000899243-23-010873__1800682_4_2023-04-06_0000899243-23-010873.txt').record?.derivativeTransactions ?? [];
+  assert.deepEqual(pcih.slice(1, 3).map((r) => r.underlyingSecurityTitle), ['Class A Common Stock', 'PCIH Common Units/Class B Common Stock']);
 });
 
 test('pdftotext -layout: a price and the amount owned after it, one space apart, are two cells', () => {
@@ -367,6 +484,23 @@ test('pdftotext -layout: a nature of ownership line starting "By", "See" or "Hel
   assert.equal(natureStarts(texts, 0, 2, [true]), 1);
   // Lowercase "held by" goes on within a nature.
   assert.equal(natureStarts([[t('interest in shares')], [t('held by Rankin')]], 0, 1, [true]), 0);
+});
+
+test('pdftotext -layout: a row whose title or nature ends on a line that cannot end one costs more', () => {
+  const t = (text: string) => ({ text, x: 0 });
+  // "Series A / Convertible / Preferred / Stock", then the next row's "Warrant to / Purchase / ...".
+  const texts = [[t('Series A')], [t('Convertible')], [t('Preferred')], [t('Stock')], [t('Warrant to')], [t('Purchase')]];
+  assert.equal(openEnds(texts, 0, 3, [true]), 0);
+  assert.equal(openEnds(texts, 0, 4, [true]), 1);
+  // A word cut at its hyphen, a nature's lone "By".
+  assert.equal(openEnds([[t('Warrant')], [t('Pre-')], [t('Funded')]], 0, 1, [true]), 1);
+  assert.equal(openEnds([[t('By')], [t('ICONIQ')]], 0, 0, [true]), 1);
+  assert.equal(openEnds([[t('See')], [t('footnote')]], 0, 0, [true]), 1);
+  // The column's last line in the block: nothing follows, nothing is cut.
+  assert.equal(openEnds([[t('Stock')], [t('Warrant to')]], 0, 1, [true]), 0);
+  // A capital ("Class A"), a bracket or a mark ends a cell.
+  assert.equal(openEnds([[t('Class A')], [t('Common')]], 0, 0, [true]), 0);
+  assert.equal(openEnds([[t('Stock (1)')], [t('Class B')]], 0, 0, [true]), 0);
 });
 
 test('pdftotext -layout: a title ended by a bracket of lowercase words does not go on with a capitalised line', () => {

@@ -251,7 +251,8 @@ export function readLayoutTable(lines: Line[], from: number, to: number, columns
       dataFrom++;
       break;
     }
-    if (/\bCode\s+V\b/.test(line.text)) subHeads = true;
+    // Form 5 prints no V: its Table I's sub-heads' line is "Amount (D) Price".
+    if (/\bCode\s+V\b|\bAmount\s+\(D\)\s+Price\b/.test(line.text)) subHeads = true;
     dataFrom++;
   }
   let dataTo = to;
@@ -362,6 +363,9 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
   });
 }
 
+/** A footnote mark's number: "(12)" → 12. */
+const markNumber = (mark: string): number => Number(mark.slice(1, -1));
+
 /** A par value as a title prints it: "$0.10", "$.001", "$1". */
 const PAR_FIGURE = /^\$(?:\d+(?:\.\d+)?|\.\d+)$/;
 
@@ -429,14 +433,16 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       // A footnote mark right after a value ("Stock (2)") is that value's.
       const joins =
         prev &&
-        ((w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
+        // (In a PDF's line a word ending with its mark ends its cell: "J(12) V" is a code and a V.)
+        ((w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /[A-Za-z]/.test(prev.w.text) && !(pdf && /\(\d{1,2}\)$/.test(prev.w.text))) ||
           // "Smith & Hood", "Option - LBRDK": in a PDF's words an ampersand or dash between words is theirs.
           (pdf && w.x - prev.w.xEnd <= 1 && /^[&–-]$/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^[&–-]$/.test(prev.w.text) && prev.joined) ||
           // "par value $0.0001", "par value 0.0001": the par value is the title's.
           (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
-          // "401 (k)", "Option (right to buy)", "Options (Right to Buy)": in a PDF's line a bracket of words goes on with the word before it.
-          (pdf && w.x - prev.w.xEnd <= 1 && /^\((?:[a-z]|[A-Z][a-z])/.test(w.text) && /[A-Za-z0-9]$/.test(prev.w.text)) ||
+          // "401 (k)", "Option (right to buy)", "Options (Right to Buy)", "OPTIONS (RT TO BUY)", "stock ('Common Stock')",
+          // "Shares [ADS]": in a PDF's line a bracket of words goes on with the word before it (a mark holds digits only).
+          (pdf && w.x - prev.w.xEnd <= 1 && /^(?:\(['"‘“]?(?:[a-z]|[A-Z][a-z]|[A-Z]{2})|\[[A-Za-z])/.test(w.text) && /[A-Za-z0-9]$/.test(prev.w.text)) ||
           // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
           (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
           (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text)) ||
@@ -444,6 +450,11 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           figures?.has(i) === true ||
           // "By 401(k)", "2nd Lien": a figure with lowercase letters is no column's value, but a text's word.
           (pdf && w.x - prev.w.xEnd <= 1 && /^\d[\d,.]*\(?[a-z]/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
+          // "Debentures due 2048", "Series 2019": the page prints an amount of thousands with its comma and
+          // a price with its dollar sign, so four bare digits after a word are the text's.
+          (pdf && w.x - prev.w.xEnd <= 1 && /^\d{4}$/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
+          // ... and the words after them too ("By Levchin 2012 Irrevocable Trust").
+          (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d{4}$/.test(prev.w.text) && prev.joined) ||
           // "4.0% Series C ...": no column's value is a percentage, a title's word follows it.
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d[\d.]*%$/.test(prev.w.text)) ||
           // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
@@ -451,8 +462,9 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (w.x - prev.w.xEnd <= 2 && MARK.test(w.text) && !MARK.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
-          // A cell cites a footnote once: "D (1) (1)" is the D's mark and the next cell's.
-          (w.x - prev.w.xEnd <= 1 && MARK.test(w.text) && MARK.test(prev.w.text) && (pdf ? w.text !== prev.w.text : w.x < rangeEnd(prev.col))));
+          // A cell cites a footnote once, its marks going up ("(1) (3)"): a mark not above the one before it
+          // starts the next cell's ("D (1) (1)": the D's mark and the nature's; "Stock (3) (1) (3)": the title's, then an amount's).
+          (w.x - prev.w.xEnd <= 1 && MARK.test(w.text) && MARK.test(prev.w.text) && (pdf ? markNumber(w.text) > markNumber(prev.w.text) : w.x < rangeEnd(prev.col))));
       out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
@@ -467,14 +479,20 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const measure = pdf ? printedWidth : (t: string) => t.length;
   const C = columns.length;
   const width: number[] = new Array<number>(C).fill(0);
+  // A PDF's values stand only roughly under their heads: a price or mark placed under a title's
+  // head ("Stock $ 0 (2) (3)") is not the title's, and would widen its column.
+  const isText = columns.map((c) => c.kind === 'text');
   const texts = placed.map((ps) => {
     const row: { text: string; x: number }[] = [];
+    const wide: string[] = [];
     for (const p of ps) {
       const cur = row[p.col];
       if (cur) cur.text += ' ' + p.w.text;
       else row[p.col] = { text: p.w.text, x: p.w.x };
+      if (pdf && isText[p.col] && (VALUE_WORD.test(p.w.text) || MARK.test(p.w.text) || p.w.text === '$')) continue;
+      wide[p.col] = wide[p.col] === undefined ? p.w.text : wide[p.col] + ' ' + p.w.text;
     }
-    row.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, measure(t.text))));
+    wide.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, measure(t))));
     return row;
   });
 
@@ -490,7 +508,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     if (last && last[1] === i - 1) last[1] = i;
     else blocks.push([i, i]);
   });
-  const cellStarts = pdf ? blockStarts(texts, blocks, repeating) : [];
+  const cellStarts = pdf ? sharedTitleStarts(blockStarts(texts, blocks, repeating), titled) : [];
+  const openEndsIn = pdf ? openEndsOf(texts, repeating) : () => 0;
   // The wrap breaks are counted once for the whole table: every block's chain split reads them.
   const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
   const rows: LayoutRow[] = [];
@@ -500,7 +519,8 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const idx: number[] = [];
     for (let i = blockStart; i < end; i++) idx.push(i);
     blockStart = -1;
-    let mains = pdf ? densestNear(pdfMains(idx, placed, page), placed, idx[0] as number, idx[idx.length - 1] as number) : idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
+    const diLines = pdf ? pdfMains(idx, placed, page) : [];
+    let mains = pdf ? densestNear(diLines, placed, idx[0] as number, idx[idx.length - 1] as number) : idx.filter((i) => (placed[i] ?? []).some((p) => p.col === diCol && /^[DI]$/.test(p.w.text)));
     if (mains.length === 0) {
       // No D/I printed: the line with the most columns filled is the row's.
       let best = idx[0] as number;
@@ -515,7 +535,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       mains = [best];
     }
     const pageStarts = idx.filter((i) => (data[i] as { line: Line }).line.text.includes('\f'));
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
+    // Two rules on a title's or nature's words count twice (a nature starts "By", a line ending "to"
+    // goes on): a filing's words break them less often than pdftotext's lines break the layout
+    // rules (a cell's lines in one run, "By Riverstone" two lines above the rest of its nature).
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEndsIn(a, b) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -523,6 +546,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       offCentre: pdf ? PDF_OFF_CENTRE : 40,
       oneMoreBelow: pdf ? PDF_ONE_MORE_BELOW : 0,
       shifts: pdf && mains.length >= PDF_SHIFTED_ROWS ? PDF_SHIFTS : [],
+      periodic: diLines,
     });
     spans.forEach(([a, b], r) => {
       const rowLines: { line: Line; placed: Placement[]; page: number }[] = [];
@@ -536,7 +560,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     else if (blockStart === -1) blockStart = i;
   });
   closeBlock(data.length);
-  if (pdf) amountsByPlace(rows, cellsAt, columns, ranges, aGap);
+  if (pdf) {
+    amountsByPlace(rows, cellsAt, columns, ranges, aGap);
+    amountsUnderA(rows, cellsAt, columns, aGap);
+  }
   return rows;
 }
 
@@ -622,15 +649,44 @@ function amountsSide(cells: Cell[], aGap: HeadGaps | null): 'A' | 'D' | null {
 interface HeadGaps {
   va: number;
   ad: number;
+  /** The sub-heads themselves. */
+  v: Word;
+  a: Word;
+  d: Word;
 }
 
 /** Spaces between Table II's sub-heads 'V', '(A)' and '(D)' ("Code V (A) (D)"), null if not so printed. */
 function aHeadGap(headWords: Word[][]): HeadGaps | null {
   for (const words of headWords) {
     const k = words.findIndex((w, i) => w.text === 'V' && words[i + 1]?.text === '(A)' && words[i + 2]?.text === '(D)');
-    if (k !== -1) return { va: (words[k + 1] as Word).x - (words[k] as Word).xEnd, ad: (words[k + 2] as Word).x - (words[k + 1] as Word).xEnd };
+    const [v, a, d] = [words[k], words[k + 1], words[k + 2]];
+    if (k !== -1 && v && a && d) return { va: a.x - v.xEnd, ad: d.x - a.xEnd, v, a, d };
   }
   return null;
+}
+
+/**
+ * An amount a row's (A) or (D) placing left unsettled that stands under the '(A)' head itself,
+ * right of the 'V' and ending before the '(D)': it is (A)'s. A PDF's amounts may stand right of
+ * their head (an (A) amount under the (D) head, see amountsByPlace), not left of it, so one under
+ * '(A)' is no (D) amount moved.
+ *
+ *   Code    V   (A)     (D)
+ *   S         900                ← (A)
+ */
+function amountsUnderA(rows: LayoutRow[], cellsAt: Map<Cell, { x: number; xEnd: number }>, columns: Column[], heads: HeadGaps | null): void {
+  const aCol = columns.findIndex((c) => c.field === 'sharesA');
+  if (!heads || aCol === -1) return;
+  const { v, a, d } = heads;
+  for (const row of rows) {
+    if (row.flow || row.adPlaced) continue;
+    row.cells.forEach((cell, k) => {
+      const at = cellsAt.get(cell);
+      if (!at || !AMOUNT_CELL.test(cell.text) || at.x <= v.xEnd || at.xEnd > d.x || at.x >= a.xEnd || at.xEnd <= a.x) return;
+      row.cells[k] = { ...cell, index: aCol };
+      row.adPlaced = true;
+    });
+  }
 }
 
 /** How far apart (characters) the middles of amounts in one column may stand. */
@@ -685,17 +741,13 @@ export interface ChainCosts {
    * cells' middle).
    */
   shifts?: number[];
+  /** Each row's D/I line, where it may differ from its main line (see splitChain). */
+  periodic?: number[];
 }
 
 /** Rows a PDF's block needs for a shift off their main lines alike to show; the shifts tried. */
 const PDF_SHIFTED_ROWS = 3;
 const PDF_SHIFTS = [-2, -1, 1, 2];
-
-/** splitChain's split so far: the last row's lines below its main line, then the rows' before it. */
-interface SplitPath {
-  readonly below: number;
-  readonly before: SplitPath | null;
-}
 
 export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
   const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [], shift = 0, shifts = [] } = costs;
@@ -716,6 +768,23 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number), 0);
     let spans = splitChain(first, last, mains, once, { ...costs, shifts: [] });
     let fewest = broken(spans);
+    // Rows of one shape: their D/I lines (`periodic`, or the main lines) evenly spaced, each row
+    // as many lines long, the same number of them above its D/I line (but the first row's cut at
+    // the block's top, or the last row's at its end). Such a split is the block's unless it breaks more rules.
+    const at = costs.periodic ?? mains;
+    const period = (at[1] as number) - (at[0] as number);
+    if (at.length === k && period > 1 && at.every((m, r) => m === (at[0] as number) + r * period)) {
+      const lastAt = at[k - 1] as number;
+      for (const above of new Set([(at[0] as number) - first, period - 1 - (last - lastAt)])) {
+        if (above < 0 || above >= period || (at[0] as number) - above > first || lastAt - above + period - 1 < last) continue;
+        const s = at.map((m): [number, number] => [Math.max(first, m - above), Math.min(last, m - above + period - 1)]);
+        const n = broken(s);
+        if (n <= fewest) {
+          fewest = n;
+          spans = s;
+        }
+      }
+    }
     for (const by of shifts) {
       if (fewest === 0) break;
       const s = splitChain(first, last, mains, once, { ...costs, shift: by, shifts: [] });
@@ -743,32 +812,49 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     const d = cut ? -onPageAbove : onPageBelow - onPageAbove - shift;
     return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
   };
-  // For row i: the lines above its main line → least cost of rows before it, and the split (each
-  // row's lines below its main line, as a list linked back from the last row: no copy per try).
-  let prev = new Map<number, { cost: number; path: SplitPath | null }>([[m(0) - first, { cost: 0, path: null }]]);
+  // For row i: the lines above its main line → least cost of rows before it (Infinity: none), and
+  // for each, the lines above row i - 1's that led there (a back pointer: the split is read back
+  // from the last row, not copied along). States are tried from the most lines above down, the
+  // first of equal costs kept.
+  let prevCost = new Float64Array(m(0) - first + 1).fill(Infinity);
+  prevCost[m(0) - first] = 0;
+  const back: Int32Array[] = [];
+  const gaps: number[] = [];
   for (let i = 0; i < k - 1; i++) {
     const gap = m(i + 1) - m(i) - 1;
-    const next = new Map<number, { cost: number; path: SplitPath | null }>();
-    for (const [above, s] of prev) {
+    const nextCost = new Float64Array(gap + 1).fill(Infinity);
+    const from = new Int32Array(gap + 1);
+    for (let above = prevCost.length - 1; above >= 0; above--) {
+      const sc = prevCost[above] as number;
+      if (sc === Infinity) continue;
       for (let below = 0; below <= gap; below++) {
-        const c = s.cost + cost(i, above, below) + (gap - below !== above ? unlike : 0);
-        const cur = next.get(gap - below);
-        if (!cur) next.set(gap - below, { cost: c, path: { below, before: s.path } });
-        else if (c < cur.cost) {
-          cur.cost = c;
-          cur.path = { below, before: s.path };
+        const c = sc + cost(i, above, below) + (gap - below !== above ? unlike : 0);
+        if (c < (nextCost[gap - below] as number)) {
+          nextCost[gap - below] = c;
+          from[gap - below] = above;
         }
       }
     }
-    prev = next;
+    back.push(from);
+    gaps.push(gap);
+    prevCost = nextCost;
   }
-  let best: { cost: number; path: SplitPath | null } | null = null;
-  for (const [above, s] of prev) {
-    const c = s.cost + cost(k - 1, above, last - m(k - 1));
-    if (!best || c < best.cost) best = { cost: c, path: s.path };
+  let bestAbove = -1;
+  let bestCost = Infinity;
+  for (let above = prevCost.length - 1; above >= 0; above--) {
+    const sc = prevCost[above] as number;
+    if (sc === Infinity) continue;
+    const c = sc + cost(k - 1, above, last - m(k - 1));
+    if (bestAbove === -1 || c < bestCost) {
+      bestCost = c;
+      bestAbove = above;
+    }
   }
   const path: number[] = new Array<number>(k - 1);
-  for (let p = (best as { path: SplitPath | null }).path, i = k - 2; p !== null; p = p.before, i--) path[i] = p.below;
+  for (let i = k - 2, a = bestAbove; i >= 0; i--) {
+    path[i] = (gaps[i] as number) - a;
+    a = (back[i] as Int32Array)[a] as number;
+  }
   const out: [number, number][] = [];
   let from = first;
   for (let i = 0; i < k; i++) {
@@ -801,8 +887,8 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
   upper.forEach((u, c) => {
     const l = lower[c];
     if (!l || u.text === '' || l.text === '') return;
-    // Footnote marks end a cell: a capitalised line below them starts the next one.
-    if (/\(\d{1,2}\)$/.test(u.text) && /^[A-Z][a-z]/.test(l.text)) {
+    // Footnote marks end a cell: a capitalised line below them ("Class B", "TCV") starts the next one.
+    if (/\(\d{1,2}\)$/.test(u.text) && /^[A-Z](?:[a-z]|[A-Z]{2})/.test(l.text)) {
       n++;
       return;
     }
@@ -876,14 +962,14 @@ function bitCount(x: number): number {
 export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false): number {
   const filled = filledOf(texts);
   if (filled) {
-    // A column's run after its first starts on a line holding it after one (two) without it:
-    // counted for all columns at once, a bit each.
+    // A column's run after its first starts on a line holding it after one (three, interleaved)
+    // without it: counted for all columns at once, a bit each.
     let n = 0;
     let seen = 0;
     for (let i = from; i <= to; i++) {
       const m = bitsAt(filled, i, from);
       let starts = m & ~bitsAt(filled, i - 1, from) & seen;
-      if (interleaved) starts &= ~bitsAt(filled, i - 2, from);
+      if (interleaved) starts &= ~bitsAt(filled, i - 2, from) & ~bitsAt(filled, i - 3, from);
       n += bitCount(starts);
       seen |= m;
     }
@@ -898,8 +984,9 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
     let empty = Infinity;
     for (let i = from; i <= to; i++) {
       const has = texts[i]?.[c] !== undefined;
-      // pdftotext sets each cell's lines on a grid of its own: two cells' lines may alternate.
-      if (has && empty > (interleaved ? 1 : 0)) runs++;
+      // pdftotext sets each cell's lines on a grid of its own: other cells' lines may stand between
+      // a cell's, up to two ("Common", then a value line and a mark line, then "Units").
+      if (has && empty > (interleaved ? 2 : 0)) runs++;
       empty = has ? 0 : empty + 1;
     }
     if (runs > 1) n += runs - 1;
@@ -1009,6 +1096,23 @@ export function blockStarts(texts: { text: string; x: number }[][], blocks: [num
 }
 
 /**
+ * The starts of cells of both title columns, for each: a derivative security's title may be
+ * another row's underlying security ("PCIH / Common / Units" under "7. Title" starts the row whose
+ * "1. Title" starts so too).
+ */
+function sharedTitleStarts(starts: Map<string, Set<string>>[], titled: boolean[]): Map<string, Set<string>>[] {
+  const shared = new Map<string, Set<string>>();
+  starts.forEach((m, c) => {
+    if (!titled[c]) return;
+    for (const [head, nexts] of m) {
+      const all = shared.get(head) ?? shared.set(head, new Set()).get(head) as Set<string>;
+      for (const n of nexts) all.add(n);
+    }
+  });
+  return starts.map((m, c) => (titled[c] ? shared : m));
+}
+
+/**
  * 1 for each repeating column in [from, to] with a line after its first that, with the line after
  * it, starts a cell elsewhere in the table (blockStarts): "Sequoia" over "Capital" under "By
  * estate / planning / vehicle" starts the next row's "Sequoia / Capital / Global / ...".
@@ -1063,6 +1167,58 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
   });
   return n;
 }
+
+/**
+ * A cell's line that cannot end it: a word cut at its hyphen ("Pre-" over "Funded", "Co-" over
+ * "Invest"), a comma, an ampersand, or a word that joins it to more ("Warrant to" / "Purchase",
+ * "par value $0.01 per" / "share", a nature's "By" / "ICONIQ" or "See" / "footnote"). A title or nature ends with a noun
+ * or a bracket, so the line after such a one is the same cell's.
+ */
+const OPEN_END = /(?:[A-Za-z]-|[,&]|(?:^|\s)(?:to|of|and|for|the|per|in|on|with|or|by|By|BY|See|SEE))$/;
+
+/**
+ * 1 for each title or nature column whose last line in [from, to] cannot end a cell (OPEN_END)
+ * while the column goes on in the lines after `to`: the row took the first lines of the next
+ * row's cell ("Series A / Convertible / Preferred / Stock / Warrant to" with "Purchase / Class A
+ * ..." below).
+ */
+export function openEnds(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[]): number {
+  return openEndsOf(texts, repeating)(from, to);
+}
+
+/**
+ * openEnds for any range of a table's lines, each column's last line and the line after worked
+ * out once (the chain split asks for many ranges).
+ */
+export function openEndsOf(texts: { text: string; x: number }[][], repeating: boolean[]): (from: number, to: number) => number {
+  const columns = repeating.flatMap((r, c) => (r ? [c] : []));
+  // For each column: at each line, the last line at or before it with a cell there (-1 if none),
+  // whether that cell cannot end, and whether the column goes on within REPEAT_REACH lines after it.
+  const last = columns.map(() => new Int32Array(texts.length));
+  const open = columns.map(() => new Uint8Array(texts.length));
+  const goesOn = columns.map(() => new Uint8Array(texts.length));
+  columns.forEach((c, k) => {
+    let at = -1;
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]?.[c]?.text;
+      if (t !== undefined && t !== '') at = i;
+      (last[k] as Int32Array)[i] = at;
+      (open[k] as Uint8Array)[i] = t !== undefined && t !== '' && OPEN_END.test(t) ? 1 : 0;
+      (goesOn[k] as Uint8Array)[i] = nextInColumn(texts, i, c) !== '' ? 1 : 0;
+    }
+  });
+  return (from, to) => {
+    let n = 0;
+    const end = Math.min(to, texts.length - 1);
+    if (end < 0) return 0;
+    for (let k = 0; k < columns.length; k++) {
+      const at = (last[k] as Int32Array)[end] as number;
+      if (at >= from && (open[k] as Uint8Array)[at] === 1 && (goesOn[k] as Uint8Array)[to > end ? end : to] === 1) n++;
+    }
+    return n;
+  };
+}
+
 
 /** Words that only start a nature of ownership ("By Trust", "See Footnotes", "Held by ...", "BY ..."), capitalised. */
 const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
@@ -1271,7 +1427,11 @@ function densestNear(mains: number[], placed: Placement[][], first: number, last
   const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !MARK.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
-    const to = Math.min(last, m + PDF_MAIN_REACH, (mains[r + 1] ?? Infinity) - 1);
+    // A line as far from the next D/I line as from this one is the next row's, whose D/I pdftotext
+    // set below its values: "Common Stock 41,106 D" (a row on one line), then "Common Stock
+    // 05/22/2023 F(2) 1,479 D", "1.7403 39,627" and "D" (the next row, its D/I two lines down).
+    const next = mains[r + 1];
+    const to = Math.min(last, m + PDF_MAIN_REACH, next === undefined ? Infinity : Math.ceil((m + next) / 2) - 1);
     let best = m;
     for (let i = from; i <= to; i++) if (values(i) > values(best)) best = i;
     out.push(best);
@@ -1319,6 +1479,9 @@ function makeRow(rowLines: { line: Line; placed: Placement[] }[], inferred: bool
 
 /** An amount grouped by commas ("4,502,447"; a bare decimal may be a title's par value, "0.0001"). */
 const AMOUNT = /^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/** How far (characters) from a text's other lines pdftotext may set one of its lines. */
+const TEXT_LINE_SHIFT = 3;
 
 /** A word of a PDF row with the page its line is on. */
 type PdfItem = Placement & { page: number };
@@ -1373,35 +1536,72 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const union = (a: number, b: number) => (parent[root(a)] = root(b));
   // An amount standing over or under a text's word is another cell's: a title centred beside
   // it ("Class B Common" over "4,502,447" over "Stock": the underlying title and its amount).
-  // (A capital joined to a word is a text's too: the "P" of "Class P".)
-  const textWord = (p: Placement) => /[A-Za-z]{2}/.test(p.w.text) || (p.joined && /^[A-Za-z]/.test(p.w.text));
+  // (A capital joined to a word is a text's too: the "P" of "Class P"; so is a figure joined to
+  // one, "par value $0.01" under "stock, 11,800".)
+  // Each word's kinds worked out when first asked (most words overlap none): 0 unknown, 1 no, 2 yes.
+  const texts = new Uint8Array(items.length);
+  const textWord = (i: number): boolean => {
+    if (texts[i] === 0) {
+      const p = items[i] as PdfItem;
+      const t = p.w.text;
+      texts[i] = /[A-Za-z]{2}/.test(t) || (p.joined && (/^[A-Za-z]/.test(t) || (i > 0 && textWord(i - 1) && !MARK.test(t)))) ? 2 : 1;
+    }
+    return texts[i] === 2;
+  };
   // So is a price as the page prints one, "$ 80.19" (under "Option -": the exercise price; a
   // title's par value is printed "$0.01").
-  const value = (p: Placement) => AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text));
-  const amountByWord = (p: Placement, q: Placement) => (value(p) && textWord(q)) || (value(q) && textWord(p));
+  const values = new Uint8Array(items.length);
+  const value = (i: number): boolean => {
+    if (values[i] === 0) {
+      const p = items[i] as PdfItem;
+      values[i] = AMOUNT.test(p.w.text) || (!p.joined && /^\$ -?[\d,]*\.?\d+$/.test(p.w.text)) ? 2 : 1;
+    }
+    return values[i] === 2;
+  };
+  const amountByWord = (i: number, j: number) => (value(i) && textWord(j)) || (value(j) && textWord(i));
   // A mark printed after a word ("Stock (2)") stands where that word ends, maybe over the next column.
   // But "V (2)" under "116": after the V of a voluntarily reported transaction, a mark standing
   // under or over an amount (pdftotext sets the amount a line off) is the amount's; so is a mark
-  // after a value standing right under or over a price or amount ("96,116 (4)" under "$ 0.061").
+  // after a value standing right under or over a price or amount, a line or two off ("96,116 (4)" under
+  // "$ 0.061"; "3,180.9145 (1) (3)" two lines under "$ 10.06": the price's marks, wrapped), or under
+  // an (A) or (D) set a line up ("35,000 (1)" under "D": the D's cell of two lines, "D" over "(1)").
   const afterV = (i: number) => {
     const p = items[i] as PdfItem;
     const prev = items[i - 1];
     if (!p.joined || !MARK.test(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
-    return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) === 1 && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
+    return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$|^[AD]$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
   };
   const detached = items.map((_, i) => afterV(i));
   const stacking = items.map((p, i) => !(p.joined && MARK.test(p.w.text)) || (detached[i] as boolean));
+  // A mark standing under both a text's word and an amount beside it ("(14)" under the end of
+  // "Class B" and the start of "4,502,447") would join the two cells: it stacks with neither, and
+  // goes with the word it stands right after, if any (below).
+  const overlaps = (p: PdfItem, q: PdfItem) => q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd;
+  items.forEach((p, i) => {
+    if (!stacking[i] || !MARK.test(p.w.text)) return;
+    let underValue = false;
+    let underWord = false;
+    items.forEach((q, j) => {
+      if (j === i || !stacking[j] || !overlaps(p, q)) return;
+      underValue ||= value(j);
+      underWord ||= textWord(j);
+    });
+    if (underValue && underWord) stacking[i] = false;
+  });
   const stacks = (i: number) => stacking[i] as boolean;
   items.forEach((p, i) => {
     const prev = items[i - 1];
     if (p.joined && prev && prev.w.line === p.w.line && !detached[i]) union(i, i - 1);
     for (let j = 0; j < i; j++) {
       const q = items[j] as PdfItem;
-      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(i) && stacks(j) && !amountByWord(p, q)) union(i, j);
+      if (q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd && stacks(i) && stacks(j) && !amountByWord(i, j)) union(i, j);
     }
   });
-  items.forEach((_, i) => {
-    if (detached[i] && items.every((__, j) => j === i || root(j) !== root(i))) union(i, i - 1);
+  items.forEach((p, i) => {
+    if (!detached[i] || items.some((__, j) => j !== i && root(j) === root(i))) return;
+    // A mark after the V touching an amount a line off ("1,080" over "V (1)", the mark ending where the amount starts) is the amount's.
+    const touching = items.findIndex((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) === 1 && AMOUNT.test(q.w.text) && q.w.x <= p.w.xEnd && p.w.x <= q.w.xEnd);
+    union(i, touching !== -1 ? touching : i - 1);
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
@@ -1409,7 +1609,9 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const valued = new Set(items.flatMap((q, j) => (isMark(q) ? [] : [root(j)])));
   items.forEach((p, i) => {
     if (!isMark(p) || valued.has(root(i))) return;
-    const j = items.findIndex((q) => !isMark(q) && q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
+    // (Three lines off for a value's mark: "$ (2)" over the row's lines, "63.25 18,859" below.)
+    const off = (q: Placement) => Math.abs(q.w.line - p.w.line) <= (VALUE_WORD.test(q.w.text) ? 3 : 2);
+    const j = items.findIndex((q) => !isMark(q) && q.page === p.page && off(q) && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
     if (j !== -1) union(i, j);
   });
   const groupsNow = (): PdfItem[][] => {
@@ -1419,19 +1621,56 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   };
   const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
   const middle = (ps: PdfItem[]) => ps.reduce((sum, p) => sum + p.w.x + p.w.xEnd, 0) / (2 * ps.length);
+  // A text's line pdftotext set a few characters off the others, on a line between or next to
+  // theirs ("Class A" / "Common" / "Stock", "Common" shifted left of the others): words alone, a
+  // line or two from the text and at most TEXT_LINE_SHIFT characters from it, are its.
+  const bounds = new Map<number, { i: number; top: number; bottom: number; x: number; xEnd: number } | null>();
+  items.forEach((p, i) => {
+    const r = root(i);
+    const g = bounds.get(r);
+    if (g === null) return;
+    if (p.page !== mainPage || !(p.joined || /[A-Za-z]{3}/.test(p.w.text))) {
+      bounds.set(r, null);
+      return;
+    }
+    if (g === undefined) bounds.set(r, { i, top: p.w.line, bottom: p.w.line, x: p.w.x, xEnd: p.w.xEnd });
+    else {
+      g.top = Math.min(g.top, p.w.line);
+      g.bottom = Math.max(g.bottom, p.w.line);
+      g.x = Math.min(g.x, p.w.x);
+      g.xEnd = Math.max(g.xEnd, p.w.xEnd);
+    }
+  });
+  const textGroups = [...bounds.values()].filter((g) => g !== null);
+  textGroups.forEach((g, k) => {
+    for (let l = k + 1; l < textGroups.length; l++) {
+      const h = textGroups[l] as { i: number; top: number; bottom: number; x: number; xEnd: number };
+      const apart = Math.max(h.x - g.xEnd, g.x - h.xEnd);
+      if (apart >= 0 && apart <= TEXT_LINE_SHIFT && h.top <= g.bottom + 2 && g.top <= h.bottom + 2) union(g.i, h.i);
+    }
+  });
   // The groups as the stacking made them: the rows past a page break join them below (most rows have none).
   const stacked = groupsNow();
   const home = stacked.filter((ps) => ps.some((p) => p.page === mainPage));
   const lastOnMainPage = Math.max(...items.filter((p) => p.page === mainPage).map((p) => p.w.line));
+  const cutCells = home.filter((h) => h.some((p) => p.w.line === lastOnMainPage));
+  // Marks alone end a cell of any kind ("See / Footnotes" cut before its "(2) (5)"). The next
+  // page's grid is its own, but keeps the cells' order: as many pieces of marks alone as cut
+  // cells go to them in order ("$ / 25.9317" and "See / Footnote" cut, "(28)" and "(13)" on the next page).
+  const left = (ps: PdfItem[]) => Math.min(...ps.map((p) => p.w.x));
+  const offPage = stacked.filter((ps) => !ps.some((p) => p.page === mainPage));
+  const markPieces = offPage.filter((ps) => ps.every((p) => MARK.test(p.w.text))).sort((a, b) => left(a) - left(b));
+  const inOrder = markPieces.length === cutCells.length ? [...cutCells].sort((a, b) => left(a) - left(b)) : null;
   let continued = false;
-  for (const ps of stacked) {
-    if (ps.some((p) => p.page === mainPage)) continue;
+  for (const ps of offPage) {
     // A nature's piece (placed by its own page's D/I: diAndNatureByPage) goes on with the row's nature.
     const nature = natureCol !== -1 && ps.every((p) => p.col === natureCol) ? home.find((h) => h.some((p) => p.col === natureCol)) : undefined;
     // Otherwise the nearest of its kind; a mark or value, among the cells the page break cut first
-    // (with a line on the main page's last line of the row: "$" over "410.455", then "(10)").
-    const byMiddle = (hs: PdfItem[][]) => hs.filter((h) => wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
-    const cut = wordy(ps) ? undefined : byMiddle(home.filter((h) => h.some((p) => p.w.line === lastOnMainPage)));
+    // (with a line on the main page's last line of the row: "$" over "410.455", then "(10)");
+    // marks alone, the cut cell in their order, or the nearest of any kind.
+    const marks = markPieces.indexOf(ps);
+    const byMiddle = (hs: PdfItem[][], anyKind = false) => hs.filter((h) => anyKind || wordy(h) === wordy(ps)).sort((a, b) => Math.abs(middle(a) - middle(ps)) - Math.abs(middle(b) - middle(ps)))[0];
+    const cut = wordy(ps) ? undefined : marks !== -1 ? (inOrder?.[marks] ?? byMiddle(cutCells, true)) : byMiddle(cutCells);
     const near = nature ?? cut ?? byMiddle(home);
     if (!near) continue;
     union(items.indexOf(ps[0] as PdfItem), items.indexOf(near[0] as PdfItem));
