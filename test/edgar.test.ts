@@ -142,6 +142,21 @@ describe('the rate limit', () => {
     assert.ok(times.at(-1)! - times[0]! >= 28 * 20, `30 requests in ${(times.at(-1)! - times[0]!).toFixed(0)} ms`);
   });
 
+  test('a busy event loop delays the requests after it but never lets them out together', async () => {
+    const limiter = new RateLimiter({ perSecond: 50 });
+    const started: number[] = [];
+    const all = Promise.all(Array.from({ length: 6 }, () => limiter.acquire().then(() => void started.push(performance.now()))));
+    // Block the loop well past several slots: a bucket that reserved slots up front would let
+    // every overdue request out at once when the loop frees up.
+    const until = performance.now() + 120;
+    while (performance.now() < until);
+    await all;
+    for (let i = 1; i < started.length; i++) {
+      const gap = started[i]! - started[i - 1]!;
+      assert.ok(gap >= 19, `requests ${i - 1} and ${i} ${gap.toFixed(1)} ms apart`);
+    }
+  });
+
   test('the default bucket is the one of the process, at 10 requests per second', async () => {
     const { processRateLimiter } = await import('../src/edgar/rate-limiter.ts');
     assert.equal(processRateLimiter.perSecond, 10);

@@ -17,9 +17,14 @@ export class RateLimiter {
   readonly perSecond: number;
   readonly #interval: number;
   readonly #burst: number;
-  /** When the next request may start if the bucket were empty (the "theoretical arrival time"). */
-  #next = 0;
+  /**
+   * When the next request may start if the bucket were empty (the "theoretical arrival time"),
+   * advanced from the time a request really starts, not from when its timer was due.
+   */
+  #tat = 0;
   #resumeAt = 0;
+  /** The last caller's turn: each waits for the one before it, so callers are served in order. */
+  #queue: Promise<void> = Promise.resolve();
 
   constructor(options: RateLimiterOptions) {
     if (!(options.perSecond > 0)) throw new RangeError(`requests per second must be positive, not ${options.perSecond}`);
@@ -29,16 +34,29 @@ export class RateLimiter {
   }
 
   /** Waits until one more request may start. Callers are served in the order they call. */
-  async acquire(): Promise<void> {
+  acquire(): Promise<void> {
+    const turn = this.#queue.then(() => this.#take());
+    this.#queue = turn;
+    return turn;
+  }
+
+  /**
+   * One caller at a time: sleeps until the bucket has a token, then takes it at the time it
+   * really wakes. A timer that fires late (a busy event loop) only delays the requests after
+   * it: they are never let out together to make up for it. Requests start at least
+   * 1/perSecond apart (`burst` of them back to back after a quiet spell).
+   */
+  async #take(): Promise<void> {
     for (;;) {
       const now = performance.now();
-      // Reserve a slot before sleeping, so that concurrent callers queue up behind each other.
-      const due = Math.max(this.#next, now, this.#resumeAt);
-      const start = Math.max(now, this.#resumeAt, due - (this.#burst - 1) * this.#interval);
-      this.#next = due + this.#interval;
-      if (start > now) await sleep(start - now);
-      // A pause may have begun while we slept (another request was throttled): wait it out too.
-      if (performance.now() >= this.#resumeAt) return;
+      const start = Math.max(now, this.#resumeAt, this.#tat - (this.#burst - 1) * this.#interval);
+      if (start > now) {
+        // Checked again on waking: a pause may have begun meanwhile (another request was throttled).
+        await sleep(start - now);
+        continue;
+      }
+      this.#tat = Math.max(this.#tat, now) + this.#interval;
+      return;
     }
   }
 
