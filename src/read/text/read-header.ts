@@ -75,9 +75,29 @@ const LABEL_VOCABULARY = (
   'applicable director 10% owner officer give title below other specify individual joint group filing line ' +
   'form by one more than reporting statement event requiring fiscal ended 1 2 3 4 5 6 x'
 ).split(' ');
-/** Every piece of a vocabulary word: a damaged label keeps pieces of its words ("Directo r"). */
-const LABEL_PIECES = new Set<string>();
-for (const v of LABEL_VOCABULARY) for (let i = 0; i < v.length; i++) for (let j = i + 1; j <= v.length; j++) LABEL_PIECES.add(v.slice(i, j));
+/**
+ * Every piece of a vocabulary word (a damaged label keeps pieces of its words: "Directo r"), as a
+ * trie over [a-z0-9%]: PIECE_NEXT[node * 38 + symbol] is the next node, 0 for none. Every node
+ * ends a piece (a piece's prefix is a piece too), so a word is a piece when its walk never fails.
+ */
+const PIECE_NEXT: Int32Array = (() => {
+  const next: number[] = new Array(38).fill(0);
+  let nodes = 1;
+  for (const v of LABEL_VOCABULARY) {
+    for (let i = 0; i < v.length; i++) {
+      let node = 0;
+      for (let j = i; j < v.length; j++) {
+        const k = node * 38 + symbolOf(v.charCodeAt(j));
+        if (next[k] === 0) {
+          next[k] = nodes++;
+          for (let s = 0; s < 38; s++) next.push(0);
+        }
+        node = next[k] as number;
+      }
+    }
+  }
+  return Int32Array.from(next);
+})();
 
 const CAPTION = /\(?\b(Last|First|Middle|Street|City|State|Zip)\)/gi;
 const ITEM_START = /^(?:☒|☐|\[\s*[xX✓✔]?\s*\]|_*[xX]_*|[✓✔☑])?\s*(?:Direc|10\s?%\s?Ow|Offic|Other\b)/i;
@@ -261,17 +281,30 @@ function isCaptionOnly(text: string): boolean {
   return text.replace(CAPTION, '').replace(/[\s()]/g, '') === '';
 }
 
-/** Every word of the text (its runs of [a-z0-9%], lowercased) is a piece of a label's words; scanned by hand, stopping at the first that is not. */
+/**
+ * Every word of the text (its runs of [a-z0-9%], lowercased) is a piece of a label's words; scanned by
+ * hand, stopping at the first that is not. An ASCII text is lowercased character by character as it is
+ * scanned; any other is lowercased whole first, as toLowerCase may turn a character into letters
+ * ('K' Kelvin sign → 'k') or into more than one ('İ' → 'i̇').
+ */
 export function isLabelFragment(text: string): boolean {
-  const t = text.toLowerCase();
-  for (let i = 0; i < t.length; ) {
-    if (!isWordChar(t.charCodeAt(i))) {
-      i++;
+  let t = text;
+  for (let i = 0; i < t.length; i++) {
+    if (t.charCodeAt(i) >= 128) {
+      t = text.toLowerCase();
+      break;
+    }
+  }
+  let node = 0;
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (!isWordChar(c)) {
+      node = 0;
       continue;
     }
-    const from = i;
-    while (i < t.length && isWordChar(t.charCodeAt(i))) i++;
-    if (!LABEL_PIECES.has(t.slice(from, i))) return false;
+    node = PIECE_NEXT[node * 38 + symbolOf(c)] as number;
+    if (node === 0) return false;
   }
   return true;
 }
@@ -279,6 +312,11 @@ export function isLabelFragment(text: string): boolean {
 /** [a-z0-9%] */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37;
+}
+
+/** A word character's place in the trie's rows: a-z 0-25, 0-9 26-35, % 36 (37 unused). */
+function symbolOf(c: number): number {
+  return c >= 97 ? c - 97 : c === 37 ? 36 : c - 48 + 26;
 }
 
 function readIssuer(hit: LabelHit, sink: TextSink, out: HeaderRead): void {
