@@ -283,30 +283,35 @@ function isCaptionOnly(text: string): boolean {
 
 /**
  * Every word of the text (its runs of [a-z0-9%], lowercased) is a piece of a label's words; scanned by
- * hand, stopping at the first that is not. An ASCII text is lowercased character by character as it is
- * scanned; any other is lowercased whole first, as toLowerCase may turn a character into letters
- * ('K' Kelvin sign → 'k') or into more than one ('İ' → 'i̇').
+ * hand, stopping at the first that is not. ASCII is lowercased character by character as it is
+ * scanned; at the first other character the text is lowercased whole and scanned again, as
+ * toLowerCase may turn a character into letters ('K' Kelvin sign → 'k') or into more than one
+ * ('İ' → 'i̇'). A word whose start is no piece is none whatever follows it (a piece's prefix is a
+ * piece): the ASCII words before are answered rightly either way.
  */
 export function isLabelFragment(text: string): boolean {
-  let t = text;
-  for (let i = 0; i < t.length; i++) {
-    if (t.charCodeAt(i) >= 128) {
-      t = text.toLowerCase();
-      break;
-    }
-  }
+  const pieces = piecesOf(text, true);
+  return pieces === -1 ? piecesOf(text.toLowerCase(), false) === 1 : pieces === 1;
+}
+
+/**
+ * 1 when every word of the text (A-Z read as a-z) is a label piece, 0 when one is not; with
+ * `asciiOnly`, -1 at a character past ASCII before that (else such a character parts words).
+ */
+function piecesOf(t: string, asciiOnly: boolean): number {
   let node = 0;
   for (let i = 0; i < t.length; i++) {
     let c = t.charCodeAt(i);
+    if (c >= 128 && asciiOnly) return -1;
     if (c >= 65 && c <= 90) c += 32;
     if (!isWordChar(c)) {
       node = 0;
       continue;
     }
     node = PIECE_NEXT[node * 38 + symbolOf(c)] as number;
-    if (node === 0) return false;
+    if (node === 0) return 0;
   }
-  return true;
+  return 1;
 }
 
 /** [a-z0-9%] */
