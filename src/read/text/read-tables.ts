@@ -219,8 +219,9 @@ function readRow(
     const last = p.tokens[p.tokens.length - 1];
     if (!first || !last) return;
     values.set(col.field, {
-      text: p.tokens.map((t) => t.text).join(''),
-      marks: p.tokens.flatMap((t) => t.marks),
+      // One token (most values): its text as it is and a copy of its marks, as the join and flatMap give.
+      text: p.tokens.length === 1 ? first.text : p.tokens.map((t) => t.text).join(''),
+      marks: p.tokens.length === 1 ? first.marks.slice() : p.tokens.flatMap((t) => t.marks),
       start: first.start,
       end: last.end,
       marksStart: last.marksStart,
