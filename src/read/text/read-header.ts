@@ -13,7 +13,7 @@ import { isUsStateCode, MAX_STATE_NAME_WORDS, usStateCodeOf } from '../../record
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { fuzzyFind } from './fuzzy-match.ts';
-import { Stream, type Cell, type Line, type Piece, type TextSink } from './text-grid.ts';
+import { literalStarts, Stream, type Cell, type Line, type Piece, type TextSink } from './text-grid.ts';
 
 type Box = 'name' | 'issuer' | 'period' | 'amendment' | 'relationship' | 'filing';
 
@@ -229,12 +229,14 @@ export function readHeader(lines: Line[], input: string, sink: TextSink, fuzzy =
   if (relHit || box5.length > 0) result.owner.relationship = readRelationship(new Stream(box5), sink);
 
   // Section 16 and 10b5-1 check boxes: read only when the rendering shows the box's state.
+  const has16 = literalStarts('16', sink.clean.text);
+  const has51 = literalStarts('5-1', sink.clean.text);
   for (const line of lines) {
     // Both sentences hold a figure ("16", "10b5-1"): a line without one is not tried.
     const j = line.joined;
-    if (j.includes('16') && /no\s+longer\s+subject\s+to\s+Section\s+16/i.test(j)) {
+    if (has16(line) && /no\s+longer\s+subject\s+to\s+Section\s+16/i.test(j)) {
       result.notSubjectToSection16 = checkState(line, sink, 'notSubjectToSection16');
-    } else if (j.includes('5-1') && /10b5-1/i.test(j) && /check\s+this\s+box/i.test(j)) {
+    } else if (has51(line) && /10b5-1/i.test(j) && /check\s+this\s+box/i.test(j)) {
       result.aff10b5One = checkState(line, sink, 'aff10b5One');
     }
   }

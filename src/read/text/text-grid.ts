@@ -104,6 +104,23 @@ export function matchStarts(re: RegExp, text: string): (line: Line) => boolean {
   };
 }
 
+/**
+ * Tried on lines in order: whether the line holds `needle` (no newline in it), found by one scan
+ * of the cleaned text rather than a search of every line. A line's joined cells hold it just
+ * when its text does, for a needle without white space: cells are the text's pieces between
+ * tabs, trimmed of spaces only.
+ */
+export function literalStarts(needle: string, text: string): (line: Line) => boolean {
+  let next = -1;
+  return (line) => {
+    if (next < line.start) {
+      next = text.indexOf(needle, line.start);
+      if (next === -1) next = Infinity;
+    }
+    return next < line.end;
+  };
+}
+
 /** pdftotext ends every page with a form feed: a text holding one was extracted from a PDF. */
 function isPdfText(text: string): boolean {
   return text.includes('\f');
