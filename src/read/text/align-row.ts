@@ -7,7 +7,7 @@
 //                              ^ price (8)  ^ owned (9)  ^ stray: reported, not read
 import { isWellGrouped } from '../values.ts';
 import type { Column, ColumnKind } from './table-columns.ts';
-import { endIn, offsetIn, type Cell } from './text-grid.ts';
+import { endIn, isWhiteSpace, offsetIn, type Cell } from './text-grid.ts';
 
 /** A value-sized piece of a row: usually a cell, sometimes part of one. */
 export interface Token {
@@ -50,7 +50,7 @@ const VALUE_WORD = /^(?:\$?-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A
 export function tokenize(cell: Cell): Token[] {
   if (cell.text === '') return [];
   // A cell without white space is one word (most are): not split.
-  const words = /\s/.test(cell.text) ? cell.text.split(/\s+/) : [cell.text];
+  const words = hasWhiteSpace(cell.text) ? cell.text.split(/\s+/) : [cell.text];
   if (words.length > 1 && words.every((w) => VALUE_WORD.test(w)) && words.some((w) => /\d/.test(w) && !/^\(/.test(w))) {
     // Several values in one cell: a `$` joins the number after it, marks join the value before.
     const out: Token[] = [];
@@ -96,6 +96,12 @@ export function tokenize(cell: Cell): Token[] {
   if (valueText === '') return [{ text: '', marks, start: cell.start, end: cell.end, marksStart, marksEnd, cellIndex: cell.index }];
   const end = endIn(cell, valueText.length);
   return [{ text: valueText, marks, start: cell.start, end, marksStart, marksEnd, cellIndex: cell.index }];
+}
+
+/** /\s/.test by hand: a cell is a few characters, a regex call costs more than its scan. */
+function hasWhiteSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isWhiteSpace(text.charCodeAt(i))) return true;
+  return false;
 }
 
 const NO = -Infinity;
