@@ -98,6 +98,12 @@ export function tokenize(cell: Cell): Token[] {
   return [{ text: valueText, marks, start: cell.start, end, marksStart, marksEnd, cellIndex: cell.index }];
 }
 
+/** /^\d/.test by hand: the table of scores asks it of every token in every price column. */
+function startsWithDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 /** /\s/.test by hand: a cell is a few characters, a regex call costs more than its scan. */
 function hasWhiteSpace(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (isWhiteSpace(text.charCodeAt(i))) return true;
@@ -124,8 +130,6 @@ function fitScratch(size: number): Float64Array {
   return fits;
 }
 
-/** Table II's (A) and (D) amount columns. */
-const AD_AMOUNT = /^shares[AD]$/;
 /** What leaving a PDF row's lone mark out costs beyond another token's. */
 const MARK_LEFT_OUT = 0.1;
 /** What a lone mark costs in an (A) or (D) column of a PDF's row, whose positions are rough. */
@@ -206,7 +210,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
   const dollarPrices = options.dollarPrices === true;
   // Which columns are Table II's (A) and (D) amounts, worked out once rather than per token placed.
-  const adAmount = columns.map((c) => AD_AMOUNT.test(c.field));
+  const adAmount = columns.map((c) => c.field === 'sharesA' || c.field === 'sharesD');
   // Each cell cut into tokens once: the checks below and the placing read the same tokens.
   const tokenized = cells.map(tokenize);
   // A placed cell that reads as several values ("2021 A") is left to the alignment below.
@@ -254,7 +258,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
     const kind = (columns[j] as Column).kind;
     let f = fitness;
     if (f === NO) return NO;
-    if (dollarPrices && kind === 'price' && /^\d/.test(text)) f -= 1;
+    if (dollarPrices && kind === 'price' && startsWithDigit(text)) f -= 1;
     // Table II's (A) and (D) amounts print their marks beside them: a lone mark there is less
     // likely than in a column a value may be given for by a footnote alone.
     if (dollarPrices && text === '' && adAmount[j]) f -= LONE_MARK_IN_AMOUNT;
