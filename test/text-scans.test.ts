@@ -9,7 +9,7 @@ import { cleanText } from '../src/read/text/clean-text.ts';
 import { wordsOf } from '../src/read/text/layout-table.ts';
 import { chunksOf } from '../src/read/text/read-page.ts';
 import { isLabelFragment } from '../src/read/text/read-header.ts';
-import { isWhiteSpace, matchStarts, splitLines, TextSink } from '../src/read/text/text-grid.ts';
+import { isWhiteSpace, literalStarts, matchStarts, splitLines, TextSink } from '../src/read/text/text-grid.ts';
 import { Positions } from '../src/util/positions.ts';
 
 test('isWhiteSpace holds for exactly the code units /\\s/ matches', () => {
@@ -89,6 +89,30 @@ test('isLabelFragment holds when every [a-z0-9%] word of the lowercased text is 
   }
   assert.equal(isLabelFragment('(Month/Day/Year)'), true);
   assert.equal(isLabelFragment('SMITH JOHN'), false);
+});
+
+test('isLabelFragment reads a text past ASCII as toLowerCase gives it', () => {
+  // The Kelvin sign lowercases to 'k': "ake" is no piece of a label word, though "a" and "e" are.
+  assert.equal(isLabelFragment('A\u212AE'), false);
+  assert.equal(isLabelFragment('TIC\u212AER'), true);
+  // A dotless ı is no word character: "fi" and "ing" are pieces.
+  assert.equal(isLabelFragment('Fi\u0131ing'), true);
+  assert.equal(isLabelFragment('owner é smith'), false);
+  assert.equal(isLabelFragment('İssuer'), true);
+  // A word whose start is no piece is none, whatever non-ASCII follows later.
+  assert.equal(isLabelFragment('SMITH İ'), false);
+});
+
+test('literalStarts says which lines hold a needle, as a search of each line would', () => {
+  const text = ['Form 16 notice', 'no 1\t6 here', '10b5-1 box', '', 'x 16', '5-1', 'end 16'].join('\n');
+  const lines = splitLines(text);
+  for (const needle of ['16', '5-1', 'box']) {
+    const has = literalStarts(needle, text);
+    assert.deepEqual(lines.map((l) => has(l)), lines.map((l) => l.joined.includes(needle)), needle);
+  }
+  // Lines skipped (not asked about) do not lose the next answer.
+  const has16 = literalStarts('16', text);
+  assert.deepEqual([0, 4, 6].map((k) => has16(lines[k] as (typeof lines)[number])), [true, true, true]);
 });
 
 test('the cleaned text maps copied runs to their input offsets, inputs past the table of offsets (2^20) too', () => {

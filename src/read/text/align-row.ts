@@ -7,7 +7,7 @@
 //                              ^ price (8)  ^ owned (9)  ^ stray: reported, not read
 import { isWellGrouped } from '../values.ts';
 import type { Column, ColumnKind } from './table-columns.ts';
-import { endIn, offsetIn, type Cell } from './text-grid.ts';
+import { endIn, isWhiteSpace, offsetIn, type Cell } from './text-grid.ts';
 
 /** A value-sized piece of a row: usually a cell, sometimes part of one. */
 export interface Token {
@@ -50,7 +50,7 @@ const VALUE_WORD = /^(?:\$?-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A
 export function tokenize(cell: Cell): Token[] {
   if (cell.text === '') return [];
   // A cell without white space is one word (most are): not split.
-  const words = /\s/.test(cell.text) ? cell.text.split(/\s+/) : [cell.text];
+  const words = hasWhiteSpace(cell.text) ? cell.text.split(/\s+/) : [cell.text];
   if (words.length > 1 && words.every((w) => VALUE_WORD.test(w)) && words.some((w) => /\d/.test(w) && !/^\(/.test(w))) {
     // Several values in one cell: a `$` joins the number after it, marks join the value before.
     const out: Token[] = [];
@@ -98,6 +98,18 @@ export function tokenize(cell: Cell): Token[] {
   return [{ text: valueText, marks, start: cell.start, end, marksStart, marksEnd, cellIndex: cell.index }];
 }
 
+/** /^\d/.test by hand: the table of scores asks it of every token in every price column. */
+function startsWithDigit(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** /\s/.test by hand: a cell is a few characters, a regex call costs more than its scan. */
+function hasWhiteSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isWhiteSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
 const NO = -Infinity;
 
 /** alignRow's tables of scores and choices, grown as rows need and reused: no row's values outlive its alignment. */
@@ -118,8 +130,6 @@ function fitScratch(size: number): Float64Array {
   return fits;
 }
 
-/** Table II's (A) and (D) amount columns. */
-const AD_AMOUNT = /^shares[AD]$/;
 /** What leaving a PDF row's lone mark out costs beyond another token's. */
 const MARK_LEFT_OUT = 0.1;
 /** What a lone mark costs in an (A) or (D) column of a PDF's row, whose positions are rough. */
@@ -200,7 +210,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
   const dollarPrices = options.dollarPrices === true;
   // Which columns are Table II's (A) and (D) amounts, worked out once rather than per token placed.
-  const adAmount = columns.map((c) => AD_AMOUNT.test(c.field));
+  const adAmount = columns.map((c) => c.field === 'sharesA' || c.field === 'sharesD');
   // Each cell cut into tokens once: the checks below and the placing read the same tokens.
   const tokenized = cells.map(tokenize);
   // A placed cell that reads as several values ("2021 A") is left to the alignment below.
@@ -248,7 +258,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
     const kind = (columns[j] as Column).kind;
     let f = fitness;
     if (f === NO) return NO;
-    if (dollarPrices && kind === 'price' && /^\d/.test(text)) f -= 1;
+    if (dollarPrices && kind === 'price' && startsWithDigit(text)) f -= 1;
     // Table II's (A) and (D) amounts print their marks beside them: a lone mark there is less
     // likely than in a column a value may be given for by a footnote alone.
     if (dollarPrices && text === '' && adAmount[j]) f -= LONE_MARK_IN_AMOUNT;

@@ -34,8 +34,21 @@ const RULE = /^\+[-=:+]*\+\s*$/;
 const DASHES = /^[\s-]*$/;
 
 /** The input with its grid tables flattened, or null when it has none. */
+/**
+ * /^\+-{3,}/m.test by string search: a '+---' at a line's start (the text's, or after a line
+ * terminator, as ^ in multiline mode reads one). indexOf skips a text without grids faster than
+ * the regex tries every line start.
+ */
+function hasRuleLine(input: string): boolean {
+  for (let at = input.indexOf('+---'); at !== -1; at = input.indexOf('+---', at + 1)) {
+    const c = at === 0 ? 10 : input.charCodeAt(at - 1);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
 export function flattenGrids(input: string): FlatText | null {
-  if (!/^\+-{3,}/m.test(input)) return null;
+  if (!hasRuleLine(input)) return null;
   const parts: string[] = [];
   // The flattened text is about as long as the input: the map grows only past that.
   let map = new Int32Array(input.length + 1);

@@ -13,7 +13,7 @@ import { isUsStateCode, MAX_STATE_NAME_WORDS, usStateCodeOf } from '../../record
 import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { fuzzyFind } from './fuzzy-match.ts';
-import { Stream, type Cell, type Line, type Piece, type TextSink } from './text-grid.ts';
+import { literalStarts, Stream, type Cell, type Line, type Piece, type TextSink } from './text-grid.ts';
 
 type Box = 'name' | 'issuer' | 'period' | 'amendment' | 'relationship' | 'filing';
 
@@ -75,9 +75,29 @@ const LABEL_VOCABULARY = (
   'applicable director 10% owner officer give title below other specify individual joint group filing line ' +
   'form by one more than reporting statement event requiring fiscal ended 1 2 3 4 5 6 x'
 ).split(' ');
-/** Every piece of a vocabulary word: a damaged label keeps pieces of its words ("Directo r"). */
-const LABEL_PIECES = new Set<string>();
-for (const v of LABEL_VOCABULARY) for (let i = 0; i < v.length; i++) for (let j = i + 1; j <= v.length; j++) LABEL_PIECES.add(v.slice(i, j));
+/**
+ * Every piece of a vocabulary word (a damaged label keeps pieces of its words: "Directo r"), as a
+ * trie over [a-z0-9%]: PIECE_NEXT[node * 38 + symbol] is the next node, 0 for none. Every node
+ * ends a piece (a piece's prefix is a piece too), so a word is a piece when its walk never fails.
+ */
+const PIECE_NEXT: Int32Array = (() => {
+  const next: number[] = new Array(38).fill(0);
+  let nodes = 1;
+  for (const v of LABEL_VOCABULARY) {
+    for (let i = 0; i < v.length; i++) {
+      let node = 0;
+      for (let j = i; j < v.length; j++) {
+        const k = node * 38 + symbolOf(v.charCodeAt(j));
+        if (next[k] === 0) {
+          next[k] = nodes++;
+          for (let s = 0; s < 38; s++) next.push(0);
+        }
+        node = next[k] as number;
+      }
+    }
+  }
+  return Int32Array.from(next);
+})();
 
 const CAPTION = /\(?\b(Last|First|Middle|Street|City|State|Zip)\)/gi;
 const ITEM_START = /^(?:☒|☐|\[\s*[xX✓✔]?\s*\]|_*[xX]_*|[✓✔☑])?\s*(?:Direc|10\s?%\s?Ow|Offic|Other\b)/i;
@@ -209,12 +229,14 @@ export function readHeader(lines: Line[], input: string, sink: TextSink, fuzzy =
   if (relHit || box5.length > 0) result.owner.relationship = readRelationship(new Stream(box5), sink);
 
   // Section 16 and 10b5-1 check boxes: read only when the rendering shows the box's state.
+  const has16 = literalStarts('16', sink.clean.text);
+  const has51 = literalStarts('5-1', sink.clean.text);
   for (const line of lines) {
     // Both sentences hold a figure ("16", "10b5-1"): a line without one is not tried.
     const j = line.joined;
-    if (j.includes('16') && /no\s+longer\s+subject\s+to\s+Section\s+16/i.test(j)) {
+    if (has16(line) && /no\s+longer\s+subject\s+to\s+Section\s+16/i.test(j)) {
       result.notSubjectToSection16 = checkState(line, sink, 'notSubjectToSection16');
-    } else if (j.includes('5-1') && /10b5-1/i.test(j) && /check\s+this\s+box/i.test(j)) {
+    } else if (has51(line) && /10b5-1/i.test(j) && /check\s+this\s+box/i.test(j)) {
       result.aff10b5One = checkState(line, sink, 'aff10b5One');
     }
   }
@@ -261,24 +283,47 @@ function isCaptionOnly(text: string): boolean {
   return text.replace(CAPTION, '').replace(/[\s()]/g, '') === '';
 }
 
-/** Every word of the text (its runs of [a-z0-9%], lowercased) is a piece of a label's words; scanned by hand, stopping at the first that is not. */
+/**
+ * Every word of the text (its runs of [a-z0-9%], lowercased) is a piece of a label's words; scanned by
+ * hand, stopping at the first that is not. ASCII is lowercased character by character as it is
+ * scanned; at the first other character the text is lowercased whole and scanned again, as
+ * toLowerCase may turn a character into letters ('K' Kelvin sign → 'k') or into more than one
+ * ('İ' → 'i̇'). A word whose start is no piece is none whatever follows it (a piece's prefix is a
+ * piece): the ASCII words before are answered rightly either way.
+ */
 export function isLabelFragment(text: string): boolean {
-  const t = text.toLowerCase();
-  for (let i = 0; i < t.length; ) {
-    if (!isWordChar(t.charCodeAt(i))) {
-      i++;
+  const pieces = piecesOf(text, true);
+  return pieces === -1 ? piecesOf(text.toLowerCase(), false) === 1 : pieces === 1;
+}
+
+/**
+ * 1 when every word of the text (A-Z read as a-z) is a label piece, 0 when one is not; with
+ * `asciiOnly`, -1 at a character past ASCII before that (else such a character parts words).
+ */
+function piecesOf(t: string, asciiOnly: boolean): number {
+  let node = 0;
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    if (c >= 128 && asciiOnly) return -1;
+    if (c >= 65 && c <= 90) c += 32;
+    if (!isWordChar(c)) {
+      node = 0;
       continue;
     }
-    const from = i;
-    while (i < t.length && isWordChar(t.charCodeAt(i))) i++;
-    if (!LABEL_PIECES.has(t.slice(from, i))) return false;
+    node = PIECE_NEXT[node * 38 + symbolOf(c)] as number;
+    if (node === 0) return 0;
   }
-  return true;
+  return 1;
 }
 
 /** [a-z0-9%] */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37;
+}
+
+/** A word character's place in the trie's rows: a-z 0-25, 0-9 26-35, % 36 (37 unused). */
+function symbolOf(c: number): number {
+  return c >= 97 ? c - 97 : c === 37 ? 36 : c - 48 + 26;
 }
 
 function readIssuer(hit: LabelHit, sink: TextSink, out: HeaderRead): void {

@@ -15,7 +15,7 @@ import { alignRow, DATE_WORD, type Placed, type Token } from './align-row.ts';
 import { fuzzyFind } from './fuzzy-match.ts';
 import { columnsOf, type Column } from './table-columns.ts';
 import { isHeadLine, readLayoutTable } from './layout-table.ts';
-import { matchStarts, type Cell, type Line, type TextSink } from './text-grid.ts';
+import { isWhiteSpace, matchStarts, type Cell, type Line, type TextSink } from './text-grid.ts';
 
 export interface TableBounds {
   /** Line numbers: first line after the table's title/headings start, and the line that ends it. */
@@ -118,8 +118,13 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
     const name = table === 1 ? 'Table I' : 'Table II';
     let rowNo = 0;
     // Tab-separated cells (seed style) are read line by line; anything else by its layout.
+    // Lines are the cleaned text cut at its newlines: a tab between the first line's start and the
+    // last line's end stands in one of them (one scan rather than one per line).
     let tabbed = false;
-    for (let n = range.from + 1; n < range.to && !tabbed; n++) tabbed = (lines[n] as Line).text.includes('\t');
+    if (range.from + 1 < range.to) {
+      const at = sink.clean.text.indexOf('\t', (lines[range.from + 1] as Line).start);
+      tabbed = at !== -1 && at < (lines[range.to - 1] as Line).end;
+    }
     const layout = tabbed ? null : readLayoutTable(lines, range.from, range.to, columns, sink, input);
     if (layout) {
       const inferred = layout.rows.filter((r) => r.inferred && !r.flow).length;
@@ -135,9 +140,7 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
         }
         rowNo++;
         // Laid-out cells stand at their column's index; reading-order (and PDF) cells in order.
-        const cells = row.flow || row.ordered
-          ? row.cells
-          : columns.map((_, k) => row.cells.find((c) => c.index === k) ?? { text: '', start: row.start, end: row.start, index: k, line: -1 });
+        const cells = row.flow || row.ordered ? row.cells : cellsByColumn(row.cells, columns.length, row.start);
         readRow(cells, row, columns, table, form, rowNo, sink, record, { flow: row.flow, placed: row.placed === true, scale: row.inferred ? 0.8 : 0.9, pdf: row.ordered === true, adPlaced: row.adPlaced === true });
       }
       continue;
@@ -198,7 +201,7 @@ function readRow(
   // D or I is the D/I column's, unless another follows it: then it is code D).
   const transaction = options.pdf && table === 2
     ? cells.some((c) => CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text)) || cells.filter((c) => /^[DI]\b/.test(c.text) && CODE_CELL.test(c.text)).length > 1
-    : cells.some((c) => /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(c.text) && !/^[DIA]$/.test(c.text));
+    : cells.some((c) => isDateOrCode(c.text));
   // So is a PDF's Table I row without them: its positions are rough, its values' types are not.
   const columns = (options.flow || (options.pdf && table === 1)) && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
@@ -216,8 +219,9 @@ function readRow(
     const last = p.tokens[p.tokens.length - 1];
     if (!first || !last) return;
     values.set(col.field, {
-      text: p.tokens.map((t) => t.text).join(''),
-      marks: p.tokens.flatMap((t) => t.marks),
+      // One token (most values): its text as it is and a copy of its marks, as the join and flatMap give.
+      text: p.tokens.length === 1 ? first.text : p.tokens.map((t) => t.text).join(''),
+      marks: p.tokens.length === 1 ? first.marks.slice() : p.tokens.flatMap((t) => t.marks),
       start: first.start,
       end: last.end,
       marksStart: last.marksStart,
@@ -492,6 +496,22 @@ function holdingColumns(columns: Column[]): Column[] {
  * columns is used (a holding read in order) indices are unchanged (-1 in reading order), and
  * tab-separated cells keep their own.
  */
+/**
+ * A date, or a lone code letter (or "S/K") other than D, I, A (the D/I and A/D columns' own): what only a
+ * transaction prints. Both hold a '/' or are one letter: other cells (most) need no regex.
+ */
+function isDateOrCode(t: string): boolean {
+  return (t.length === 1 || t.includes('/')) && /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(t) && !/^[DIA]$/.test(t);
+}
+
+/** For each column k, the first cell standing at index k, else an empty cell at the row's start (one pass over the cells). */
+function cellsByColumn(rowCells: readonly Cell[], count: number, start: number): Cell[] {
+  const cells = new Array<Cell | undefined>(count).fill(undefined);
+  for (const c of rowCells) if (c.index >= 0 && c.index < count && cells[c.index] === undefined) cells[c.index] = c;
+  for (let k = 0; k < count; k++) cells[k] ??= { text: '', start, end: start, index: k, line: -1 };
+  return cells as Cell[];
+}
+
 function alignCells(cells: Cell[], columns: Column[], all: Column[]): Cell[] {
   if (columns === all) return cells;
   return cells.map((c) => (c.index < 0 ? c : { ...c, index: columns.indexOf(all[c.index] as Column) }));
@@ -499,7 +519,23 @@ function alignCells(cells: Cell[], columns: Column[], all: Column[]): Cell[] {
 
 /** Cell text as printed, with a word broken at a line end rejoined ("Non- qualified" → "Non-qualified"). */
 function tidy(s: string): string {
+  if (isTidy(s)) return s;
   return s.replace(/(\w)- (?=[a-z])/g, '$1-').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What tidy leaves as it is: no '- ' (the rejoin's mark), no white space but single spaces between
+ * other characters (what the collapse and the trim change).
+ */
+function isTidy(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === last || s.charCodeAt(i + 1) === 32 || s.charCodeAt(i - 1) === 45) return false;
+    } else if (isWhiteSpace(c)) return false;
+  }
+  return true;
 }
 
 function firstPartLength(text: string, start: number): number {

@@ -49,6 +49,9 @@ export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   let no = 0;
+  // The next tab in the whole text (its length when there is none): one scan for all lines
+  // rather than one per line, most of which (every line of most renderings) hold none.
+  let tab = -1;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -57,8 +60,11 @@ export function splitLines(text: string): Line[] {
     let cs = 0;
     let index = 0;
     for (;;) {
-      let ce = lineText.indexOf('\t', cs);
-      if (ce === -1) ce = lineText.length;
+      if (tab < start + cs) {
+        tab = text.indexOf('\t', start + cs);
+        if (tab === -1) tab = text.length;
+      }
+      const ce = tab < end ? tab - start : lineText.length;
       let a = cs;
       let b = ce;
       // Trimmed on the whole text (a flat string), not on the line's slice of it.
@@ -93,6 +99,23 @@ export function matchStarts(re: RegExp, text: string): (line: Line) => boolean {
       re.lastIndex = line.start;
       const m = re.exec(text);
       next = m ? m.index : Infinity;
+    }
+    return next < line.end;
+  };
+}
+
+/**
+ * Tried on lines in order: whether the line holds `needle` (no newline in it), found by one scan
+ * of the cleaned text rather than a search of every line. A line's joined cells hold it just
+ * when its text does, for a needle without white space: cells are the text's pieces between
+ * tabs, trimmed of spaces only.
+ */
+export function literalStarts(needle: string, text: string): (line: Line) => boolean {
+  let next = -1;
+  return (line) => {
+    if (next < line.start) {
+      next = text.indexOf(needle, line.start);
+      if (next === -1) next = Infinity;
     }
     return next < line.end;
   };
@@ -220,7 +243,20 @@ export class TextSink {
 }
 
 export function splitPath(path: string): (string | number)[] {
-  return path === '' ? [] : path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  if (path === '') return [];
+  const parts: (string | number)[] = path.split('.');
+  for (let k = 0; k < parts.length; k++) if (isDigits(parts[k] as string)) parts[k] = Number(parts[k]);
+  return parts;
+}
+
+/** /^\d+$/ by hand: one or more ASCII digits. */
+function isDigits(s: string): boolean {
+  if (s === '') return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A piece of text with its cleaned start offset. */
