@@ -14,6 +14,14 @@ import type { Column } from './table-columns.ts';
 import { inReadingOrder, isWhiteSpace, MARK, MARKS_ONLY, printedWidth, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
+/**
+ * A footnote mark alone, "(1)" (MARK), tested on every word of a table's rows: a word not
+ * starting with '(' (most) is ruled out by its first character before the regex runs.
+ */
+function isMark(text: string): boolean {
+  return text.charCodeAt(0) === 40 && MARK.test(text);
+}
+
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
 export interface Word {
   text: string;
@@ -459,12 +467,12 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d[\d.]*%$/.test(prev.w.text)) ||
           // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
           (pdf && w.x - prev.w.xEnd <= 1 && /^[a-z]/.test(w.text) && prev.joined) ||
-          (w.x - prev.w.xEnd <= 2 && MARK.test(w.text) && !MARK.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
+          (w.x - prev.w.xEnd <= 2 && isMark(w.text) && !isMark(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
           // A cell cites a footnote once, its marks going up ("(1) (3)"): a mark not above the one before it
           // starts the next cell's ("D (1) (1)": the D's mark and the nature's; "Stock (3) (1) (3)": the title's, then an amount's).
-          (w.x - prev.w.xEnd <= 1 && MARK.test(w.text) && MARK.test(prev.w.text) && (pdf ? markNumber(w.text) > markNumber(prev.w.text) : w.x < rangeEnd(prev.col))));
+          (w.x - prev.w.xEnd <= 1 && isMark(w.text) && isMark(prev.w.text) && (pdf ? markNumber(w.text) > markNumber(prev.w.text) : w.x < rangeEnd(prev.col))));
       out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
@@ -489,7 +497,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       const cur = row[p.col];
       if (cur) cur.text += ' ' + p.w.text;
       else row[p.col] = { text: p.w.text, x: p.w.x };
-      if (pdf && isText[p.col] && (VALUE_WORD.test(p.w.text) || MARK.test(p.w.text) || p.w.text === '$')) continue;
+      if (pdf && isText[p.col] && (isValueWord(p.w.text) || isMark(p.w.text) || p.w.text === '$')) continue;
       wide[p.col] = wide[p.col] === undefined ? p.w.text : wide[p.col] + ' ' + p.w.text;
     }
     wide.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, measure(t))));
@@ -1045,7 +1053,9 @@ export function repeatedStarts(texts: { text: string; x: number }[][], from: num
     while (i <= to && !texts[i]?.[c]) i++;
     if (i > to) continue;
     const head = (texts[i]?.[c] as { text: string }).text;
-    if (!(lowercase[c] === true ? /^[A-Za-z]/ : /^[A-Z]/).test(head)) continue;
+    // A capital first (/^[A-Z]/), or with `lowercase` any letter (/^[A-Za-z]/): by its code, as this runs for every range.
+    const first = head.charCodeAt(0);
+    if (!((first >= 65 && first <= 90) || (lowercase[c] === true && first >= 97 && first <= 122))) continue;
     let next: string | undefined;
     for (i++; i <= to; i++) {
       const t = texts[i]?.[c];
@@ -1153,7 +1163,7 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
     for (let i = from; i <= to; i++) {
       const t = texts[i]?.[c];
       // A value standing under the title's head ("$ 39.18" between "OPTIONS (RT" and "TO BUY)") is no title's.
-      if (!t || VALUE_WORD.test(t.text)) continue;
+      if (!t || isValueWord(t.text)) continue;
       if (open !== null && /^[A-Z]/.test(t.text) && /\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(open)) {
         n++;
         return;
@@ -1314,6 +1324,16 @@ const REPEAT_REACH = 4;
 const VALUE_WORD = /^\$? ?-?[\d,]*\.?\d+$|^\d{1,2}\/\d{1,2}\/\d{4}$/;
 
 /**
+ * VALUE_WORD's test, run on every cell of a range a chain split tries: a value starts with a
+ * dollar sign, a space, a minus, a digit, a comma or a point, so a word starting with a letter
+ * (a title's, most) is ruled out by its first character before the regex runs.
+ */
+function isValueWord(text: string): boolean {
+  const c = text.charCodeAt(0) | 32;
+  return !(c >= 97 && c <= 122) && VALUE_WORD.test(text);
+}
+
+/**
  * 1 for each whole value in [from, to] standing over or under another (their characters
  * overlap): a cell holds one value, so two are two rows' ("495.85" over "$ / 496.25"). A PDF's
  * values stand only roughly under their heads, so where they stand counts, not their column
@@ -1337,7 +1357,7 @@ export function stackedWords(values: { w: Word; col: number }[][], from: number,
 function valuesOf(line: Placement[]): { w: Word; col: number }[] {
   return line.filter((p, k) => {
     const before = line[k - 1];
-    return !p.joined && VALUE_WORD.test(p.w.text) && !(before && /[A-Za-z]/.test(before.w.text) && p.w.x - before.w.xEnd <= 1);
+    return !p.joined && isValueWord(p.w.text) && !(before && /[A-Za-z]/.test(before.w.text) && p.w.x - before.w.xEnd <= 1);
   });
 }
 
@@ -1388,7 +1408,7 @@ function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[
 function isLoneDI(ps: Placement[], k: number): boolean {
   const p = ps[k] as Placement;
   const next = ps[k + 1];
-  return !p.joined && (!next?.joined || MARK.test(next.w.text)) && /^[DI]$/.test(p.w.text);
+  return !p.joined && (!next?.joined || isMark(next.w.text)) && /^[DI]$/.test(p.w.text);
 }
 
 /**
@@ -1424,7 +1444,7 @@ function diAndNatureByPage(placed: Placement[][], page: number[], diCol: number,
 function densestNear(mains: number[], placed: Placement[][], first: number, last: number): number[] {
   const out: number[] = [];
   // One-line values stand on the main line; marks and a text's words stand on any line of their cell.
-  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !MARK.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
+  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !isMark(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
     // A line as far from the next D/I line as from this one is the next row's, whose D/I pdftotext
@@ -1506,7 +1526,7 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
       const x = Math.min(...own.map((p) => p.w.x));
       const xEnd = Math.max(...own.map((p) => p.w.xEnd));
       // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
-      const mark = (w: Word) => (MARK.test(w.text) ? 1 : 0);
+      const mark = (w: Word) => (isMark(w.text) ? 1 : 0);
       const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
       const cell = cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true);
@@ -1544,7 +1564,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
     if (texts[i] === 0) {
       const p = items[i] as PdfItem;
       const t = p.w.text;
-      texts[i] = /[A-Za-z]{2}/.test(t) || (p.joined && (/^[A-Za-z]/.test(t) || (i > 0 && textWord(i - 1) && !MARK.test(t)))) ? 2 : 1;
+      texts[i] = /[A-Za-z]{2}/.test(t) || (p.joined && (/^[A-Za-z]/.test(t) || (i > 0 && textWord(i - 1) && !isMark(t)))) ? 2 : 1;
     }
     return texts[i] === 2;
   };
@@ -1568,17 +1588,17 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const afterV = (i: number) => {
     const p = items[i] as PdfItem;
     const prev = items[i - 1];
-    if (!p.joined || !MARK.test(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
+    if (!p.joined || !isMark(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
     return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$|^[AD]$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
   };
   const detached = items.map((_, i) => afterV(i));
-  const stacking = items.map((p, i) => !(p.joined && MARK.test(p.w.text)) || (detached[i] as boolean));
+  const stacking = items.map((p, i) => !(p.joined && isMark(p.w.text)) || (detached[i] as boolean));
   // A mark standing under both a text's word and an amount beside it ("(14)" under the end of
   // "Class B" and the start of "4,502,447") would join the two cells: it stacks with neither, and
   // goes with the word it stands right after, if any (below).
   const overlaps = (p: PdfItem, q: PdfItem) => q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd;
   items.forEach((p, i) => {
-    if (!stacking[i] || !MARK.test(p.w.text)) return;
+    if (!stacking[i] || !isMark(p.w.text)) return;
     let underValue = false;
     let underWord = false;
     items.forEach((q, j) => {
@@ -1605,13 +1625,13 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
-  const isMark = (p: Placement) => MARK.test(p.w.text);
-  const valued = new Set(items.flatMap((q, j) => (isMark(q) ? [] : [root(j)])));
+  const markAt = (p: Placement) => isMark(p.w.text);
+  const valued = new Set(items.flatMap((q, j) => (markAt(q) ? [] : [root(j)])));
   items.forEach((p, i) => {
-    if (!isMark(p) || valued.has(root(i))) return;
+    if (!markAt(p) || valued.has(root(i))) return;
     // (Three lines off for a value's mark: "$ (2)" over the row's lines, "63.25 18,859" below.)
-    const off = (q: Placement) => Math.abs(q.w.line - p.w.line) <= (VALUE_WORD.test(q.w.text) ? 3 : 2);
-    const j = items.findIndex((q) => !isMark(q) && q.page === p.page && off(q) && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
+    const off = (q: Placement) => Math.abs(q.w.line - p.w.line) <= (isValueWord(q.w.text) ? 3 : 2);
+    const j = items.findIndex((q) => !markAt(q) && q.page === p.page && off(q) && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
     if (j !== -1) union(i, j);
   });
   const groupsNow = (): PdfItem[][] => {
@@ -1659,7 +1679,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // cells go to them in order ("$ / 25.9317" and "See / Footnote" cut, "(28)" and "(13)" on the next page).
   const left = (ps: PdfItem[]) => Math.min(...ps.map((p) => p.w.x));
   const offPage = stacked.filter((ps) => !ps.some((p) => p.page === mainPage));
-  const markPieces = offPage.filter((ps) => ps.every((p) => MARK.test(p.w.text))).sort((a, b) => left(a) - left(b));
+  const markPieces = offPage.filter((ps) => ps.every((p) => isMark(p.w.text))).sort((a, b) => left(a) - left(b));
   const inOrder = markPieces.length === cutCells.length ? [...cutCells].sort((a, b) => left(a) - left(b)) : null;
   let continued = false;
   for (const ps of offPage) {
@@ -1910,7 +1930,7 @@ function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
       flushText();
       const last = cells[cells.length - 1];
       // A footnote mark right after a value is that value's.
-      if (MARK.test(w.text) && last && prev && w.x - prev.xEnd <= 2 && VALUE.test(prev.text)) {
+      if (isMark(w.text) && last && prev && w.x - prev.xEnd <= 2 && VALUE.test(prev.text)) {
         cells[cells.length - 1] = cellOf([...wordsBack(last, prev), w], -1);
         return;
       }
