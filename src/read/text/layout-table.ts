@@ -173,21 +173,62 @@ function isHeadWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37;
 }
 
-/** "1", "12", "2a", "12a": a numbered head's number, as /^\d{1,2}a?$/ takes it. */
-function isHeadNumber(w: string): boolean {
-  const n = w.length;
-  const isDigit = (k: number) => w.charCodeAt(k) >= 48 && w.charCodeAt(k) <= 57;
+/** "1", "12", "2a", "12a": a numbered head's number, as /^\d{1,2}a?$/ takes it (the word s[from, to)). */
+function isHeadNumber(s: string, from: number, to: number): boolean {
+  const n = to - from;
+  const isDigit = (k: number) => s.charCodeAt(from + k) >= 48 && s.charCodeAt(from + k) <= 57;
   if (n === 0 || n > 3 || !isDigit(0)) return false;
   if (n === 1) return true;
-  if (n === 2) return isDigit(1) || w.charCodeAt(1) === 97;
-  return isDigit(1) && w.charCodeAt(2) === 97;
+  if (n === 2) return isDigit(1) || s.charCodeAt(from + 1) === 97;
+  return isDigit(1) && s.charCodeAt(from + 2) === 97;
+}
+
+/**
+ * HEAD_WORDS as a trie over the letters a-z (every head word's), for headWordsOnly to look a
+ * word up as it stands in the line, with no string cut out of it and hashed: node k's child for
+ * letter l is HEAD_TRIE.next[k * 26 + l] (0 for none: no child is the root), and
+ * HEAD_TRIE.word[k] says a word ends at node k.
+ */
+const HEAD_TRIE = ((): { next: Int32Array; word: Uint8Array } => {
+  const next: number[] = [];
+  const word: number[] = [0];
+  for (let k = 0; k < 26; k++) next.push(0);
+  for (const w of HEAD_WORDS) {
+    let node = 0;
+    for (let i = 0; i < w.length; i++) {
+      const slot = node * 26 + (w.charCodeAt(i) - 97);
+      if (next[slot] === 0) {
+        next[slot] = word.length;
+        word.push(0);
+        for (let k = 0; k < 26; k++) next.push(0);
+      }
+      node = next[slot] as number;
+    }
+    word[node] = 1;
+  }
+  return { next: Int32Array.from(next), word: Uint8Array.from(word) };
+})();
+
+/** The trie node reached from `node` by the letters of s[from, to), or -1 (no head word starts so; a digit or '%' is no head word's). */
+function headTrieWalk(s: string, from: number, to: number, node: number): number {
+  for (let i = from; i < to && node !== -1; i++) {
+    const l = s.charCodeAt(i) - 97;
+    node = l >= 0 && l < 26 ? (HEAD_TRIE.next[node * 26 + l] as number) || -1 : -1;
+  }
+  return node;
+}
+
+/** Whether the trie node ends a head word. */
+function endsHeadWord(node: number): boolean {
+  return node !== -1 && HEAD_TRIE.word[node] === 1;
 }
 
 /**
  * isHeadLine's test of the words of a line (`lower`, lowercased, as long as `text`), by one scan
  * that stops at the first word no head holds: the words /[a-z0-9%]+/g finds with each "(Instr.
  * ...)" made a space (a '(' is no word's, so one never starts inside a word). Lowercased
- * first, "(instr." stands where the text's "(Instr." does in any case.
+ * first, "(instr." stands where the text's "(Instr." does in any case. Each word is looked up
+ * where it stands (HEAD_TRIE).
  *
  *   (instr. 3)  title of   security
  *   ^ skipped   ^ words: "title", "of", "security"
@@ -195,8 +236,10 @@ function isHeadNumber(w: string): boolean {
 function headWordsOnly(lower: string, text: string): boolean {
   const n = lower.length;
   let at = 0;
-  // The next word from `at` on, or null at the line's end.
-  const next = (): string | null => {
+  // The word next() found: lower[from, at).
+  let from = 0;
+  // The next word from `at` on; false at the line's end.
+  const next = (): boolean => {
     while (at < n) {
       const c = lower.charCodeAt(at);
       if (isHeadWordChar(c)) break;
@@ -209,28 +252,34 @@ function headWordsOnly(lower: string, text: string): boolean {
       }
       at++;
     }
-    if (at >= n) return null;
-    const from = at;
+    if (at >= n) return false;
+    from = at;
     while (at < n && isHeadWordChar(lower.charCodeAt(at))) at++;
-    return lower.slice(from, at);
+    return true;
   };
-  let w = next();
   // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
-  if (w === null) return !/\(\d{1,2}\)|\$/.test(text);
-  while (w !== null) {
-    const after = next();
-    if (HEAD_WORDS.has(w) || isHeadNumber(w)) {
-      w = after;
+  if (!next()) return !/\(\d{1,2}\)|\$/.test(text);
+  // The word w: lower[wFrom, wTo).
+  let wFrom = from;
+  let wTo = at;
+  for (;;) {
+    const node = headTrieWalk(lower, wFrom, wTo, 0);
+    const more = next();
+    if (endsHeadWord(node) || isHeadNumber(lower, wFrom, wTo)) {
+      if (!more) return true;
+      wFrom = from;
+      wTo = at;
       continue;
     }
-    // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)").
-    if (HEAD_WORDS.has(w + (after ?? ''))) {
-      w = next();
+    // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)"): w and the word after it, one head word.
+    if (more && endsHeadWord(headTrieWalk(lower, from, at, node))) {
+      if (!next()) return true;
+      wFrom = from;
+      wTo = at;
       continue;
     }
     return false;
   }
-  return true;
 }
 
 /**
