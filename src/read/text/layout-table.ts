@@ -806,23 +806,39 @@ export interface ChainCosts {
 const PDF_SHIFTED_ROWS = 3;
 const PDF_SHIFTS = [-2, -1, 1, 2];
 
-export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
+export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number, row: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
   const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [], shift = 0, shifts = [] } = costs;
   const k = mains.length;
   if (k === 1) return [[first, last]];
   if (shifts.length > 0) {
     // Each range's extra counted once over the tries.
+    // The ranges the split tries for row r (from up to `above` lines over its main line to up to
+    // `below` under it, as far as the rows beside it allow) in a table of the row's (NaN: not
+    // counted yet), looked up by index: every try asks for each of them.
+    const aboveMost = mains.map((mm, r) => mm - (r === 0 ? first : (mains[r - 1] as number) + 1));
+    const belowMost = mains.map((mm, r) => (r === k - 1 ? last : (mains[r + 1] as number) - 1) - mm);
+    const tables: (Float64Array | undefined)[] = [];
+    // Other ranges (a periodic split's): ranges lie in [first, last], and offsets into it keep
+    // the key a small integer (a Smi, cheap to hash) for any block of fewer than 1,024 lines, and distinct for longer ones.
     const counted = new Map<number, number>();
-    // Ranges lie in [first, last]: offsets into it keep the key a small integer (a Smi, cheap to
-    // hash) for any block of fewer than 1,024 lines, and distinct for longer ones.
     const n = last - first + 1;
-    const once = (a: number, b: number, main: number): number => {
+    const once = (a: number, b: number, main: number, r: number): number => {
+      const above = main - a;
+      const below = b - main;
+      const most = aboveMost[r] as number;
+      if (main === mains[r] && above >= 0 && below >= 0 && above <= most && below <= (belowMost[r] as number)) {
+        const table = (tables[r] ??= new Float64Array((most + 1) * ((belowMost[r] as number) + 1)).fill(NaN));
+        const at = below * (most + 1) + above;
+        let c = table[at] as number;
+        if (c !== c) table[at] = c = extra(a, b, main, r);
+        return c;
+      }
       const key = ((a - first) * n + (b - first)) * n + (main - first);
       let c = counted.get(key);
-      if (c === undefined) counted.set(key, (c = extra(a, b, main)));
+      if (c === undefined) counted.set(key, (c = extra(a, b, main, r)));
       return c;
     };
-    const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number), 0);
+    const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number, r), 0);
     let spans = splitChain(first, last, mains, once, { ...costs, shifts: [] });
     let fewest = broken(spans);
     // Rows of one shape: their D/I lines (`periodic`, or the main lines) evenly spaced, each row
@@ -867,7 +883,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     }
     // A row going on past a page break starts at its main line: its cells are cut, not centred.
     const d = cut ? -onPageAbove : onPageBelow - onPageAbove - shift;
-    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
+    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i), i);
   };
   // For row i: the lines above its main line → least cost of rows before it (Infinity: none), and
   // for each, the lines above row i - 1's that led there (a back pointer: the split is read back
