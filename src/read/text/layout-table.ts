@@ -1582,7 +1582,8 @@ type PdfItem = Placement & { page: number };
  */
 function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number, natureCol: number, cellsAt: Map<Cell, { x: number; xEnd: number }>): LayoutRow {
   const offHeadsPage = mainPage > 0;
-  const items: PdfItem[] = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
+  const items: PdfItem[] = [];
+  for (const l of rowLines) for (const p of l.placed) items.push({ w: p.w, col: p.col, joined: p.joined, page: l.page });
   const { groups, continued } = stackedCells(items, mainPage, natureCol);
   const cells = groups
     .map((ps) => {
@@ -1691,9 +1692,13 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
   const markAt = (p: Placement) => isMark(p.w.text);
-  const valued = new Set(items.flatMap((q, j) => (markAt(q) ? [] : [root(j)])));
+  // The groups holding a word other than a mark, by their root (an item's index): no array made per item.
+  const valued = new Uint8Array(items.length);
+  items.forEach((q, j) => {
+    if (!markAt(q)) valued[root(j)] = 1;
+  });
   items.forEach((p, i) => {
-    if (!markAt(p) || valued.has(root(i))) return;
+    if (!markAt(p) || valued[root(i)] === 1) return;
     // (Three lines off for a value's mark: "$ (2)" over the row's lines, "63.25 18,859" below.)
     const off = (q: Placement) => Math.abs(q.w.line - p.w.line) <= (isValueWord(q.w.text) ? 3 : 2);
     const j = items.findIndex((q) => !markAt(q) && q.page === p.page && off(q) && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
@@ -1701,7 +1706,12 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   });
   const groupsNow = (): PdfItem[][] => {
     const m = new Map<number, PdfItem[]>();
-    items.forEach((p, i) => (m.get(root(i)) ?? m.set(root(i), []).get(root(i)) as PdfItem[]).push(p));
+    items.forEach((p, i) => {
+      const r = root(i);
+      const group = m.get(r);
+      if (group) group.push(p);
+      else m.set(r, [p]);
+    });
     return [...m.values()];
   };
   const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
