@@ -529,6 +529,17 @@ test('pdftotext -layout: a line of dollar amounts and marks above a row is the r
   assert.equal(isHeadLine('    Code   V   Amount  (D)  Price'), true);
 });
 
+test('a head line is made of whole head words, numbered heads and head words a converter cut in two', () => {
+  assert.equal(isHeadLine('1. Title of Security   2A. Deemed Execution Date, if any   12a'), true);
+  // "Transact ion", "(Mo nth/Day/Year)": a word cut at a grid cell's wall, with the part after it.
+  assert.equal(isHeadLine('3. Transact ion Code (Mo nth/Day/Year)'), true);
+  // A head word's start alone, a head word with more letters, a number not a head's: a row's words.
+  assert.equal(isHeadLine('Transac'), false);
+  assert.equal(isHeadLine('Securities Titles'), false);
+  assert.equal(isHeadLine('Title 123'), false);
+  assert.equal(isHeadLine('Common Stock'), false);
+});
+
 test('pdftotext -layout: a table\'s amounts in one place are (D)\'s when the (A) head stands right after the V', () => {
   // "Code V (A)   (D)": the (A) column holds no amount, so is as narrow as its head. The (D) head
   // stands past group 6's number, so the amount first falls in the exercise date's column.

@@ -14,6 +14,14 @@ import type { Column } from './table-columns.ts';
 import { inReadingOrder, isWhiteSpace, MARK, MARKS_ONLY, printedWidth, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
 
+/**
+ * A footnote mark alone, "(1)" (MARK), tested on every word of a table's rows: a word not
+ * starting with '(' (most) is ruled out by its first character before the regex runs.
+ */
+function isMark(text: string): boolean {
+  return text.charCodeAt(0) === 40 && MARK.test(text);
+}
+
 /** A word of a line with its input column (escapes and tags a converter added do not shift it). */
 export interface Word {
   text: string;
@@ -165,21 +173,62 @@ function isHeadWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37;
 }
 
-/** "1", "12", "2a", "12a": a numbered head's number, as /^\d{1,2}a?$/ takes it. */
-function isHeadNumber(w: string): boolean {
-  const n = w.length;
-  const isDigit = (k: number) => w.charCodeAt(k) >= 48 && w.charCodeAt(k) <= 57;
+/** "1", "12", "2a", "12a": a numbered head's number, as /^\d{1,2}a?$/ takes it (the word s[from, to)). */
+function isHeadNumber(s: string, from: number, to: number): boolean {
+  const n = to - from;
+  const isDigit = (k: number) => s.charCodeAt(from + k) >= 48 && s.charCodeAt(from + k) <= 57;
   if (n === 0 || n > 3 || !isDigit(0)) return false;
   if (n === 1) return true;
-  if (n === 2) return isDigit(1) || w.charCodeAt(1) === 97;
-  return isDigit(1) && w.charCodeAt(2) === 97;
+  if (n === 2) return isDigit(1) || s.charCodeAt(from + 1) === 97;
+  return isDigit(1) && s.charCodeAt(from + 2) === 97;
+}
+
+/**
+ * HEAD_WORDS as a trie over the letters a-z (every head word's), for headWordsOnly to look a
+ * word up as it stands in the line, with no string cut out of it and hashed: node k's child for
+ * letter l is HEAD_TRIE.next[k * 26 + l] (0 for none: no child is the root), and
+ * HEAD_TRIE.word[k] says a word ends at node k.
+ */
+const HEAD_TRIE = ((): { next: Int32Array; word: Uint8Array } => {
+  const next: number[] = [];
+  const word: number[] = [0];
+  for (let k = 0; k < 26; k++) next.push(0);
+  for (const w of HEAD_WORDS) {
+    let node = 0;
+    for (let i = 0; i < w.length; i++) {
+      const slot = node * 26 + (w.charCodeAt(i) - 97);
+      if (next[slot] === 0) {
+        next[slot] = word.length;
+        word.push(0);
+        for (let k = 0; k < 26; k++) next.push(0);
+      }
+      node = next[slot] as number;
+    }
+    word[node] = 1;
+  }
+  return { next: Int32Array.from(next), word: Uint8Array.from(word) };
+})();
+
+/** The trie node reached from `node` by the letters of s[from, to), or -1 (no head word starts so; a digit or '%' is no head word's). */
+function headTrieWalk(s: string, from: number, to: number, node: number): number {
+  for (let i = from; i < to && node !== -1; i++) {
+    const l = s.charCodeAt(i) - 97;
+    node = l >= 0 && l < 26 ? (HEAD_TRIE.next[node * 26 + l] as number) || -1 : -1;
+  }
+  return node;
+}
+
+/** Whether the trie node ends a head word. */
+function endsHeadWord(node: number): boolean {
+  return node !== -1 && HEAD_TRIE.word[node] === 1;
 }
 
 /**
  * isHeadLine's test of the words of a line (`lower`, lowercased, as long as `text`), by one scan
  * that stops at the first word no head holds: the words /[a-z0-9%]+/g finds with each "(Instr.
  * ...)" made a space (a '(' is no word's, so one never starts inside a word). Lowercased
- * first, "(instr." stands where the text's "(Instr." does in any case.
+ * first, "(instr." stands where the text's "(Instr." does in any case. Each word is looked up
+ * where it stands (HEAD_TRIE).
  *
  *   (instr. 3)  title of   security
  *   ^ skipped   ^ words: "title", "of", "security"
@@ -187,8 +236,10 @@ function isHeadNumber(w: string): boolean {
 function headWordsOnly(lower: string, text: string): boolean {
   const n = lower.length;
   let at = 0;
-  // The next word from `at` on, or null at the line's end.
-  const next = (): string | null => {
+  // The word next() found: lower[from, at).
+  let from = 0;
+  // The next word from `at` on; false at the line's end.
+  const next = (): boolean => {
     while (at < n) {
       const c = lower.charCodeAt(at);
       if (isHeadWordChar(c)) break;
@@ -201,28 +252,34 @@ function headWordsOnly(lower: string, text: string): boolean {
       }
       at++;
     }
-    if (at >= n) return null;
-    const from = at;
+    if (at >= n) return false;
+    from = at;
     while (at < n && isHeadWordChar(lower.charCodeAt(at))) at++;
-    return lower.slice(from, at);
+    return true;
   };
-  let w = next();
   // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
-  if (w === null) return !/\(\d{1,2}\)|\$/.test(text);
-  while (w !== null) {
-    const after = next();
-    if (HEAD_WORDS.has(w) || isHeadNumber(w)) {
-      w = after;
+  if (!next()) return !/\(\d{1,2}\)|\$/.test(text);
+  // The word w: lower[wFrom, wTo).
+  let wFrom = from;
+  let wTo = at;
+  for (;;) {
+    const node = headTrieWalk(lower, wFrom, wTo, 0);
+    const more = next();
+    if (endsHeadWord(node) || isHeadNumber(lower, wFrom, wTo)) {
+      if (!more) return true;
+      wFrom = from;
+      wTo = at;
       continue;
     }
-    // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)").
-    if (HEAD_WORDS.has(w + (after ?? ''))) {
-      w = next();
+    // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)"): w and the word after it, one head word.
+    if (more && endsHeadWord(headTrieWalk(lower, from, at, node))) {
+      if (!next()) return true;
+      wFrom = from;
+      wTo = at;
       continue;
     }
     return false;
   }
-  return true;
 }
 
 /**
@@ -459,12 +516,12 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
           (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d[\d.]*%$/.test(prev.w.text)) ||
           // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
           (pdf && w.x - prev.w.xEnd <= 1 && /^[a-z]/.test(w.text) && prev.joined) ||
-          (w.x - prev.w.xEnd <= 2 && MARK.test(w.text) && !MARK.test(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
+          (w.x - prev.w.xEnd <= 2 && isMark(w.text) && !isMark(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
           // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
           // (A PDF's columns stand only roughly under their heads: there the marks run on.)
           // A cell cites a footnote once, its marks going up ("(1) (3)"): a mark not above the one before it
           // starts the next cell's ("D (1) (1)": the D's mark and the nature's; "Stock (3) (1) (3)": the title's, then an amount's).
-          (w.x - prev.w.xEnd <= 1 && MARK.test(w.text) && MARK.test(prev.w.text) && (pdf ? markNumber(w.text) > markNumber(prev.w.text) : w.x < rangeEnd(prev.col))));
+          (w.x - prev.w.xEnd <= 1 && isMark(w.text) && isMark(prev.w.text) && (pdf ? markNumber(w.text) > markNumber(prev.w.text) : w.x < rangeEnd(prev.col))));
       out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
     });
     return out;
@@ -489,7 +546,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
       const cur = row[p.col];
       if (cur) cur.text += ' ' + p.w.text;
       else row[p.col] = { text: p.w.text, x: p.w.x };
-      if (pdf && isText[p.col] && (VALUE_WORD.test(p.w.text) || MARK.test(p.w.text) || p.w.text === '$')) continue;
+      if (pdf && isText[p.col] && (isValueWord(p.w.text) || isMark(p.w.text) || p.w.text === '$')) continue;
       wide[p.col] = wide[p.col] === undefined ? p.w.text : wide[p.col] + ' ' + p.w.text;
     }
     wide.forEach((t, c) => (width[c] = Math.max(width[c] ?? 0, measure(t))));
@@ -749,23 +806,39 @@ export interface ChainCosts {
 const PDF_SHIFTED_ROWS = 3;
 const PDF_SHIFTS = [-2, -1, 1, 2];
 
-export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
+export function splitChain(first: number, last: number, mains: number[], extra: (from: number, to: number, main: number, row: number) => number = () => 0, costs: ChainCosts = {}): [number, number][] {
   const { oneMoreBelow = 0, unlike = 0, offCentre = 40, pageStarts = [], shift = 0, shifts = [] } = costs;
   const k = mains.length;
   if (k === 1) return [[first, last]];
   if (shifts.length > 0) {
     // Each range's extra counted once over the tries.
+    // The ranges the split tries for row r (from up to `above` lines over its main line to up to
+    // `below` under it, as far as the rows beside it allow) in a table of the row's (NaN: not
+    // counted yet), looked up by index: every try asks for each of them.
+    const aboveMost = mains.map((mm, r) => mm - (r === 0 ? first : (mains[r - 1] as number) + 1));
+    const belowMost = mains.map((mm, r) => (r === k - 1 ? last : (mains[r + 1] as number) - 1) - mm);
+    const tables: (Float64Array | undefined)[] = [];
+    // Other ranges (a periodic split's): ranges lie in [first, last], and offsets into it keep
+    // the key a small integer (a Smi, cheap to hash) for any block of fewer than 1,024 lines, and distinct for longer ones.
     const counted = new Map<number, number>();
-    // Ranges lie in [first, last]: offsets into it keep the key a small integer (a Smi, cheap to
-    // hash) for any block of fewer than 1,024 lines, and distinct for longer ones.
     const n = last - first + 1;
-    const once = (a: number, b: number, main: number): number => {
+    const once = (a: number, b: number, main: number, r: number): number => {
+      const above = main - a;
+      const below = b - main;
+      const most = aboveMost[r] as number;
+      if (main === mains[r] && above >= 0 && below >= 0 && above <= most && below <= (belowMost[r] as number)) {
+        const table = (tables[r] ??= new Float64Array((most + 1) * ((belowMost[r] as number) + 1)).fill(NaN));
+        const at = below * (most + 1) + above;
+        let c = table[at] as number;
+        if (c !== c) table[at] = c = extra(a, b, main, r);
+        return c;
+      }
       const key = ((a - first) * n + (b - first)) * n + (main - first);
       let c = counted.get(key);
-      if (c === undefined) counted.set(key, (c = extra(a, b, main)));
+      if (c === undefined) counted.set(key, (c = extra(a, b, main, r)));
       return c;
     };
-    const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number), 0);
+    const broken = (s: [number, number][]) => s.reduce((n, [a, b], r) => n + once(a, b, mains[r] as number, r), 0);
     let spans = splitChain(first, last, mains, once, { ...costs, shifts: [] });
     let fewest = broken(spans);
     // Rows of one shape: their D/I lines (`periodic`, or the main lines) evenly spaced, each row
@@ -810,7 +883,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     }
     // A row going on past a page break starts at its main line: its cells are cut, not centred.
     const d = cut ? -onPageAbove : onPageBelow - onPageAbove - shift;
-    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i));
+    return (d === 0 ? 0 : d === 1 ? oneMoreBelow : offCentre * Math.abs(d)) + 0.1 * above + extra(m(i) - above, m(i) + below, m(i), i);
   };
   // For row i: the lines above its main line → least cost of rows before it (Infinity: none), and
   // for each, the lines above row i - 1's that led there (a back pointer: the split is read back
@@ -1045,7 +1118,9 @@ export function repeatedStarts(texts: { text: string; x: number }[][], from: num
     while (i <= to && !texts[i]?.[c]) i++;
     if (i > to) continue;
     const head = (texts[i]?.[c] as { text: string }).text;
-    if (!(lowercase[c] === true ? /^[A-Za-z]/ : /^[A-Z]/).test(head)) continue;
+    // A capital first (/^[A-Z]/), or with `lowercase` any letter (/^[A-Za-z]/): by its code, as this runs for every range.
+    const first = head.charCodeAt(0);
+    if (!((first >= 65 && first <= 90) || (lowercase[c] === true && first >= 97 && first <= 122))) continue;
     let next: string | undefined;
     for (i++; i <= to; i++) {
       const t = texts[i]?.[c];
@@ -1153,7 +1228,7 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
     for (let i = from; i <= to; i++) {
       const t = texts[i]?.[c];
       // A value standing under the title's head ("$ 39.18" between "OPTIONS (RT" and "TO BUY)") is no title's.
-      if (!t || VALUE_WORD.test(t.text)) continue;
+      if (!t || isValueWord(t.text)) continue;
       if (open !== null && /^[A-Z]/.test(t.text) && /\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(open)) {
         n++;
         return;
@@ -1314,6 +1389,16 @@ const REPEAT_REACH = 4;
 const VALUE_WORD = /^\$? ?-?[\d,]*\.?\d+$|^\d{1,2}\/\d{1,2}\/\d{4}$/;
 
 /**
+ * VALUE_WORD's test, run on every cell of a range a chain split tries: a value starts with a
+ * dollar sign, a space, a minus, a digit, a comma or a point, so a word starting with a letter
+ * (a title's, most) is ruled out by its first character before the regex runs.
+ */
+function isValueWord(text: string): boolean {
+  const c = text.charCodeAt(0) | 32;
+  return !(c >= 97 && c <= 122) && VALUE_WORD.test(text);
+}
+
+/**
  * 1 for each whole value in [from, to] standing over or under another (their characters
  * overlap): a cell holds one value, so two are two rows' ("495.85" over "$ / 496.25"). A PDF's
  * values stand only roughly under their heads, so where they stand counts, not their column
@@ -1337,7 +1422,7 @@ export function stackedWords(values: { w: Word; col: number }[][], from: number,
 function valuesOf(line: Placement[]): { w: Word; col: number }[] {
   return line.filter((p, k) => {
     const before = line[k - 1];
-    return !p.joined && VALUE_WORD.test(p.w.text) && !(before && /[A-Za-z]/.test(before.w.text) && p.w.x - before.w.xEnd <= 1);
+    return !p.joined && isValueWord(p.w.text) && !(before && /[A-Za-z]/.test(before.w.text) && p.w.x - before.w.xEnd <= 1);
   });
 }
 
@@ -1388,7 +1473,7 @@ function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[
 function isLoneDI(ps: Placement[], k: number): boolean {
   const p = ps[k] as Placement;
   const next = ps[k + 1];
-  return !p.joined && (!next?.joined || MARK.test(next.w.text)) && /^[DI]$/.test(p.w.text);
+  return !p.joined && (!next?.joined || isMark(next.w.text)) && /^[DI]$/.test(p.w.text);
 }
 
 /**
@@ -1424,7 +1509,7 @@ function diAndNatureByPage(placed: Placement[][], page: number[], diCol: number,
 function densestNear(mains: number[], placed: Placement[][], first: number, last: number): number[] {
   const out: number[] = [];
   // One-line values stand on the main line; marks and a text's words stand on any line of their cell.
-  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !MARK.test(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
+  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !isMark(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
     // A line as far from the next D/I line as from this one is the next row's, whose D/I pdftotext
@@ -1497,7 +1582,8 @@ type PdfItem = Placement & { page: number };
  */
 function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], inferred: boolean, ranges: { k: number; from: number; to: number }[], mainPage: number, natureCol: number, cellsAt: Map<Cell, { x: number; xEnd: number }>): LayoutRow {
   const offHeadsPage = mainPage > 0;
-  const items: PdfItem[] = rowLines.flatMap((l) => l.placed.map((p) => ({ ...p, page: l.page })));
+  const items: PdfItem[] = [];
+  for (const l of rowLines) for (const p of l.placed) items.push({ w: p.w, col: p.col, joined: p.joined, page: l.page });
   const { groups, continued } = stackedCells(items, mainPage, natureCol);
   const cells = groups
     .map((ps) => {
@@ -1506,7 +1592,7 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
       const x = Math.min(...own.map((p) => p.w.x));
       const xEnd = Math.max(...own.map((p) => p.w.xEnd));
       // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
-      const mark = (w: Word) => (MARK.test(w.text) ? 1 : 0);
+      const mark = (w: Word) => (isMark(w.text) ? 1 : 0);
       const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
       const cell = cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true);
@@ -1544,7 +1630,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
     if (texts[i] === 0) {
       const p = items[i] as PdfItem;
       const t = p.w.text;
-      texts[i] = /[A-Za-z]{2}/.test(t) || (p.joined && (/^[A-Za-z]/.test(t) || (i > 0 && textWord(i - 1) && !MARK.test(t)))) ? 2 : 1;
+      texts[i] = /[A-Za-z]{2}/.test(t) || (p.joined && (/^[A-Za-z]/.test(t) || (i > 0 && textWord(i - 1) && !isMark(t)))) ? 2 : 1;
     }
     return texts[i] === 2;
   };
@@ -1568,17 +1654,17 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   const afterV = (i: number) => {
     const p = items[i] as PdfItem;
     const prev = items[i - 1];
-    if (!p.joined || !MARK.test(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
+    if (!p.joined || !isMark(p.w.text) || prev === undefined || prev.w.line !== p.w.line) return false;
     return prev.w.text === 'V' || (/^\$? ?[\d,]*\.?\d+$/.test(prev.w.text) && items.some((q) => q.page === p.page && Math.abs(q.w.line - p.w.line) <= 2 && q.w.line !== p.w.line && !q.joined && /^\$ ?[\d,]*\.?\d+$|^\d{1,3}(?:,\d{3})+$|^[AD]$/.test(q.w.text) && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd));
   };
   const detached = items.map((_, i) => afterV(i));
-  const stacking = items.map((p, i) => !(p.joined && MARK.test(p.w.text)) || (detached[i] as boolean));
+  const stacking = items.map((p, i) => !(p.joined && isMark(p.w.text)) || (detached[i] as boolean));
   // A mark standing under both a text's word and an amount beside it ("(14)" under the end of
   // "Class B" and the start of "4,502,447") would join the two cells: it stacks with neither, and
   // goes with the word it stands right after, if any (below).
   const overlaps = (p: PdfItem, q: PdfItem) => q.page === p.page && q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd;
   items.forEach((p, i) => {
-    if (!stacking[i] || !MARK.test(p.w.text)) return;
+    if (!stacking[i] || !isMark(p.w.text)) return;
     let underValue = false;
     let underWord = false;
     items.forEach((q, j) => {
@@ -1605,18 +1691,27 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   });
   // A mark set higher or lower than its value may also stand just right of it, a line or two off:
   // "(2)" above the end of "22,190", with the row's main line between.
-  const isMark = (p: Placement) => MARK.test(p.w.text);
-  const valued = new Set(items.flatMap((q, j) => (isMark(q) ? [] : [root(j)])));
+  const markAt = (p: Placement) => isMark(p.w.text);
+  // The groups holding a word other than a mark, by their root (an item's index): no array made per item.
+  const valued = new Uint8Array(items.length);
+  items.forEach((q, j) => {
+    if (!markAt(q)) valued[root(j)] = 1;
+  });
   items.forEach((p, i) => {
-    if (!isMark(p) || valued.has(root(i))) return;
+    if (!markAt(p) || valued[root(i)] === 1) return;
     // (Three lines off for a value's mark: "$ (2)" over the row's lines, "63.25 18,859" below.)
-    const off = (q: Placement) => Math.abs(q.w.line - p.w.line) <= (VALUE_WORD.test(q.w.text) ? 3 : 2);
-    const j = items.findIndex((q) => !isMark(q) && q.page === p.page && off(q) && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
+    const off = (q: Placement) => Math.abs(q.w.line - p.w.line) <= (isValueWord(q.w.text) ? 3 : 2);
+    const j = items.findIndex((q) => !markAt(q) && q.page === p.page && off(q) && q.w.line !== p.w.line && p.w.x >= q.w.xEnd && p.w.x <= q.w.xEnd + 1);
     if (j !== -1) union(i, j);
   });
   const groupsNow = (): PdfItem[][] => {
     const m = new Map<number, PdfItem[]>();
-    items.forEach((p, i) => (m.get(root(i)) ?? m.set(root(i), []).get(root(i)) as PdfItem[]).push(p));
+    items.forEach((p, i) => {
+      const r = root(i);
+      const group = m.get(r);
+      if (group) group.push(p);
+      else m.set(r, [p]);
+    });
     return [...m.values()];
   };
   const wordy = (ps: PdfItem[]) => ps.some((p) => /[A-Za-z]{2}/.test(p.w.text));
@@ -1659,7 +1754,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // cells go to them in order ("$ / 25.9317" and "See / Footnote" cut, "(28)" and "(13)" on the next page).
   const left = (ps: PdfItem[]) => Math.min(...ps.map((p) => p.w.x));
   const offPage = stacked.filter((ps) => !ps.some((p) => p.page === mainPage));
-  const markPieces = offPage.filter((ps) => ps.every((p) => MARK.test(p.w.text))).sort((a, b) => left(a) - left(b));
+  const markPieces = offPage.filter((ps) => ps.every((p) => isMark(p.w.text))).sort((a, b) => left(a) - left(b));
   const inOrder = markPieces.length === cutCells.length ? [...cutCells].sort((a, b) => left(a) - left(b)) : null;
   let continued = false;
   for (const ps of offPage) {
@@ -1910,7 +2005,7 @@ function flowRows(data: { line: Line; words: Word[] }[]): LayoutRow[] {
       flushText();
       const last = cells[cells.length - 1];
       // A footnote mark right after a value is that value's.
-      if (MARK.test(w.text) && last && prev && w.x - prev.xEnd <= 2 && VALUE.test(prev.text)) {
+      if (isMark(w.text) && last && prev && w.x - prev.xEnd <= 2 && VALUE.test(prev.text)) {
         cells[cells.length - 1] = cellOf([...wordsBack(last, prev), w], -1);
         return;
       }

@@ -71,14 +71,17 @@ function byteChunksOf(line: Line, sink: TextSink, input: string): Chunk[] {
   const base = origin[line.start] ?? 0;
   let wide = 0;
   let scanned = base;
-  return chunksOf(line).map((c) => {
+  // chunksOf's chunks are new: each takes its byte column in place (no copy of each).
+  const chunks = chunksOf(line);
+  for (const c of chunks) {
     const to = origin[c.start] ?? base;
     for (; scanned < to; scanned++) {
       const code = input.charCodeAt(scanned);
       if (code >= 0x80) wide += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
     }
-    return { ...c, x: to - base + wide };
-  });
+    c.x = to - base + wide;
+  }
+  return chunks;
 }
 
 /** html2text prints headings as "***** Reporting Owners *****": the converter that counts columns in bytes. */
@@ -580,6 +583,8 @@ const BOX5_ITEM = { isDirector: /(^|\s)(_*[xX]_*|_{3,})\s*Director\b/, isTenPerc
 function boxFiveMarks(lines: Line[], end: number): Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null {
   for (let n = 0; n < end; n++) {
     const t = (lines[n] as Line).text;
+    // Both items' words on the line, before their regexes scan it at every position.
+    if (!t.includes('Director') || !t.includes('Owner')) continue;
     const d = BOX5_ITEM.isDirector.exec(t);
     const o = BOX5_ITEM.isTenPercentOwner.exec(t);
     if (d && o) return { isDirector: /[xX]/.test(d[2] as string), isTenPercentOwner: /[xX]/.test(o[2] as string) };
@@ -607,6 +612,8 @@ const BOX5_TITLE = { isOfficer: /(^|\s)(_*[xX]_*|_{3,})\s*Officer\s*\(give\b/, i
 function boxFiveTitle(lines: Line[], end: number): 'isOfficer' | 'isOther' | null {
   for (let n = 0; n < end; n++) {
     const t = (lines[n] as Line).text;
+    // Both items' words on the line, before their regexes scan it at every position.
+    if (!t.includes('Officer') || !t.includes('Other')) continue;
     const officer = BOX5_TITLE.isOfficer.exec(t);
     const other = BOX5_TITLE.isOther.exec(t);
     if (!officer || !other) continue;
@@ -636,14 +643,17 @@ function boxFiveChecks(lines: Line[], end: number): BoxFiveChecks | null {
   for (let n = 0; n < end; n++) {
     const line = lines[n] as Line;
     if (!line.text.includes('__')) continue;
-    const d = BOX5_ITEM.isDirector.exec(line.text);
-    const o = BOX5_ITEM.isTenPercentOwner.exec(line.text);
+    // Each pair's words on the line, before their regexes scan it at every position.
+    const items = line.text.includes('Director') && line.text.includes('Owner');
+    const d = items ? BOX5_ITEM.isDirector.exec(line.text) : null;
+    const o = items ? BOX5_ITEM.isTenPercentOwner.exec(line.text) : null;
     if (d && o && !out.isDirector) {
       take('isDirector', line, d);
       take('isTenPercentOwner', line, o);
     }
-    const f = BOX5_TITLE.isOfficer.exec(line.text);
-    const t = BOX5_TITLE.isOther.exec(line.text);
+    const titles = line.text.includes('Officer') && line.text.includes('Other');
+    const f = titles ? BOX5_TITLE.isOfficer.exec(line.text) : null;
+    const t = titles ? BOX5_TITLE.isOther.exec(line.text) : null;
     if (f && t && !out.isOfficer) {
       take('isOfficer', line, f);
       take('isOther', line, t);
@@ -1949,7 +1959,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   let remarksFrom = 0;
   for (let n = 0; n < lines.length; n++) {
     const l = lines[n] as Line;
-    if (!/^\W*No\s+securities\b/i.test(l.joined)) continue;
+    if (!startsWithN(l.joined) || !/^\W*No\s+securities\b/i.test(l.joined)) continue;
     let belowRemarks = false;
     for (; remarksFrom <= n && !belowRemarks; remarksFrom++) belowRemarks = REMARKS.test((lines[remarksFrom] as Line).joined);
     if (belowRemarks) break;
@@ -1962,6 +1972,18 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
       break;
     }
   }
+}
+
+/**
+ * Whether the first word character of `text` ([A-Za-z0-9_], what \W skips) is an N: a line
+ * /^\W*No\s+securities/i can match, tested on every line of the page before that regex.
+ */
+function startsWithN(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return c === 78 || c === 110;
+  }
+  return false;
 }
 
 // --- Section 16 and 10b5-1 check boxes ---
