@@ -977,21 +977,18 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
 /**
  * The columns each line of a table's texts fills, as bits (column c → bit c), worked out once
  * per table: the chain split's cost functions ask about every range of its lines, each column
- * by each line. Null for a table with a line of more than 31 columns (none of the form's has).
+ * by each line. The form's tables have at most 16 columns (table-columns.ts), well within 31 bits.
  * Kept only as long as the table's texts are (a weak map), which are not changed once made.
  */
-const FILLED = new WeakMap<object, Int32Array | null>();
-function filledOf(texts: { text: string; x: number }[][]): Int32Array | null {
+const FILLED = new WeakMap<object, Int32Array>();
+function filledOf(texts: { text: string; x: number }[][]): Int32Array {
   const known = FILLED.get(texts);
   if (known !== undefined) return known;
-  let filled: Int32Array | null = new Int32Array(texts.length);
+  const filled = new Int32Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const row = texts[i];
     if (!row) continue;
-    if (row.length > 31) {
-      filled = null;
-      break;
-    }
+    if (row.length > 31) throw new RangeError(`a table of ${row.length} columns: the form's have at most 16`);
     let m = 0;
     for (let c = 0; c < row.length; c++) if (row[c] !== undefined) m |= 1 << c;
     filled[i] = m;
@@ -1005,14 +1002,11 @@ function bitsAt(filled: Int32Array, i: number, from: number): number {
   return i < from || i >= filled.length ? 0 : (filled[i] as number);
 }
 
-/** The columns flagged true, as bits; null when one past bit 30 is. */
-function maskOf(flags: boolean[]): number | null {
+/** The columns flagged true, as bits (filledOf's). */
+function maskOf(flags: boolean[]): number {
+  if (flags.length > 31) throw new RangeError(`a table of ${flags.length} columns: the form's have at most 16`);
   let m = 0;
-  for (let c = 0; c < flags.length; c++) {
-    if (!flags[c]) continue;
-    if (c > 30) return null;
-    m |= 1 << c;
-  }
+  for (let c = 0; c < flags.length; c++) if (flags[c]) m |= 1 << c;
   return m;
 }
 
@@ -1034,35 +1028,18 @@ function bitCount(x: number): number {
  */
 export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false): number {
   const filled = filledOf(texts);
-  if (filled) {
-    // A column's run after its first starts on a line holding it after one (three, interleaved)
-    // without it: counted for all columns at once, a bit each.
-    let n = 0;
-    let seen = 0;
-    for (let i = from; i <= to; i++) {
-      const m = bitsAt(filled, i, from);
-      let starts = m & ~bitsAt(filled, i - 1, from) & seen;
-      if (interleaved) starts &= ~bitsAt(filled, i - 2, from) & ~bitsAt(filled, i - 3, from);
-      n += bitCount(starts);
-      seen |= m;
-    }
-    return n;
-  }
+  // A column's run after its first starts on a line holding it after one without it; in a PDF
+  // (interleaved) after three: pdftotext sets each cell's lines on a grid of its own, so other
+  // cells' lines may stand between a cell's, up to two ("Common", then a value line and a mark
+  // line, then "Units"). Counted for all columns at once, a bit each.
   let n = 0;
-  // Every column up to the widest line's: one with no line in the range has no run (a chain split calls this for every range).
-  let columns = 0;
-  for (let i = from; i <= to; i++) columns = Math.max(columns, texts[i]?.length ?? 0);
-  for (let c = 0; c < columns; c++) {
-    let runs = 0;
-    let empty = Infinity;
-    for (let i = from; i <= to; i++) {
-      const has = texts[i]?.[c] !== undefined;
-      // pdftotext sets each cell's lines on a grid of its own: other cells' lines may stand between
-      // a cell's, up to two ("Common", then a value line and a mark line, then "Units").
-      if (has && empty > (interleaved ? 2 : 0)) runs++;
-      empty = has ? 0 : empty + 1;
-    }
-    if (runs > 1) n += runs - 1;
+  let seen = 0;
+  for (let i = from; i <= to; i++) {
+    const m = bitsAt(filled, i, from);
+    let starts = m & ~bitsAt(filled, i - 1, from) & seen;
+    if (interleaved) starts &= ~bitsAt(filled, i - 2, from) & ~bitsAt(filled, i - 3, from);
+    n += bitCount(starts);
+    seen |= m;
   }
   return n;
 }
@@ -1074,29 +1051,15 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
  */
 export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
   const filled = filledOf(texts);
-  const want = filled ? maskOf(titled) : null;
-  if (filled && want !== null) {
-    // Each title column's first line in the range: the lines in order, the columns still to find as bits.
-    let n = 0;
-    let remaining = want;
-    for (let i = from; i <= to && remaining !== 0; i++) {
-      const hit = bitsAt(filled, i, from) & remaining;
-      if (hit === 0) continue;
-      for (let c = 0; c < 31; c++) if ((hit >>> c) & 1 && /^\(?[a-z]/.test((texts[i]?.[c] as { text: string }).text)) n++;
-      remaining &= ~hit;
-    }
-    return n;
-  }
+  const want = maskOf(titled);
+  // Each title column's first line in the range: the lines in order, the columns still to find as bits.
   let n = 0;
-  // Each title column's first line in the range, column by column (a chain split calls this for every range).
-  for (let c = 0; c < titled.length; c++) {
-    if (!titled[c]) continue;
-    for (let i = from; i <= to; i++) {
-      const t = texts[i]?.[c];
-      if (!t) continue;
-      if (/^\(?[a-z]/.test(t.text)) n++;
-      break;
-    }
+  let remaining = want;
+  for (let i = from; i <= to && remaining !== 0; i++) {
+    const hit = bitsAt(filled, i, from) & remaining;
+    if (hit === 0) continue;
+    for (let c = 0; c < 31; c++) if ((hit >>> c) & 1 && /^\(?[a-z]/.test((texts[i]?.[c] as { text: string }).text)) n++;
+    remaining &= ~hit;
   }
   return n;
 }
@@ -1304,39 +1267,22 @@ const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
  */
 export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[]): number {
   const filled = filledOf(texts);
-  const want = filled ? maskOf(natured) : null;
-  if (filled && want !== null) {
-    // The nature columns' lines after their first, in order, the columns seen and done as bits.
-    let n = 0;
-    let seen = 0;
-    let done = 0;
-    for (let i = from; i <= to; i++) {
-      const m = bitsAt(filled, i, from) & want & ~done;
-      const later = m & seen;
-      for (let c = 0; later !== 0 && c < 31; c++) {
-        if ((later >>> c) & 1 && NATURE_START.test((texts[i]?.[c] as { text: string }).text)) {
-          n++;
-          done |= 1 << c;
-        }
-      }
-      seen |= m;
-    }
-    return n;
-  }
+  const want = maskOf(natured);
+  // The nature columns' lines after their first, in order, the columns seen and done as bits.
   let n = 0;
-  natured.forEach((isNature, c) => {
-    if (!isNature) return;
-    let first = true;
-    for (let i = from; i <= to; i++) {
-      const t = texts[i]?.[c];
-      if (!t) continue;
-      if (!first && NATURE_START.test(t.text)) {
+  let seen = 0;
+  let done = 0;
+  for (let i = from; i <= to; i++) {
+    const m = bitsAt(filled, i, from) & want & ~done;
+    const later = m & seen;
+    for (let c = 0; later !== 0 && c < 31; c++) {
+      if ((later >>> c) & 1 && NATURE_START.test((texts[i]?.[c] as { text: string }).text)) {
         n++;
-        return;
+        done |= 1 << c;
       }
-      first = false;
     }
-  });
+    seen |= m;
+  }
   return n;
 }
 
@@ -1348,32 +1294,16 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
  */
 export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
   const filled = filledOf(texts);
-  if (filled) {
-    // Only columns with a line off the main line count: each one's lines above and below, by its bit.
-    let cols = 0;
-    for (let i = from; i <= to; i++) if (i !== main) cols |= bitsAt(filled, i, from);
-    let n = 0;
-    for (let c = 0; cols !== 0 && c < 31; c++) {
-      if (((cols >>> c) & 1) === 0) continue;
-      let above = 0;
-      let below = 0;
-      for (let i = from; i <= to; i++) {
-        if (i === main || ((bitsAt(filled, i, from) >>> c) & 1) === 0) continue;
-        if (i < main) above++;
-        else below++;
-      }
-      n += Math.max(0, Math.abs(above - below) - 1);
-    }
-    return n;
-  }
-  let columns = 0;
-  for (let i = from; i <= to; i++) columns = Math.max(columns, texts[i]?.length ?? 0);
+  // Only columns with a line off the main line count: each one's lines above and below, by its bit.
+  let cols = 0;
+  for (let i = from; i <= to; i++) if (i !== main) cols |= bitsAt(filled, i, from);
   let n = 0;
-  for (let c = 0; c < columns; c++) {
+  for (let c = 0; cols !== 0 && c < 31; c++) {
+    if (((cols >>> c) & 1) === 0) continue;
     let above = 0;
     let below = 0;
     for (let i = from; i <= to; i++) {
-      if (i === main || !texts[i]?.[c]) continue;
+      if (i === main || ((bitsAt(filled, i, from) >>> c) & 1) === 0) continue;
       if (i < main) above++;
       else below++;
     }
@@ -1432,27 +1362,10 @@ function valuesOf(line: Placement[]): { w: Word; col: number }[] {
  */
 export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
   const filled = filledOf(texts);
-  if (filled) {
-    // The columns filled off the main line, less those on it, as bits.
-    let off = 0;
-    for (let i = from; i <= to; i++) if (i !== main) off |= bitsAt(filled, i, from);
-    return bitCount(off & ~bitsAt(filled, main, 0));
-  }
-  let n = 0;
-  const onMain = texts[main] ?? [];
-  // Column by column, up to the widest line's (a chain split calls this for every range).
-  let columns = 0;
-  for (let i = from; i <= to; i++) columns = Math.max(columns, texts[i]?.length ?? 0);
-  for (let c = 0; c < columns; c++) {
-    if (onMain[c] !== undefined) continue;
-    for (let i = from; i <= to; i++) {
-      if (i !== main && texts[i]?.[c]) {
-        n++;
-        break;
-      }
-    }
-  }
-  return n;
+  // The columns filled off the main line, less those on it, as bits.
+  let off = 0;
+  for (let i = from; i <= to; i++) if (i !== main) off |= bitsAt(filled, i, from);
+  return bitCount(off & ~bitsAt(filled, main, 0));
 }
 
 /**
