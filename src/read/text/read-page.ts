@@ -1770,41 +1770,42 @@ function lynxIndented(lines: Line[], from: number, end: number): boolean {
 export function joinLines(lines: string[], pdf = false): { text: string; inferred: boolean } {
   const out: string[] = [];
   let inferred = false;
-  // The last characters of the text so far: tested by hand, as a `$`-anchored regex would rescan it.
-  let last = '';
-  let beforeLast = '';
+  let prev: string | null = null;
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
-    const word = (c: string) => /\w/.test(c);
-    const glued =
-      out.length > 0 &&
-      (last === '/'
-        ? word(line.charAt(0))
-        : line.charAt(0) === '/'
-          ? word(line.charAt(1)) && word(last)
-          : last === '-'
-            ? word(beforeLast) && word(line.charAt(0))
-            : last === '&'
-              ? // "M&" above "T Bank": a word joined by "&" (w3m breaks after it, or before it: "M" above "&T"); "A & B" keeps its spaces.
-                /[A-Za-z]/.test(beforeLast) && /[A-Za-z]/.test(line.charAt(0))
-              : line.charAt(0) === '&'
-                ? /[A-Za-z]/.test(last) && /[A-Za-z]/.test(line.charAt(1))
-                : line.charAt(0) === '('
-                  ? // "Section 13" above "(d) group" (w3m breaks before a bracket): a number's lettered subdivision
-                    // is written against it ("13(d)", "10b5-1(c)"; "Form 2 of 2" above "(1) The" is a list's item);
-                    // with pdf, "16a-1(a)" above "(4)" too.
-                    (DIGIT.test(last) && LETTERED_START.test(line)) || (pdf && last === ')' && SUBDIVISION_START.test(line) && SUBDIVISION_END.test(out[out.length - 1] as string))
-                  : false);
-    if (out.length > 0 && !glued) out.push(' ');
+    const glued = prev !== null && gluedLines(prev, line, pdf);
+    if (prev !== null && !glued) out.push(' ');
     if (glued) inferred = true;
     out.push(line);
-    last = line.charAt(line.length - 1);
-    beforeLast = line.length > 1 ? line.charAt(line.length - 2) : '';
+    prev = line;
   }
   // Most joined texts have no white space to collapse (a run of two, or another space than " "): only trimmed.
   const text = out.join('');
   return { text: /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim(), inferred };
+}
+
+/** Whether joinLines joins `line` to the line before it (`prev`, both trimmed, not empty) without a space. */
+function gluedLines(prev: string, line: string, pdf: boolean): boolean {
+  // The last characters of the line before: tested by hand, as a `$`-anchored regex would rescan it.
+  const last = prev.charAt(prev.length - 1);
+  const beforeLast = prev.length > 1 ? prev.charAt(prev.length - 2) : '';
+  const first = line.charAt(0);
+  const word = (c: string) => /\w/.test(c);
+  const letter = (c: string) => /[A-Za-z]/.test(c);
+  // A date or "and/or" cut at its slash.
+  if (last === '/') return word(first);
+  if (first === '/') return word(line.charAt(1)) && word(last);
+  // A word cut after its hyphen ("333-" above "249729").
+  if (last === '-') return word(beforeLast) && word(first);
+  // "M&" above "T Bank": a word joined by "&" (w3m breaks after it, or before it: "M" above "&T"); "A & B" keeps its spaces.
+  if (last === '&') return letter(beforeLast) && letter(first);
+  if (first === '&') return letter(last) && letter(line.charAt(1));
+  // "Section 13" above "(d) group" (w3m breaks before a bracket): a number's lettered subdivision
+  // is written against it ("13(d)", "10b5-1(c)"; "Form 2 of 2" above "(1) The" is a list's item);
+  // with pdf, "16a-1(a)" above "(4)" too.
+  if (first === '(') return (DIGIT.test(last) && LETTERED_START.test(line)) || (pdf && last === ')' && SUBDIVISION_START.test(line) && SUBDIVISION_END.test(prev));
+  return false;
 }
 
 /** A rule's subdivision set against a word, ending a line ("16a-1(a)"), and one starting a line ("(4)"). */
