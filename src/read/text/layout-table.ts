@@ -481,48 +481,59 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     const r = ranges.find((x) => x.k === own);
     return own !== col && r !== undefined && w.x >= r.from;
   };
-  // Words one space apart in a text ("Common Stock") stay in one cell whatever the ranges say.
+  // Words one space apart in a text ("Common Stock") stay in one cell whatever the ranges say:
+  // whether word i of a line (`w`) goes on in the cell of the word before it (`prev`).
+  const joinsPrevious = (words: Word[], i: number, w: Word, prev: Placement, figures: Set<number> | null): boolean => {
+    // "Common Stock, $1 2/3 Par Value", "Comm Stock - $.16-2/3 value": a dollar figure between a title's words.
+    if (figures?.has(i) === true) return true;
+    const gap = w.x - prev.w.xEnd;
+    if (gap > 2) return false;
+    const t = w.text;
+    const p = prev.w.text;
+    // A footnote mark right after a value ("Stock (2)") is that value's.
+    if (isMark(t) && !isMark(p) && !startsOwnColumn(w, prev.col)) return true;
+    if (gap > 1) return false;
+    // (In a PDF's line a word ending with its mark ends its cell: "J(12) V" is a code and a V.)
+    if (/^[A-Za-z]/.test(t) && /[A-Za-z]/.test(p) && !(pdf && /\(\d{1,2}\)$/.test(p))) return true;
+    // "par value $0.0001", "par value 0.0001": the par value is the title's.
+    if (/^(?:\$\d|\$?0?\.\d+$)/.test(t) && /^(?:par|value)$/i.test(p)) return true;
+    // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
+    // (A PDF's columns stand only roughly under their heads: there the marks run on.)
+    // A cell cites a footnote once, its marks going up ("(1) (3)"): a mark not above the one before it
+    // starts the next cell's ("D (1) (1)": the D's mark and the nature's; "Stock (3) (1) (3)": the title's, then an amount's).
+    if (isMark(t) && isMark(p) && (pdf ? markNumber(t) > markNumber(p) : w.x < rangeEnd(prev.col))) return true;
+    if (!pdf) return false;
+    // In a PDF's line, touching words:
+    return (
+      // "Smith & Hood", "Option - LBRDK": an ampersand or dash between words is theirs.
+      (/^[&–-]$/.test(t) && /[A-Za-z]/.test(p)) ||
+      (/^[A-Za-z]/.test(t) && /^[&–-]$/.test(p) && prev.joined) ||
+      // "401 (k)", "Option (right to buy)", "Options (Right to Buy)", "OPTIONS (RT TO BUY)", "stock ('Common Stock')",
+      // "Shares [ADS]": a bracket of words goes on with the word before it (a mark holds digits only).
+      (/^(?:\(['"‘“]?(?:[a-z]|[A-Z][a-z]|[A-Z]{2})|\[[A-Za-z])/.test(t) && /[A-Za-z0-9]$/.test(p)) ||
+      // "Common Stock, $0.10 par value": a dollar figure between a title's words and "par" is the title's.
+      (PAR_FIGURE.test(t) && /[A-Za-z],?$/.test(p) && /^par$/i.test(words[i + 1]?.text ?? '') && (words[i + 1] as Word).x - w.xEnd <= 1) ||
+      (/^par$/i.test(t) && PAR_FIGURE.test(p)) ||
+      // "By 401(k)", "2nd Lien": a figure with lowercase letters is no column's value, but a text's word.
+      (/^\d[\d,.]*\(?[a-z]/.test(t) && /[A-Za-z]$/.test(p)) ||
+      // "Debentures due 2048", "Series 2019": the page prints an amount of thousands with its comma and
+      // a price with its dollar sign, so four bare digits after a word are the text's ...
+      (/^\d{4}$/.test(t) && /[A-Za-z]$/.test(p)) ||
+      // ... and the words after them too ("By Levchin 2012 Irrevocable Trust").
+      (/^[A-Za-z]/.test(t) && /^\d{4}$/.test(p) && prev.joined) ||
+      // "4.0% Series C ...": no column's value is a percentage, a title's word follows it.
+      (/^[A-Za-z]/.test(t) && /^\d[\d.]*%$/.test(p)) ||
+      // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
+      (/^[a-z]/.test(t) && prev.joined)
+    );
+  };
   const placed = data.map((d) => {
     const out: Placement[] = [];
     const figures = pdf ? titleFigures(d.words) : null;
     d.words.forEach((w, i) => {
       const prev = out[i - 1];
-      // A footnote mark right after a value ("Stock (2)") is that value's.
-      const joins =
-        prev &&
-        // (In a PDF's line a word ending with its mark ends its cell: "J(12) V" is a code and a V.)
-        ((w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /[A-Za-z]/.test(prev.w.text) && !(pdf && /\(\d{1,2}\)$/.test(prev.w.text))) ||
-          // "Smith & Hood", "Option - LBRDK": in a PDF's words an ampersand or dash between words is theirs.
-          (pdf && w.x - prev.w.xEnd <= 1 && /^[&–-]$/.test(w.text) && /[A-Za-z]/.test(prev.w.text)) ||
-          (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^[&–-]$/.test(prev.w.text) && prev.joined) ||
-          // "par value $0.0001", "par value 0.0001": the par value is the title's.
-          (w.x - prev.w.xEnd <= 1 && /^(?:\$\d|\$?0?\.\d+$)/.test(w.text) && /^(?:par|value)$/i.test(prev.w.text)) ||
-          // "401 (k)", "Option (right to buy)", "Options (Right to Buy)", "OPTIONS (RT TO BUY)", "stock ('Common Stock')",
-          // "Shares [ADS]": in a PDF's line a bracket of words goes on with the word before it (a mark holds digits only).
-          (pdf && w.x - prev.w.xEnd <= 1 && /^(?:\(['"‘“]?(?:[a-z]|[A-Z][a-z]|[A-Z]{2})|\[[A-Za-z])/.test(w.text) && /[A-Za-z0-9]$/.test(prev.w.text)) ||
-          // "Common Stock, $0.10 par value": in a PDF's line, a dollar figure between a title's words and "par" is the title's.
-          (pdf && w.x - prev.w.xEnd <= 1 && PAR_FIGURE.test(w.text) && /[A-Za-z],?$/.test(prev.w.text) && /^par$/i.test(d.words[i + 1]?.text ?? '') && (d.words[i + 1] as Word).x - w.xEnd <= 1) ||
-          (pdf && w.x - prev.w.xEnd <= 1 && /^par$/i.test(w.text) && PAR_FIGURE.test(prev.w.text)) ||
-          // "Common Stock, $1 2/3 Par Value", "Comm Stock - $.16-2/3 value": a dollar figure between a title's words.
-          figures?.has(i) === true ||
-          // "By 401(k)", "2nd Lien": a figure with lowercase letters is no column's value, but a text's word.
-          (pdf && w.x - prev.w.xEnd <= 1 && /^\d[\d,.]*\(?[a-z]/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
-          // "Debentures due 2048", "Series 2019": the page prints an amount of thousands with its comma and
-          // a price with its dollar sign, so four bare digits after a word are the text's.
-          (pdf && w.x - prev.w.xEnd <= 1 && /^\d{4}$/.test(w.text) && /[A-Za-z]$/.test(prev.w.text)) ||
-          // ... and the words after them too ("By Levchin 2012 Irrevocable Trust").
-          (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d{4}$/.test(prev.w.text) && prev.joined) ||
-          // "4.0% Series C ...": no column's value is a percentage, a title's word follows it.
-          (pdf && w.x - prev.w.xEnd <= 1 && /^[A-Za-z]/.test(w.text) && /^\d[\d.]*%$/.test(prev.w.text)) ||
-          // "par value $0.01 per share": a lowercase word goes on with the title's words before it.
-          (pdf && w.x - prev.w.xEnd <= 1 && /^[a-z]/.test(w.text) && prev.joined) ||
-          (w.x - prev.w.xEnd <= 2 && isMark(w.text) && !isMark(prev.w.text) && !startsOwnColumn(w, prev.col)) ||
-          // "7,681,964 (1) (2) (3)": a further mark that starts inside the value's column is the value's too.
-          // (A PDF's columns stand only roughly under their heads: there the marks run on.)
-          // A cell cites a footnote once, its marks going up ("(1) (3)"): a mark not above the one before it
-          // starts the next cell's ("D (1) (1)": the D's mark and the nature's; "Stock (3) (1) (3)": the title's, then an amount's).
-          (w.x - prev.w.xEnd <= 1 && isMark(w.text) && isMark(prev.w.text) && (pdf ? markNumber(w.text) > markNumber(prev.w.text) : w.x < rangeEnd(prev.col))));
-      out.push({ w, col: joins ? prev.col : columnOf(w, ranges), joined: joins === true });
+      const joins = prev !== undefined && joinsPrevious(d.words, i, w, prev, figures);
+      out.push({ w, col: joins && prev ? prev.col : columnOf(w, ranges), joined: joins });
     });
     return out;
   });
