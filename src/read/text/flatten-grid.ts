@@ -33,7 +33,6 @@ interface Seg {
 const RULE = /^\+[-=:+]*\+\s*$/;
 const DASHES = /^[\s-]*$/;
 
-/** The input with its grid tables flattened, or null when it has none. */
 /**
  * /^\+-{3,}/m.test by string search: a '+---' at a line's start (the text's, or after a line
  * terminator, as ^ in multiline mode reads one). indexOf skips a text without grids faster than
@@ -47,6 +46,7 @@ function hasRuleLine(input: string): boolean {
   return false;
 }
 
+/** The input with its grid tables flattened, or null when it has none. */
 export function flattenGrids(input: string): FlatText | null {
   if (!hasRuleLine(input)) return null;
   const parts: string[] = [];

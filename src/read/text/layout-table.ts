@@ -13,6 +13,7 @@ import { parseGapRow, placeInOrder, UNKNOWN_GAP, type GapCell, type GapParse } f
 import type { Column } from './table-columns.ts';
 import { inReadingOrder, isWhiteSpace, MARK, MARKS_ONLY, printedWidth, type Cell, type Line, type TextSink } from './text-grid.ts';
 import { isPageNoteLine, pdfFlowRows } from './pdf-flow-row.ts';
+import { isWordChar, trieStep, wordTrie } from './word-trie.ts';
 
 /**
  * A footnote mark alone, "(1)" (MARK), tested on every word of a table's rows: a word not
@@ -168,11 +169,6 @@ export function isHeadLine(text: string): boolean {
   return true;
 }
 
-/** [a-z0-9%]: isHeadLine's word characters, in a lowercased line. */
-function isHeadWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37;
-}
-
 /** "1", "12", "2a", "12a": a numbered head's number, as /^\d{1,2}a?$/ takes it (the word s[from, to)). */
 function isHeadNumber(s: string, from: number, to: number): boolean {
   const n = to - from;
@@ -183,44 +179,18 @@ function isHeadNumber(s: string, from: number, to: number): boolean {
   return isDigit(1) && s.charCodeAt(from + 2) === 97;
 }
 
-/**
- * HEAD_WORDS as a trie over the letters a-z (every head word's), for headWordsOnly to look a
- * word up as it stands in the line, with no string cut out of it and hashed: node k's child for
- * letter l is HEAD_TRIE.next[k * 26 + l] (0 for none: no child is the root), and
- * HEAD_TRIE.word[k] says a word ends at node k.
- */
-const HEAD_TRIE = ((): { next: Int32Array; word: Uint8Array } => {
-  const next: number[] = [];
-  const word: number[] = [0];
-  for (let k = 0; k < 26; k++) next.push(0);
-  for (const w of HEAD_WORDS) {
-    let node = 0;
-    for (let i = 0; i < w.length; i++) {
-      const slot = node * 26 + (w.charCodeAt(i) - 97);
-      if (next[slot] === 0) {
-        next[slot] = word.length;
-        word.push(0);
-        for (let k = 0; k < 26; k++) next.push(0);
-      }
-      node = next[slot] as number;
-    }
-    word[node] = 1;
-  }
-  return { next: Int32Array.from(next), word: Uint8Array.from(word) };
-})();
+/** HEAD_WORDS as a trie, for headWordsOnly to look a word up as it stands in the line. */
+const HEAD_TRIE = wordTrie(HEAD_WORDS);
 
-/** The trie node reached from `node` by the letters of s[from, to), or -1 (no head word starts so; a digit or '%' is no head word's). */
+/** The trie node reached from `node` by the word characters of s[from, to), or -1 (no head word starts so). */
 function headTrieWalk(s: string, from: number, to: number, node: number): number {
-  for (let i = from; i < to && node !== -1; i++) {
-    const l = s.charCodeAt(i) - 97;
-    node = l >= 0 && l < 26 ? (HEAD_TRIE.next[node * 26 + l] as number) || -1 : -1;
-  }
+  for (let i = from; i < to && node !== -1; i++) node = trieStep(HEAD_TRIE, node, s.charCodeAt(i)) || -1;
   return node;
 }
 
 /** Whether the trie node ends a head word. */
 function endsHeadWord(node: number): boolean {
-  return node !== -1 && HEAD_TRIE.word[node] === 1;
+  return node !== -1 && HEAD_TRIE.ends[node] === 1;
 }
 
 /**
@@ -242,7 +212,7 @@ function headWordsOnly(lower: string, text: string): boolean {
   const next = (): boolean => {
     while (at < n) {
       const c = lower.charCodeAt(at);
-      if (isHeadWordChar(c)) break;
+      if (isWordChar(c)) break;
       if (c === 40 && lower.startsWith('instr.', at + 1)) {
         const close = lower.indexOf(')', at + 7);
         if (close !== -1) {
@@ -254,7 +224,7 @@ function headWordsOnly(lower: string, text: string): boolean {
     }
     if (at >= n) return false;
     from = at;
-    while (at < n && isHeadWordChar(lower.charCodeAt(at))) at++;
+    while (at < n && isWordChar(lower.charCodeAt(at))) at++;
     return true;
   };
   // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.

@@ -14,6 +14,7 @@ import { toUsDate } from '../values.ts';
 import { CHECKED, UNCHECKED } from './clean-text.ts';
 import { fuzzyFind } from './fuzzy-match.ts';
 import { literalStarts, Stream, type Cell, type Line, type Piece, type TextSink } from './text-grid.ts';
+import { isWordChar, trieStep, wordTrie } from './word-trie.ts';
 
 type Box = 'name' | 'issuer' | 'period' | 'amendment' | 'relationship' | 'filing';
 
@@ -77,27 +78,10 @@ const LABEL_VOCABULARY = (
 ).split(' ');
 /**
  * Every piece of a vocabulary word (a damaged label keeps pieces of its words: "Directo r"), as a
- * trie over [a-z0-9%]: PIECE_NEXT[node * 38 + symbol] is the next node, 0 for none. Every node
- * ends a piece (a piece's prefix is a piece too), so a word is a piece when its walk never fails.
+ * trie of the words' ends ("director", "irector", ... "r"): every node of it ends a piece (a
+ * piece's prefix is a piece too), so a word is a piece when its walk never fails.
  */
-const PIECE_NEXT: Int32Array = (() => {
-  const next: number[] = new Array(38).fill(0);
-  let nodes = 1;
-  for (const v of LABEL_VOCABULARY) {
-    for (let i = 0; i < v.length; i++) {
-      let node = 0;
-      for (let j = i; j < v.length; j++) {
-        const k = node * 38 + symbolOf(v.charCodeAt(j));
-        if (next[k] === 0) {
-          next[k] = nodes++;
-          for (let s = 0; s < 38; s++) next.push(0);
-        }
-        node = next[k] as number;
-      }
-    }
-  }
-  return Int32Array.from(next);
-})();
+const LABEL_PIECES = wordTrie(LABEL_VOCABULARY.flatMap((v) => Array.from(v, (_, i) => v.slice(i))));
 
 const CAPTION = /\(?\b(Last|First|Middle|Street|City|State|Zip)\)/gi;
 const ITEM_START = /^(?:☒|☐|\[\s*[xX✓✔]?\s*\]|_*[xX]_*|[✓✔☑])?\s*(?:Direc|10\s?%\s?Ow|Offic|Other\b)/i;
@@ -310,20 +294,10 @@ function piecesOf(t: string, asciiOnly: boolean): number {
       node = 0;
       continue;
     }
-    node = PIECE_NEXT[node * 38 + symbolOf(c)] as number;
+    node = trieStep(LABEL_PIECES, node, c);
     if (node === 0) return 0;
   }
   return 1;
-}
-
-/** [a-z0-9%] */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 37;
-}
-
-/** A word character's place in the trie's rows: a-z 0-25, 0-9 26-35, % 36 (37 unused). */
-function symbolOf(c: number): number {
-  return c >= 97 ? c - 97 : c === 37 ? 36 : c - 48 + 26;
 }
 
 function readIssuer(hit: LabelHit, sink: TextSink, out: HeaderRead): void {

@@ -492,11 +492,6 @@ function holdingColumns(columns: Column[]): Column[] {
 }
 
 /**
- * Cells of a laid-out row carry their column's index in `columns`; when only a subset of the
- * columns is used (a holding read in order) indices are unchanged (-1 in reading order), and
- * tab-separated cells keep their own.
- */
-/**
  * A date, or a lone code letter (or "S/K") other than D, I, A (the D/I and A/D columns' own): what only a
  * transaction prints. Both hold a '/' or are one letter: other cells (most) need no regex.
  */
@@ -512,6 +507,11 @@ function cellsByColumn(rowCells: readonly Cell[], count: number, start: number):
   return cells as Cell[];
 }
 
+/**
+ * Cells of a laid-out row carry their column's index in `columns`; when only a subset of the
+ * columns is used (a holding read in order) indices are unchanged (-1 in reading order), and
+ * tab-separated cells keep their own.
+ */
 function alignCells(cells: Cell[], columns: Column[], all: Column[]): Cell[] {
   if (columns === all) return cells;
   return cells.map((c) => (c.index < 0 ? c : { ...c, index: columns.indexOf(all[c.index] as Column) }));
