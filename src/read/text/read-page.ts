@@ -284,8 +284,9 @@ function readOwners(
       const templates: OwnerTemplate[] =
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
       if (pdf && owners.length === 0) {
-        pdfShift = pdfMarkShift(block, cols, boxFiveMarks(lines, markAt));
-        titleShift = pdfTitleShift(block, cols, boxFiveTitle(lines, markAt), pageOf);
+        const { items, titles } = boxFivePairs(lines, markAt, false);
+        pdfShift = pdfMarkShift(block, cols, boxFiveMarks(items));
+        titleShift = pdfTitleShift(block, cols, boxFiveTitle(titles), pageOf);
       }
       const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
       const a = owner.address;
@@ -579,17 +580,46 @@ const headMiddle = (col: RelColumn) => col.x + HEAD_WIDTH[col.key] / 2;
 
 const BOX5_ITEM = { isDirector: /(^|\s)(_*[xX]_*|_{3,})\s*Director\b/, isTenPercentOwner: /(^|\s)(_*[xX]_*|_{3,})\s*10\s?%\s?Owner\b/ } as const;
 
-/** Box 5's Director and 10% Owner items as a layout prints them ("_____ Director   __X__ 10% Owner"), or null. */
-function boxFiveMarks(lines: Line[], end: number): Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null {
-  for (let n = 0; n < end; n++) {
+/** A pair of box 5's items found on one line: Director and 10% Owner, or Officer and Other; group 2 of each is its box. */
+interface BoxFivePair {
+  line: number;
+  first: RegExpExecArray;
+  second: RegExpExecArray;
+}
+
+/**
+ * Box 5's items as a layout prints them ("_____ Director   __X__ 10% Owner" over "__X__ Officer
+ * (give title   _____ Other (specify"): the first line of lines [0, end) holding both of the
+ * Director and 10% Owner items, and the first holding both of the Officer and Other items; with
+ * `underlined`, only lines holding a box's "__" are looked at.
+ */
+function boxFivePairs(lines: Line[], end: number, underlined: boolean): { items: BoxFivePair | null; titles: BoxFivePair | null } {
+  let items: BoxFivePair | null = null;
+  let titles: BoxFivePair | null = null;
+  for (let n = 0; n < end && !(items && titles); n++) {
     const t = (lines[n] as Line).text;
-    // Both items' words on the line, before their regexes scan it at every position.
-    if (!t.includes('Director') || !t.includes('Owner')) continue;
-    const d = BOX5_ITEM.isDirector.exec(t);
-    const o = BOX5_ITEM.isTenPercentOwner.exec(t);
-    if (d && o) return { isDirector: /[xX]/.test(d[2] as string), isTenPercentOwner: /[xX]/.test(o[2] as string) };
+    if (underlined && !t.includes('__')) continue;
+    // Each pair's words on the line, before their regexes scan it at every position.
+    if (!items && t.includes('Director') && t.includes('Owner')) {
+      const d = BOX5_ITEM.isDirector.exec(t);
+      const o = BOX5_ITEM.isTenPercentOwner.exec(t);
+      if (d && o) items = { line: n, first: d, second: o };
+    }
+    if (!titles && t.includes('Officer') && t.includes('Other')) {
+      const f = BOX5_TITLE.isOfficer.exec(t);
+      const o = BOX5_TITLE.isOther.exec(t);
+      if (f && o) titles = { line: n, first: f, second: o };
+    }
   }
-  return null;
+  return { items, titles };
+}
+
+/** Whether a box 5 item's box (its match's group 2) is checked. */
+const checkedBox = (m: RegExpExecArray): boolean => /[xX]/.test(m[2] as string);
+
+/** Box 5's Director and 10% Owner items, as checked, or null. */
+function boxFiveMarks(items: BoxFivePair | null): Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null {
+  return items && { isDirector: checkedBox(items.first), isTenPercentOwner: checkedBox(items.second) };
 }
 
 /**
@@ -609,60 +639,29 @@ function pdfMarkShift(block: Line[], cols: RelColumn[], box5: Pick<Relationship,
 const BOX5_TITLE = { isOfficer: /(^|\s)(_*[xX]_*|_{3,})\s*Officer\s*\(give\b/, isOther: /(^|\s)(_*[xX]_*|_{3,})\s*Other\s*\(spec/ } as const;
 
 /** The one of box 5's Officer and Other items checked, when just one is ("__X__ Officer (give title below)"). */
-function boxFiveTitle(lines: Line[], end: number): 'isOfficer' | 'isOther' | null {
-  for (let n = 0; n < end; n++) {
-    const t = (lines[n] as Line).text;
-    // Both items' words on the line, before their regexes scan it at every position.
-    if (!t.includes('Officer') || !t.includes('Other')) continue;
-    const officer = BOX5_TITLE.isOfficer.exec(t);
-    const other = BOX5_TITLE.isOther.exec(t);
-    if (!officer || !other) continue;
-    const a = /[xX]/.test(officer[2] as string);
-    const b = /[xX]/.test(other[2] as string);
-    return a === b ? null : a ? 'isOfficer' : 'isOther';
-  }
-  return null;
+function boxFiveTitle(titles: BoxFivePair | null): 'isOfficer' | 'isOther' | null {
+  if (!titles) return null;
+  const a = checkedBox(titles.first);
+  const b = checkedBox(titles.second);
+  return a === b ? null : a ? 'isOfficer' : 'isOther';
 }
 
 type BoxFiveChecks = Record<RelColumn['key'], { checked: boolean; start: number; end: number }> & { officerLine: number };
 
 /**
- * Box 5's four check boxes as a layout prints them ("__X__ Director   _____ 10% Owner" over
- * "__X__ Officer (give title   _____ Other (specify"), each with the cleaned span of its mark,
- * and the line of the Officer and Other items (box 5's title is printed below it); null unless
- * all four are found.
+ * Box 5's four check boxes, each with the cleaned span of its mark, and the line of the Officer
+ * and Other items (box 5's title is printed below it); null unless all four are found on lines
+ * holding a box's "__".
  */
 function boxFiveChecks(lines: Line[], end: number): BoxFiveChecks | null {
-  const out: Partial<Record<RelColumn['key'], { checked: boolean; start: number; end: number }>> = {};
-  let officerLine = -1;
-  const take = (key: RelColumn['key'], line: Line, m: RegExpExecArray) => {
+  const { items, titles } = boxFivePairs(lines, end, true);
+  if (!items || !titles) return null;
+  const box = (pair: BoxFivePair, m: RegExpExecArray) => {
     const mark = m[2] as string;
-    const at = line.start + m.index + (m[1] as string).length;
-    out[key] = { checked: /[xX]/.test(mark), start: at, end: at + mark.length };
+    const at = (lines[pair.line] as Line).start + m.index + (m[1] as string).length;
+    return { checked: checkedBox(m), start: at, end: at + mark.length };
   };
-  for (let n = 0; n < end; n++) {
-    const line = lines[n] as Line;
-    if (!line.text.includes('__')) continue;
-    // Each pair's words on the line, before their regexes scan it at every position.
-    const items = line.text.includes('Director') && line.text.includes('Owner');
-    const d = items ? BOX5_ITEM.isDirector.exec(line.text) : null;
-    const o = items ? BOX5_ITEM.isTenPercentOwner.exec(line.text) : null;
-    if (d && o && !out.isDirector) {
-      take('isDirector', line, d);
-      take('isTenPercentOwner', line, o);
-    }
-    const titles = line.text.includes('Officer') && line.text.includes('Other');
-    const f = titles ? BOX5_TITLE.isOfficer.exec(line.text) : null;
-    const t = titles ? BOX5_TITLE.isOther.exec(line.text) : null;
-    if (f && t && !out.isOfficer) {
-      take('isOfficer', line, f);
-      take('isOther', line, t);
-      officerLine = n;
-    }
-    if (out.isDirector && out.isOfficer) break;
-  }
-  const { isDirector, isTenPercentOwner, isOfficer, isOther } = out;
-  return isDirector && isTenPercentOwner && isOfficer && isOther ? { isDirector, isTenPercentOwner, isOfficer, isOther, officerLine } : null;
+  return { isDirector: box(items, items.first), isTenPercentOwner: box(items, items.second), isOfficer: box(titles, titles.first), isOther: box(titles, titles.second), officerLine: titles.line };
 }
 
 /**
