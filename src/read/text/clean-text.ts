@@ -52,17 +52,26 @@ function identity(n: number): Int32Array {
   return IDENTITY;
 }
 
+/** A map of origins not made yet (cleanText's until its first change). */
+const EMPTY = new Int32Array(0);
+
 /** Room in cleanText's map of origins past the input's length: 64 bare superscript marks' worth. */
 const ORIGIN_SLACK = 128;
 /** A copied run this short has its origins set by hand. */
 const SHORT_RUN = 32;
 
+/**
+ * The cleaned text of a rendering, with the input offset of each of its characters. Where
+ * nothing needed cleaning (most of pdftotext's pages), the text is the input and its origins
+ * are a view of a table of offsets shared by every such call: origins are only ever read.
+ */
 export function cleanText(input: string): CleanText {
   const out: string[] = [];
   // Every change but one keeps the text's length or shortens it: a bare superscript mark (one
   // character) becomes three, (1), and the map grows there when it must. It starts with room for
-  // a few dozen such marks: growing it (a copy of the whole map) cost more than the room.
-  let origin = new Int32Array(input.length + 1 + ORIGIN_SLACK);
+  // a few dozen such marks: growing it (a copy of the whole map) cost more than the room. It is
+  // made at the first change: a text without one needs none.
+  let origin = EMPTY;
   let n = 0;
   const emit = (s: string, from: number): void => {
     for (let k = 0; k < s.length; k++) origin[n + k] = from;
@@ -71,6 +80,7 @@ export function cleanText(input: string): CleanText {
   };
   let copyFrom = 0;
   const flush = (to: number): void => {
+    if (origin === EMPTY) origin = new Int32Array(input.length + 1 + ORIGIN_SLACK);
     if (to <= copyFrom) return;
     // A copied run's origins are its input offsets: copied in one go from a table of offsets (a
     // short run by hand: a view of the table costs more than its few offsets).
@@ -230,6 +240,7 @@ export function cleanText(input: string): CleanText {
     }
     i++;
   }
+  if (origin === EMPTY && len < IDENTITY_MAX) return { text: input, origin: identity(len + 1).subarray(0, len + 1) };
   flush(len);
   origin[n] = len;
   origin = origin.subarray(0, n + 1);
