@@ -49,9 +49,9 @@ const VALUE_WORD = /^(?:\$?-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A
 /** Cuts a cell into tokens: its value and footnote marks, or several values a cell merged ("0 $33,100"). */
 export function tokenize(cell: Cell): Token[] {
   if (cell.text === '') return [];
-  // A cell without white space is one word (most are): not split.
-  const words = hasWhiteSpace(cell.text) ? cell.text.split(/\s+/) : [cell.text];
-  if (words.length > 1 && words.every((w) => VALUE_WORD.test(w)) && words.some((w) => /\d/.test(w) && !/^\(/.test(w))) {
+  // Only a cell that may hold several values is split into words (most cells, one word or a title, are not).
+  const words = mayHoldValues(cell.text) ? cell.text.split(/\s+/) : null;
+  if (words !== null && words.length > 1 && words.every((w) => VALUE_WORD.test(w)) && words.some((w) => /\d/.test(w) && !/^\(/.test(w))) {
     // Several values in one cell: a `$` joins the number after it, marks join the value before.
     const out: Token[] = [];
     let at = 0;
@@ -104,10 +104,22 @@ function startsWithDigit(text: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** /\s/.test by hand: a cell is a few characters, a regex call costs more than its scan. */
-function hasWhiteSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isWhiteSpace(text.charCodeAt(i))) return true;
-  return false;
+/**
+ * What a cell of several values (tokenize's words, each a VALUE_WORD, one with a digit) needs:
+ * white space, a digit, and no character but white space and those VALUE_WORD is made of
+ * ($ - , . / ( ) digits A-Z). By hand, in one scan: a cell that fails (one word, or a title,
+ * most fail at their first lowercase letter) is not split and its words not tried.
+ */
+function mayHoldValues(text: string): boolean {
+  let space = false;
+  let digit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (isWhiteSpace(c)) space = true;
+    else if (!((c >= 65 && c <= 90) || c === 36 || c === 45 || c === 44 || c === 46 || c === 47 || c === 40 || c === 41)) return false;
+  }
+  return space && digit;
 }
 
 const NO = -Infinity;
