@@ -118,13 +118,10 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
     const name = table === 1 ? 'Table I' : 'Table II';
     let rowNo = 0;
     // Tab-separated cells (seed style) are read line by line; anything else by its layout.
-    // Lines are the cleaned text cut at its newlines: a tab between the first line's start and the
-    // last line's end stands in one of them (one scan rather than one per line).
+    // Lines are cut into cells at their tabs: a line of the table holds one just when it has more
+    // than one cell (no scan of the text, which for a PDF's tabless text ran to its end).
     let tabbed = false;
-    if (range.from + 1 < range.to) {
-      const at = sink.clean.text.indexOf('\t', (lines[range.from + 1] as Line).start);
-      tabbed = at !== -1 && at < (lines[range.to - 1] as Line).end;
-    }
+    for (let n = range.from + 1; n < range.to && !tabbed; n++) tabbed = (lines[n] as Line).cells.length > 1;
     const layout = tabbed ? null : readLayoutTable(lines, range.from, range.to, columns, sink, input);
     if (layout) {
       const inferred = layout.rows.filter((r) => r.inferred && !r.flow).length;
@@ -181,6 +178,12 @@ interface RowOptions {
   adPlaced?: boolean;
 }
 
+/** The fields only a transaction fills: a row with a value in one is a transaction. */
+const TRANSACTION_FIELDS = ['transactionDate', 'transactionCode', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode'];
+
+/** The columns a PDF's lone mark most likely stands for (alignRow's markColumn): the exercise dates, most often given so. */
+const isExerciseDate = (col: Column): boolean => col.field === 'exerciseDate' || col.field === 'expirationDate';
+
 /** A transaction code as printed, maybe with its marks ("M", "S/K", "J(5)"); a D or I is the D/I column's too. */
 const CODE_CELL = /^[A-Z](?:\/[A-Z]|[345])?(?:\s*\(\d{1,2}\))*$/;
 
@@ -205,8 +208,9 @@ function readRow(
   // So is a PDF's Table I row without them: its positions are rough, its values' types are not.
   const columns = (options.flow || (options.pdf && table === 1)) && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
-  const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: (col) => col.field === 'exerciseDate' || col.field === 'expirationDate', dollarPrices: true } : { flow: options.flow, placed: options.placed === true });
-  const filled = cells.filter((c) => c.text !== '').length;
+  const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: isExerciseDate, dollarPrices: true } : { flow: options.flow, placed: options.placed === true });
+  let filled = 0;
+  for (const c of cells) if (c.text !== '') filled++;
   if (!alignment.clean && !options.flow) {
     sink.report('TEXT_ROW_ALIGNED_BY_TYPE', { row: rowNo, table: name, cells: filled, columns: columns.length }, null, span.start, span.end);
   }
@@ -231,9 +235,7 @@ function readRow(
     });
   });
 
-  const hasTransaction = ['transactionDate', 'transactionCode', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode'].some(
-    (f) => (values.get(f)?.text ?? '') !== '',
-  );
+  const hasTransaction = TRANSACTION_FIELDS.some((f) => (values.get(f)?.text ?? '') !== '');
   const kind: 'transaction' | 'holding' = form !== '3' && hasTransaction ? 'transaction' : 'holding';
   const list =
     table === 1
@@ -485,10 +487,15 @@ function readRow(
   }
 }
 
+const HOLDING_SKIPS = new Set(['transactionDate', 'deemedExecutionDate', 'transactionCode', 'transactionFormType', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode', 'pricePerShare']);
+/** Each table's holding columns, kept: the same array for every row (alignRow works out what it needs of a set of columns once per array). */
+const holdings = new WeakMap<Column[], Column[]>();
+
 /** Table I's or II's columns a holding fills (no transaction columns). */
 function holdingColumns(columns: Column[]): Column[] {
-  const skip = new Set(['transactionDate', 'deemedExecutionDate', 'transactionCode', 'transactionFormType', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode', 'pricePerShare']);
-  return columns.filter((c) => !skip.has(c.field));
+  let kept = holdings.get(columns);
+  if (!kept) holdings.set(columns, (kept = columns.filter((c) => !HOLDING_SKIPS.has(c.field))));
+  return kept;
 }
 
 /**
