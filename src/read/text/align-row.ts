@@ -44,6 +44,7 @@ const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 export const DATE_WORD = /^(?:immediately|immediate|immed\.?|n\/a|none|various|-+|—|–)$/i;
 const NUMBER = /^\$?\s?-?(?:[\d,]*\.?\d+)$/;
 const CODE = /^[A-Z](?:\/[A-Z]|[345])?$/;
+const DIGITS = /^\d+$/;
 const VALUE_WORD = /^(?:\$?-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z]|\$)$/;
 
 /** Cuts a cell into tokens: its value and footnote marks, or several values a cell merged ("0 $33,100"). */
@@ -242,18 +243,21 @@ interface ColumnPlan {
   adAmount: boolean[];
   /** Number and price columns: where a number cut in two may be joined. */
   numeric: boolean[];
+  /** Price columns: where a PDF's bare number is less likely. */
+  price: boolean[];
 }
 const plans = new WeakMap<readonly Column[], ColumnPlan>();
 function planOf(columns: readonly Column[]): ColumnPlan {
   let plan = plans.get(columns);
   if (plan) return plan;
-  plan = { kindAt: [], kinds: [], adAmount: [], numeric: [] };
+  plan = { kindAt: [], kinds: [], adAmount: [], numeric: [], price: [] };
   for (const col of columns) {
     let k = plan.kinds.indexOf(col.kind);
     if (k === -1) k = plan.kinds.push(col.kind) - 1;
     plan.kindAt.push(k);
     plan.adAmount.push(col.field === 'sharesA' || col.field === 'sharesD');
     plan.numeric.push(col.kind === 'number' || col.kind === 'price');
+    plan.price.push(col.kind === 'price');
   }
   plans.set(columns, plan);
   return plan;
@@ -268,7 +272,8 @@ const isDateColumn = (col: Column): boolean => col.kind === 'date';
  * together are well grouped. Null when they do not.
  */
 function joinedNumber(a: Token, b: Token): string | null {
-  if (a.marks.length > 0 || isWellGrouped(a.text) || !NUMBER.test(a.text) || b.text.startsWith('$') || !/^\d+$/.test(b.text)) return null;
+  // The second's test first: it fails on most pairs, and costs less than the first's.
+  if (a.marks.length > 0 || !startsWithDigit(b.text) || !DIGITS.test(b.text) || isWellGrouped(a.text) || !NUMBER.test(a.text)) return null;
   const joined = a.text + b.text;
   return isWellGrouped(joined) ? joined : null;
 }
@@ -306,22 +311,14 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const skipPenalty = (t: Token) => (t.text.length <= 2 ? (dollarPrices && t.text === '' ? -3 - MARK_LEFT_OUT : -3) : -5);
   // Each token's fit in each kind of column worked out once (NaN until asked): the table of scores
   // tries every token in every column, and columns share a few kinds.
-  const { kindAt, kinds, adAmount, numeric } = planOf(columns);
+  const { kindAt, kinds, adAmount, numeric, price } = planOf(columns);
   const K = kinds.length;
   const fitted = fitScratch(T * K);
-  const placeToken = (i: number, j: number): number => {
-    const t = tokens[i] as Token;
-    const slot = i * K + (kindAt[j] as number);
-    let f = fitted[slot] as number;
-    if (Number.isNaN(f)) fitted[slot] = f = fit(t.text, (columns[j] as Column).kind);
-    return score(t, j, t.text, f);
-  };
   const place = (t: Token, j: number, text: string) => score(t, j, text, fit(text, (columns[j] as Column).kind));
   const score = (t: Token, j: number, text: string, fitness: number) => {
-    const kind = (columns[j] as Column).kind;
     let f = fitness;
     if (f === NO) return NO;
-    if (dollarPrices && kind === 'price' && startsWithDigit(text)) f -= 1;
+    if (dollarPrices && price[j] && startsWithDigit(text)) f -= 1;
     // Table II's (A) and (D) amounts print their marks beside them: a lone mark there is less
     // likely than in a column a value may be given for by a footnote alone.
     if (dollarPrices && text === '' && adAmount[j]) f -= LONE_MARK_IN_AMOUNT;
@@ -331,6 +328,7 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   for (let j = C; j >= 0; j--) best[T * W + j] = 0;
   for (let i = T - 1; i >= 0; i--) {
     const t = tokens[i] as Token;
+    const fits = i * K;
     // What skipping the token costs, and the number it makes with the next, are the same in every column: worked out once.
     const skip = skipPenalty(t);
     const joined = i + 1 < T ? joinedNumber(t, tokens[i + 1] as Token) : null;
@@ -343,7 +341,11 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
           b = skipCol;
           ch = 1;
         }
-        const p = placeToken(i, j);
+        // The token's fit in the column's kind, worked out the first time that kind is asked.
+        const slot = fits + (kindAt[j] as number);
+        let f = fitted[slot] as number;
+        if (Number.isNaN(f)) fitted[slot] = f = fit(t.text, kinds[kindAt[j] as number] as ColumnKind);
+        const p = score(t, j, t.text, f);
         if (p !== NO && p + best[(i + 1) * W + j + 1]! > b) {
           b = p + best[(i + 1) * W + j + 1]!;
           ch = 2;
