@@ -86,7 +86,12 @@ const LABEL_PIECES = wordTrie(LABEL_VOCABULARY.flatMap((v) => Array.from(v, (_, 
 const CAPTION = /\(?\b(Last|First|Middle|Street|City|State|Zip)\)/gi;
 const ITEM_START = /^(?:☒|☐|\[\s*[xX✓✔]?\s*\]|_*[xX]_*|[✓✔☑])?\s*(?:Direc|10\s?%\s?Ow|Offic|Other\b)/i;
 const FILING_ITEM = /^(?:☒|☐|\[\s*[xX✓✔]?\s*\]|_*[xX]_*|[✓✔☑])?\s*Form\s+f\s?iled\s+by/i;
-const MARK_CHECKED = /☒|☑|✓|✔|\[\s*[xX]\s*\]|(?:^|[\s_(])[xX](?=$|[\s_)])/;
+/**
+ * A checked box's mark: a box character, "[x]", or an x standing alone (between white space, '_'
+ * or parentheses). The x's left side is a lookbehind, not (?:^|[\s_(]): the regex then starts only
+ * at a box character, '[' or an x, not at every space of a PDF's wide gaps.
+ */
+const MARK_CHECKED = /☒|☑|✓|✔|\[\s*[xX]\s*\]|(?<![^\s_(])[xX](?=$|[\s_)])/;
 const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 const ITEMS: { key: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [
