@@ -280,8 +280,18 @@ function findLabels(cells: Cell[], sink: TextSink, fuzzy: boolean): LabelHit[] {
   return hits;
 }
 
+/** A caption's word and its ')': what a cell of captions holds. */
+const CAPTION_WORD = /(?:last|first|middle|street|city|state|zip)\)/i;
+/** What no caption, parenthesis or white space is: a cell holding one is no cell of captions. */
+const NOT_CAPTION = /[^A-Za-z()\s]/;
+
+/**
+ * Whether the cell holds only captions ("(City) (State) (Zip)"). A cell with a character no caption
+ * is made of (a digit, a comma) is none: it is not searched for a caption word, most cells with a
+ * ')' fail there.
+ */
 function isCaptionOnly(text: string): boolean {
-  if (!text.includes(')') || !/(?:last|first|middle|street|city|state|zip)\)/i.test(text)) return false;
+  if (!text.includes(')') || NOT_CAPTION.test(text) || !CAPTION_WORD.test(text)) return false;
   return text.replace(CAPTION, '').replace(/[\s()]/g, '') === '';
 }
 
@@ -381,7 +391,9 @@ function readNameAndAddress(stream: Stream, input: string, sink: TextSink, out: 
   let from = 0;
   let lastKind: 'name' | 'street' | 'city' | null = null;
   let captionsSeen = false;
-  for (const m of s.matchAll(CAPTION)) {
+  // The captions by exec on the global CAPTION (from lastIndex 0, left there when done): matchAll would copy the regex.
+  CAPTION.lastIndex = 0;
+  for (let m = CAPTION.exec(s); m !== null; m = CAPTION.exec(s)) {
     const word = (m[1] as string).toLowerCase();
     const kind = word === 'last' || word === 'first' || word === 'middle' ? 'name' : word === 'street' ? 'street' : 'city';
     captionsSeen = true;
