@@ -186,6 +186,20 @@ const isExerciseDate = (col: Column): boolean => col.field === 'exerciseDate' ||
 
 /** A transaction code as printed, maybe with its marks ("M", "S/K", "J(5)"); a D or I is the D/I column's too. */
 const CODE_CELL = /^[A-Z](?:\/[A-Z]|[345])?(?:\s*\(\d{1,2}\))*$/;
+/** A cell starting with a lone D or I: the D/I column's, or code D. */
+const DI_START = /^[DI]\b/;
+/** An amount given as a value: "$ 1,130,775". */
+const DOLLAR_START = /^\s*\$/;
+/** A code and, after it, Form 5's form type the transaction was reportable on: "P4". */
+const FORM5_CODE = /^([A-Z])([345])$/;
+const ONE_LETTER = /^([A-Z])$/;
+/** A code, maybe with a second (an equity swap): "S/K". */
+const SWAP_CODE = /^([A-Z])(?:\/([A-Z]))?$/;
+/** The V column's mark. */
+const V_MARK = /^v$/i;
+/** isDateOrCode's date or lone code letter (or "S/K"), and the D/I and A/D columns' own letters. */
+const DATE_OR_CODE = /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/;
+const DIA = /^[DIA]$/;
 
 function readRow(
   cells: Cell[],
@@ -203,7 +217,7 @@ function readRow(
   // A PDF's Table II holding prints its exercise dates: there only a code makes a transaction (a
   // D or I is the D/I column's, unless another follows it: then it is code D).
   const transaction = options.pdf && table === 2
-    ? cells.some((c) => CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text)) || cells.filter((c) => /^[DI]\b/.test(c.text) && CODE_CELL.test(c.text)).length > 1
+    ? cells.some((c) => CODE_CELL.test(c.text) && !DI_START.test(c.text)) || cells.filter((c) => DI_START.test(c.text) && CODE_CELL.test(c.text)).length > 1
     : cells.some((c) => isDateOrCode(c.text));
   // So is a PDF's Table I row without them: its positions are rough, its values' types are not.
   const columns = (options.flow || (options.pdf && table === 1)) && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
@@ -297,7 +311,7 @@ function readRow(
     return p !== undefined && p.tokens.length === 1 && p.tokens[0]?.cellIndex === k;
   };
   // In a PDF's row, placed by order and type, a "$" amount stands where the price columns could not take it.
-  const isValue = (field: string): boolean => /^\s*\$/.test(values.get(field)?.text ?? '') && (options.pdf || (!options.flow && ownCell(field)));
+  const isValue = (field: string): boolean => DOLLAR_START.test(values.get(field)?.text ?? '') && (options.pdf || (!options.flow && ownCell(field)));
   const amount = (field: string, sharesKey: string, valueKey: string): [number | null, number | null] =>
     isValue(field) ? [null, number(field, valueKey)] : [number(field, sharesKey), null];
   const date = (field: string): string | null => {
@@ -354,8 +368,8 @@ function readRow(
     if (code && code.text !== '') {
       // The form prints an equity swap as a second code: "S/K".
       // Form 5 prints the form type the transaction was reportable on after the code: "P4".
-      const f5 = form === '5' ? /^([A-Z])([345])$/.exec(code.text) : null;
-      const m = f5 ? /^([A-Z])$/.exec(f5[1] as string) : /^([A-Z])(?:\/([A-Z]))?$/.exec(code.text);
+      const f5 = form === '5' ? FORM5_CODE.exec(code.text) : null;
+      const m = f5 ? ONE_LETTER.exec(f5[1] as string) : SWAP_CODE.exec(code.text);
       if (f5) {
         form5Type = f5[2] as string;
         // The form type is the code's last character.
@@ -370,7 +384,7 @@ function readRow(
     const v = values.get('transactionFormType');
     mark('transactionFormType', v);
     let transactionFormType: string | null = form5Type;
-    if (v && /^v$/i.test(v.text)) {
+    if (v && V_MARK.test(v.text)) {
       // "V": voluntarily reported, a transaction reportable on Form 5 reported on this Form 4.
       // The SEC's stylesheet prints V exactly when the XML's transactionFormType is 5
       // (checked over every Form 4 of the corpus), so that is what V reads back to.
@@ -503,7 +517,7 @@ function holdingColumns(columns: Column[]): Column[] {
  * transaction prints. Both hold a '/' or are one letter: other cells (most) need no regex.
  */
 function isDateOrCode(t: string): boolean {
-  return (t.length === 1 || t.includes('/')) && /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(t) && !/^[DIA]$/.test(t);
+  return (t.length === 1 || t.includes('/')) && DATE_OR_CODE.test(t) && !DIA.test(t);
 }
 
 /** For each column k, the first cell standing at index k, else an empty cell at the row's start (one pass over the cells). */
