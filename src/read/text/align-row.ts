@@ -44,14 +44,15 @@ const DATE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 export const DATE_WORD = /^(?:immediately|immediate|immed\.?|n\/a|none|various|-+|—|–)$/i;
 const NUMBER = /^\$?\s?-?(?:[\d,]*\.?\d+)$/;
 const CODE = /^[A-Z](?:\/[A-Z]|[345])?$/;
+const DIGITS = /^\d+$/;
 const VALUE_WORD = /^(?:\$?-?[\d,]*\.?\d+|\d{1,2}\/\d{1,2}\/\d{4}|\(\d{1,2}\)|[A-Z]|\$)$/;
 
 /** Cuts a cell into tokens: its value and footnote marks, or several values a cell merged ("0 $33,100"). */
 export function tokenize(cell: Cell): Token[] {
   if (cell.text === '') return [];
-  // A cell without white space is one word (most are): not split.
-  const words = hasWhiteSpace(cell.text) ? cell.text.split(/\s+/) : [cell.text];
-  if (words.length > 1 && words.every((w) => VALUE_WORD.test(w)) && words.some((w) => /\d/.test(w) && !/^\(/.test(w))) {
+  // Only a cell that may hold several values is split into words (most cells, one word or a title, are not).
+  const words = mayHoldValues(cell.text) ? cell.text.split(/\s+/) : null;
+  if (words !== null && words.length > 1 && words.every((w) => VALUE_WORD.test(w)) && words.some((w) => /\d/.test(w) && !/^\(/.test(w))) {
     // Several values in one cell: a `$` joins the number after it, marks join the value before.
     const out: Token[] = [];
     let at = 0;
@@ -104,10 +105,22 @@ function startsWithDigit(text: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** /\s/.test by hand: a cell is a few characters, a regex call costs more than its scan. */
-function hasWhiteSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isWhiteSpace(text.charCodeAt(i))) return true;
-  return false;
+/**
+ * What a cell of several values (tokenize's words, each a VALUE_WORD, one with a digit) needs:
+ * white space, a digit, and no character but white space and those VALUE_WORD is made of
+ * ($ - , . / ( ) digits A-Z). By hand, in one scan: a cell that fails (one word, or a title,
+ * most fail at their first lowercase letter) is not split and its words not tried.
+ */
+function mayHoldValues(text: string): boolean {
+  let space = false;
+  let digit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (isWhiteSpace(c)) space = true;
+    else if (!((c >= 65 && c <= 90) || c === 36 || c === 45 || c === 44 || c === 46 || c === 47 || c === 40 || c === 41)) return false;
+  }
+  return space && digit;
 }
 
 const NO = -Infinity;
@@ -135,22 +148,27 @@ const MARK_LEFT_OUT = 0.1;
 /** What a lone mark costs in an (A) or (D) column of a PDF's row, whose positions are rough. */
 const LONE_MARK_IN_AMOUNT = 2;
 
+/** Any letter: what a text column's value needs. */
+const LETTER = /[A-Za-z]/;
+
 /** How well a value fits a column: higher is better, -Infinity never. */
 export function fit(text: string, kind: ColumnKind): number {
   if (text === '') return 1; // marks only: any column may be null with a footnote
   switch (kind) {
     case 'date':
-      return DATE.test(text) ? 3 : DATE_WORD.test(text) ? 1.5 : NO;
+      return isDate(text) ? 3 : DATE_WORD.test(text) ? 1.5 : NO;
     case 'number':
     case 'price': {
-      if (!NUMBER.test(text)) return DATE_WORD.test(text) ? 0.5 : NO;
+      // NUMBER ends in a digit: a value that does not is not tried.
+      if (!endsWithDigit(text) || !NUMBER.test(text)) return DATE_WORD.test(text) ? 0.5 : NO;
       if (!isWellGrouped(text)) return 0.3;
       const dollar = text.startsWith('$');
       if (kind === 'price') return dollar ? 3 : 2;
       return dollar ? 0.5 : 2;
     }
     case 'code':
-      return CODE.test(text) ? 3 : NO;
+      // A code is one to three characters: a longer value is not tried.
+      return text.length <= 3 && CODE.test(text) ? 3 : NO;
     case 'v':
       return text === 'V' || text === 'v' ? 3 : NO;
     case 'ad':
@@ -158,9 +176,21 @@ export function fit(text: string, kind: ColumnKind): number {
     case 'di':
       return text === 'D' || text === 'I' ? 3 : NO;
     case 'text':
-      if (!/[A-Za-z]/.test(text) || DATE.test(text)) return NO;
+      // A value with a letter is no date (DATE is digits and slashes): only the letter is looked for.
+      if (!LETTER.test(text)) return NO;
       return text.length === 1 ? 0.5 : 2;
   }
+}
+
+/** DATE.test, tried only on a value of a date's length (8 to 10 characters): most are not. */
+function isDate(text: string): boolean {
+  return text.length >= 8 && text.length <= 10 && DATE.test(text);
+}
+
+/** Whether the last character is a digit, by hand. */
+function endsWithDigit(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c >= 48 && c <= 57;
 }
 
 /** Whether the row's cells stand one per column and each fits its column. */
@@ -204,13 +234,55 @@ export interface AlignOptions {
   dollarPrices?: boolean;
 }
 
+/** What alignRow asks of a set of columns, worked out once per set (the form's tables are a few fixed sets) rather than per row. */
+interface ColumnPlan {
+  /** Each column's kind as an index into `kinds`, the set's kinds: a token's fits are worked out per kind. */
+  kindAt: number[];
+  kinds: ColumnKind[];
+  /** Table II's (A) and (D) amounts. */
+  adAmount: boolean[];
+  /** Number and price columns: where a number cut in two may be joined. */
+  numeric: boolean[];
+  /** Price columns: where a PDF's bare number is less likely. */
+  price: boolean[];
+}
+const plans = new WeakMap<readonly Column[], ColumnPlan>();
+function planOf(columns: readonly Column[]): ColumnPlan {
+  let plan = plans.get(columns);
+  if (plan) return plan;
+  plan = { kindAt: [], kinds: [], adAmount: [], numeric: [], price: [] };
+  for (const col of columns) {
+    let k = plan.kinds.indexOf(col.kind);
+    if (k === -1) k = plan.kinds.push(col.kind) - 1;
+    plan.kindAt.push(k);
+    plan.adAmount.push(col.field === 'sharesA' || col.field === 'sharesD');
+    plan.numeric.push(col.kind === 'number' || col.kind === 'price');
+    plan.price.push(col.kind === 'price');
+  }
+  plans.set(columns, plan);
+  return plan;
+}
+
+/** The default of AlignOptions.markColumn: any date. */
+const isDateColumn = (col: Column): boolean => col.kind === 'date';
+
+/**
+ * The number two tokens make when the first is a number cut in two ("10,00" "0" → "10,000"): the
+ * first has no marks and is no well-grouped number, the second is bare digits, and the two
+ * together are well grouped. Null when they do not.
+ */
+function joinedNumber(a: Token, b: Token): string | null {
+  // The second's test first: it fails on most pairs, and costs less than the first's.
+  if (a.marks.length > 0 || !startsWithDigit(b.text) || !DIGITS.test(b.text) || isWellGrouped(a.text) || !NUMBER.test(a.text)) return null;
+  const joined = a.text + b.text;
+  return isWellGrouped(joined) ? joined : null;
+}
+
 export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions = {}): Alignment {
   const placed = new Map<number, Placed>();
   const flow = options.flow === true;
-  const markColumn = options.markColumn ?? ((col: Column) => col.kind === 'date');
+  const markColumn = options.markColumn ?? isDateColumn;
   const dollarPrices = options.dollarPrices === true;
-  // Which columns are Table II's (A) and (D) amounts, worked out once rather than per token placed.
-  const adAmount = columns.map((c) => c.field === 'sharesA' || c.field === 'sharesD');
   // Each cell cut into tokens once: the checks below and the placing read the same tokens.
   const tokenized = cells.map(tokenize);
   // A placed cell that reads as several values ("2021 A") is left to the alignment below.
@@ -223,7 +295,9 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
     return { placed, unplaced: [], clean: true };
   }
 
-  const tokens = tokenized.flat();
+  // The tokens in order (a loop: flat() is slower on arrays this small).
+  const tokens: Token[] = [];
+  for (const ts of tokenized) for (const t of ts) tokens.push(t);
   const T = tokens.length;
   const C = columns.length;
   // best[i * W + j]: best score for tokens i.. into columns j..; choice records the move taken.
@@ -237,50 +311,29 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
   const skipPenalty = (t: Token) => (t.text.length <= 2 ? (dollarPrices && t.text === '' ? -3 - MARK_LEFT_OUT : -3) : -5);
   // Each token's fit in each kind of column worked out once (NaN until asked): the table of scores
   // tries every token in every column, and columns share a few kinds.
-  const kindAt: number[] = [];
-  const kinds: ColumnKind[] = [];
-  for (const col of columns) {
-    let k = kinds.indexOf(col.kind);
-    if (k === -1) k = kinds.push(col.kind) - 1;
-    kindAt.push(k);
-  }
+  const { kindAt, kinds, adAmount, numeric, price } = planOf(columns);
   const K = kinds.length;
   const fitted = fitScratch(T * K);
-  const placeToken = (i: number, j: number): number => {
-    const t = tokens[i] as Token;
-    const slot = i * K + (kindAt[j] as number);
-    let f = fitted[slot] as number;
-    if (Number.isNaN(f)) fitted[slot] = f = fit(t.text, (columns[j] as Column).kind);
-    return score(t, j, t.text, f);
-  };
   const place = (t: Token, j: number, text: string) => score(t, j, text, fit(text, (columns[j] as Column).kind));
   const score = (t: Token, j: number, text: string, fitness: number) => {
-    const kind = (columns[j] as Column).kind;
     let f = fitness;
     if (f === NO) return NO;
-    if (dollarPrices && kind === 'price' && startsWithDigit(text)) f -= 1;
+    if (dollarPrices && price[j] && startsWithDigit(text)) f -= 1;
     // Table II's (A) and (D) amounts print their marks beside them: a lone mark there is less
     // likely than in a column a value may be given for by a footnote alone.
     if (dollarPrices && text === '' && adAmount[j]) f -= LONE_MARK_IN_AMOUNT;
     if (flow) return f + (text === '' && markColumn(columns[j] as Column) ? 0.2 : 0) - 0.01 * j;
     return f - Math.min(3, Math.abs(t.cellIndex - j));
   };
-  const joinable = (i: number, j: number): number => {
-    const a = tokens[i];
-    const b = tokens[i + 1];
-    const kind = (columns[j] as Column).kind;
-    if (!a || !b || a.marks.length > 0 || (kind !== 'number' && kind !== 'price')) return NO;
-    if (isWellGrouped(a.text) || !NUMBER.test(a.text) || !/^\d+$/.test(b.text.replace(/^\$/, '')) || b.text.startsWith('$')) return NO;
-    const joined = a.text + b.text;
-    return isWellGrouped(joined) ? place(a, j, joined) + 2 : NO;
-  };
-  for (let i = T; i >= 0; i--) {
+  for (let j = C; j >= 0; j--) best[T * W + j] = 0;
+  for (let i = T - 1; i >= 0; i--) {
+    const t = tokens[i] as Token;
+    const fits = i * K;
+    // What skipping the token costs, and the number it makes with the next, are the same in every column: worked out once.
+    const skip = skipPenalty(t);
+    const joined = i + 1 < T ? joinedNumber(t, tokens[i + 1] as Token) : null;
     for (let j = C; j >= 0; j--) {
-      if (i === T) {
-        best[i * W + j] = 0;
-        continue;
-      }
-      let b = best[(i + 1) * W + j]! + skipPenalty(tokens[i] as Token);
+      let b = best[(i + 1) * W + j]! + skip;
       let ch = 0; // 0 skip token, 1 skip column, 2 place, 3 join two tokens
       if (j < C) {
         const skipCol = best[i * W + j + 1]!;
@@ -288,12 +341,16 @@ export function alignRow(cells: Cell[], columns: Column[], options: AlignOptions
           b = skipCol;
           ch = 1;
         }
-        const p = placeToken(i, j);
+        // The token's fit in the column's kind, worked out the first time that kind is asked.
+        const slot = fits + (kindAt[j] as number);
+        let f = fitted[slot] as number;
+        if (Number.isNaN(f)) fitted[slot] = f = fit(t.text, kinds[kindAt[j] as number] as ColumnKind);
+        const p = score(t, j, t.text, f);
         if (p !== NO && p + best[(i + 1) * W + j + 1]! > b) {
           b = p + best[(i + 1) * W + j + 1]!;
           ch = 2;
         }
-        const jn = i + 1 < T ? joinable(i, j) : NO;
+        const jn = joined !== null && numeric[j] ? place(t, j, joined) + 2 : NO;
         if (jn !== NO && jn + best[(i + 2) * W + j + 1]! > b) {
           b = jn + best[(i + 2) * W + j + 1]!;
           ch = 3;

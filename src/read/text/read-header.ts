@@ -20,9 +20,21 @@ type Box = 'name' | 'issuer' | 'period' | 'amendment' | 'relationship' | 'filing
 
 interface LabelSpec {
   box: Box;
+  /** The label, maybe after its box's number ("4. If Amendment ..."): where it starts and ends. */
   re: RegExp;
+  /**
+   * The label without the number: a cell holds `re` just when it holds this (the number is
+   * optional), which the regex engine finds faster, its first letters known where `re` may start
+   * at any digit. Cells are searched with it, and `re` run only on the one found.
+   */
+  core: RegExp;
   fuzzy: string;
   printed: string;
+}
+
+/** A label's `re` and `core`: the label's pattern, after an optional "N." of the box's number (`number`, a pattern). */
+function label(number: string, core: string): { re: RegExp; core: RegExp } {
+  return { re: new RegExp(String.raw`(?:\b${number}\.\s*)?` + core, 'i'), core: new RegExp(core, 'i') };
 }
 
 const MDY = String.raw`(?:\(\s*Month\s*\/\s*Day\s*\/\s*Year\s*\))?`;
@@ -30,40 +42,40 @@ const MDY = String.raw`(?:\(\s*Month\s*\/\s*Day\s*\/\s*Year\s*\))?`;
 const LABELS: LabelSpec[] = [
   {
     box: 'name',
-    re: /(?:\b1\.\s*)?Name\s+and\s+Address\s+of\s+Reporting\s+Person\s*(?:\(s\))?\s*\*?/i,
+    ...label('1', String.raw`Name\s+and\s+Address\s+of\s+Reporting\s+Person\s*(?:\(s\))?\s*\*?`),
     fuzzy: 'nameandaddressofreportingperson',
     printed: 'Name and Address of Reporting Person',
   },
   {
     box: 'issuer',
-    re: /(?:\b\d\.\s*)?Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol/i,
+    ...label(String.raw`\d`, String.raw`Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol`),
     fuzzy: 'issuernameandtickerortradingsymbol',
     printed: 'Issuer Name and Ticker or Trading Symbol',
   },
   {
     box: 'period',
-    re: new RegExp(
-      String.raw`(?:\b\d\.\s*)?(?:Date\s+of\s+Earliest\s+Transaction(?:\s+Required\s+to\s+be\s+Reported)?|Date\s+of\s+Event\s+Requiring\s+Statement|Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended)\s*` + MDY,
-      'i',
+    ...label(
+      String.raw`\d`,
+      String.raw`(?:Date\s+of\s+Earliest\s+Transaction(?:\s+Required\s+to\s+be\s+Reported)?|Date\s+of\s+Event\s+Requiring\s+Statement|Statement\s+for\s+Issuer.?s\s+Fiscal\s+Year\s+Ended)\s*` + MDY,
     ),
     fuzzy: 'dateofearliesttransaction',
     printed: 'Date of Earliest Transaction',
   },
   {
     box: 'amendment',
-    re: new RegExp(String.raw`(?:\b\d\.\s*)?If\s+Amendment,?\s+Date\s+(?:of\s+)?Original\s+Filed\s*` + MDY, 'i'),
+    ...label(String.raw`\d`, String.raw`If\s+Amendment,?\s+Date\s+(?:of\s+)?Original\s+Filed\s*` + MDY),
     fuzzy: 'ifamendmentdateoforiginalfiled',
     printed: 'If Amendment, Date of Original Filed',
   },
   {
     box: 'relationship',
-    re: /(?:\b\d\.\s*)?Relationship\s+of\s+Reporting\s+Person\s*(?:\(s\))?\s+to\s+Issuer\s*(?:\(\s*Check\s+all\s+applicable\s*\))?/i,
+    ...label(String.raw`\d`, String.raw`Relationship\s+of\s+Reporting\s+Person\s*(?:\(s\))?\s+to\s+Issuer\s*(?:\(\s*Check\s+all\s+applicable\s*\))?`),
     fuzzy: 'relationshipofreportingpersonstoissuer',
     printed: 'Relationship of Reporting Person(s) to Issuer',
   },
   {
     box: 'filing',
-    re: /(?:\b\d\.\s*)?Individual\s+or\s+Joint\s*\/\s*Group\s+(?:Filing|Reporting)\s*(?:\(\s*Check\s+Applicable(?:\s+Line\s*\))?)?/i,
+    ...label(String.raw`\d`, String.raw`Individual\s+or\s+Joint\s*\/\s*Group\s+(?:Filing|Reporting)\s*(?:\(\s*Check\s+Applicable(?:\s+Line\s*\))?)?`),
     fuzzy: 'individualorjointgroupfiling',
     printed: 'Individual or Joint/Group Filing',
   },
@@ -86,7 +98,12 @@ const LABEL_PIECES = wordTrie(LABEL_VOCABULARY.flatMap((v) => Array.from(v, (_, 
 const CAPTION = /\(?\b(Last|First|Middle|Street|City|State|Zip)\)/gi;
 const ITEM_START = /^(?:☒|☐|\[\s*[xX✓✔]?\s*\]|_*[xX]_*|[✓✔☑])?\s*(?:Direc|10\s?%\s?Ow|Offic|Other\b)/i;
 const FILING_ITEM = /^(?:☒|☐|\[\s*[xX✓✔]?\s*\]|_*[xX]_*|[✓✔☑])?\s*Form\s+f\s?iled\s+by/i;
-const MARK_CHECKED = /☒|☑|✓|✔|\[\s*[xX]\s*\]|(?:^|[\s_(])[xX](?=$|[\s_)])/;
+/**
+ * A checked box's mark: a box character, "[x]", or an x standing alone (between white space, '_'
+ * or parentheses). The x's left side is a lookbehind, not (?:^|[\s_(]): the regex then starts only
+ * at a box character, '[' or an x, not at every space of a PDF's wide gaps.
+ */
+const MARK_CHECKED = /☒|☑|✓|✔|\[\s*[xX]\s*\]|(?<![^\s_(])[xX](?=$|[\s_)])/;
 const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 const ITEMS: { key: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [
@@ -239,6 +256,7 @@ function findLabels(cells: Cell[], sink: TextSink, fuzzy: boolean): LabelHit[] {
   for (const spec of LABELS) {
     let hit: LabelHit | null = null;
     for (const cell of cells) {
+      if (!spec.core.test(cell.text)) continue;
       const m = spec.re.exec(cell.text);
       if (m) {
         hit = { box: spec.box, cell, start: cell.start + m.index, end: cell.start + m.index + m[0].length };
@@ -262,8 +280,18 @@ function findLabels(cells: Cell[], sink: TextSink, fuzzy: boolean): LabelHit[] {
   return hits;
 }
 
+/** A caption's word and its ')': what a cell of captions holds. */
+const CAPTION_WORD = /(?:last|first|middle|street|city|state|zip)\)/i;
+/** What no caption, parenthesis or white space is: a cell holding one is no cell of captions. */
+const NOT_CAPTION = /[^A-Za-z()\s]/;
+
+/**
+ * Whether the cell holds only captions ("(City) (State) (Zip)"). A cell with a character no caption
+ * is made of (a digit, a comma) is none: it is not searched for a caption word, most cells with a
+ * ')' fail there.
+ */
 function isCaptionOnly(text: string): boolean {
-  if (!text.includes(')') || !/(?:last|first|middle|street|city|state|zip)\)/i.test(text)) return false;
+  if (!text.includes(')') || NOT_CAPTION.test(text) || !CAPTION_WORD.test(text)) return false;
   return text.replace(CAPTION, '').replace(/[\s()]/g, '') === '';
 }
 
@@ -363,7 +391,9 @@ function readNameAndAddress(stream: Stream, input: string, sink: TextSink, out: 
   let from = 0;
   let lastKind: 'name' | 'street' | 'city' | null = null;
   let captionsSeen = false;
-  for (const m of s.matchAll(CAPTION)) {
+  // The captions by exec on the global CAPTION (from lastIndex 0, left there when done): matchAll would copy the regex.
+  CAPTION.lastIndex = 0;
+  for (let m = CAPTION.exec(s); m !== null; m = CAPTION.exec(s)) {
     const word = (m[1] as string).toLowerCase();
     const kind = word === 'last' || word === 'first' || word === 'middle' ? 'name' : word === 'street' ? 'street' : 'city';
     captionsSeen = true;

@@ -118,13 +118,10 @@ export function readTables(lines: Line[], bounds: TableBounds, form: Form, sink:
     const name = table === 1 ? 'Table I' : 'Table II';
     let rowNo = 0;
     // Tab-separated cells (seed style) are read line by line; anything else by its layout.
-    // Lines are the cleaned text cut at its newlines: a tab between the first line's start and the
-    // last line's end stands in one of them (one scan rather than one per line).
+    // Lines are cut into cells at their tabs: a line of the table holds one just when it has more
+    // than one cell (no scan of the text, which for a PDF's tabless text ran to its end).
     let tabbed = false;
-    if (range.from + 1 < range.to) {
-      const at = sink.clean.text.indexOf('\t', (lines[range.from + 1] as Line).start);
-      tabbed = at !== -1 && at < (lines[range.to - 1] as Line).end;
-    }
+    for (let n = range.from + 1; n < range.to && !tabbed; n++) tabbed = (lines[n] as Line).cells.length > 1;
     const layout = tabbed ? null : readLayoutTable(lines, range.from, range.to, columns, sink, input);
     if (layout) {
       const inferred = layout.rows.filter((r) => r.inferred && !r.flow).length;
@@ -181,8 +178,28 @@ interface RowOptions {
   adPlaced?: boolean;
 }
 
+/** The fields only a transaction fills: a row with a value in one is a transaction. */
+const TRANSACTION_FIELDS = ['transactionDate', 'transactionCode', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode'];
+
+/** The columns a PDF's lone mark most likely stands for (alignRow's markColumn): the exercise dates, most often given so. */
+const isExerciseDate = (col: Column): boolean => col.field === 'exerciseDate' || col.field === 'expirationDate';
+
 /** A transaction code as printed, maybe with its marks ("M", "S/K", "J(5)"); a D or I is the D/I column's too. */
 const CODE_CELL = /^[A-Z](?:\/[A-Z]|[345])?(?:\s*\(\d{1,2}\))*$/;
+/** A cell starting with a lone D or I: the D/I column's, or code D. */
+const DI_START = /^[DI]\b/;
+/** An amount given as a value: "$ 1,130,775". */
+const DOLLAR_START = /^\s*\$/;
+/** A code and, after it, Form 5's form type the transaction was reportable on: "P4". */
+const FORM5_CODE = /^([A-Z])([345])$/;
+const ONE_LETTER = /^([A-Z])$/;
+/** A code, maybe with a second (an equity swap): "S/K". */
+const SWAP_CODE = /^([A-Z])(?:\/([A-Z]))?$/;
+/** The V column's mark. */
+const V_MARK = /^v$/i;
+/** isDateOrCode's date or lone code letter (or "S/K"), and the D/I and A/D columns' own letters. */
+const DATE_OR_CODE = /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/;
+const DIA = /^[DIA]$/;
 
 function readRow(
   cells: Cell[],
@@ -200,13 +217,14 @@ function readRow(
   // A PDF's Table II holding prints its exercise dates: there only a code makes a transaction (a
   // D or I is the D/I column's, unless another follows it: then it is code D).
   const transaction = options.pdf && table === 2
-    ? cells.some((c) => CODE_CELL.test(c.text) && !/^[DI]\b/.test(c.text)) || cells.filter((c) => /^[DI]\b/.test(c.text) && CODE_CELL.test(c.text)).length > 1
+    ? cells.some((c) => CODE_CELL.test(c.text) && !DI_START.test(c.text)) || cells.filter((c) => DI_START.test(c.text) && CODE_CELL.test(c.text)).length > 1
     : cells.some((c) => isDateOrCode(c.text));
   // So is a PDF's Table I row without them: its positions are rough, its values' types are not.
   const columns = (options.flow || (options.pdf && table === 1)) && form !== '3' && !transaction ? holdingColumns(allColumns) : allColumns;
   const laidOut = alignCells(cells, columns, allColumns);
-  const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: (col) => col.field === 'exerciseDate' || col.field === 'expirationDate', dollarPrices: true } : { flow: options.flow, placed: options.placed === true });
-  const filled = cells.filter((c) => c.text !== '').length;
+  const alignment = alignRow(laidOut, columns, options.pdf ? { flow: options.flow, markColumn: isExerciseDate, dollarPrices: true } : { flow: options.flow, placed: options.placed === true });
+  let filled = 0;
+  for (const c of cells) if (c.text !== '') filled++;
   if (!alignment.clean && !options.flow) {
     sink.report('TEXT_ROW_ALIGNED_BY_TYPE', { row: rowNo, table: name, cells: filled, columns: columns.length }, null, span.start, span.end);
   }
@@ -231,9 +249,7 @@ function readRow(
     });
   });
 
-  const hasTransaction = ['transactionDate', 'transactionCode', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode'].some(
-    (f) => (values.get(f)?.text ?? '') !== '',
-  );
+  const hasTransaction = TRANSACTION_FIELDS.some((f) => (values.get(f)?.text ?? '') !== '');
   const kind: 'transaction' | 'holding' = form !== '3' && hasTransaction ? 'transaction' : 'holding';
   const list =
     table === 1
@@ -295,7 +311,7 @@ function readRow(
     return p !== undefined && p.tokens.length === 1 && p.tokens[0]?.cellIndex === k;
   };
   // In a PDF's row, placed by order and type, a "$" amount stands where the price columns could not take it.
-  const isValue = (field: string): boolean => /^\s*\$/.test(values.get(field)?.text ?? '') && (options.pdf || (!options.flow && ownCell(field)));
+  const isValue = (field: string): boolean => DOLLAR_START.test(values.get(field)?.text ?? '') && (options.pdf || (!options.flow && ownCell(field)));
   const amount = (field: string, sharesKey: string, valueKey: string): [number | null, number | null] =>
     isValue(field) ? [null, number(field, valueKey)] : [number(field, sharesKey), null];
   const date = (field: string): string | null => {
@@ -352,8 +368,8 @@ function readRow(
     if (code && code.text !== '') {
       // The form prints an equity swap as a second code: "S/K".
       // Form 5 prints the form type the transaction was reportable on after the code: "P4".
-      const f5 = form === '5' ? /^([A-Z])([345])$/.exec(code.text) : null;
-      const m = f5 ? /^([A-Z])$/.exec(f5[1] as string) : /^([A-Z])(?:\/([A-Z]))?$/.exec(code.text);
+      const f5 = form === '5' ? FORM5_CODE.exec(code.text) : null;
+      const m = f5 ? ONE_LETTER.exec(f5[1] as string) : SWAP_CODE.exec(code.text);
       if (f5) {
         form5Type = f5[2] as string;
         // The form type is the code's last character.
@@ -368,7 +384,7 @@ function readRow(
     const v = values.get('transactionFormType');
     mark('transactionFormType', v);
     let transactionFormType: string | null = form5Type;
-    if (v && /^v$/i.test(v.text)) {
+    if (v && V_MARK.test(v.text)) {
       // "V": voluntarily reported, a transaction reportable on Form 5 reported on this Form 4.
       // The SEC's stylesheet prints V exactly when the XML's transactionFormType is 5
       // (checked over every Form 4 of the corpus), so that is what V reads back to.
@@ -485,10 +501,15 @@ function readRow(
   }
 }
 
+const HOLDING_SKIPS = new Set(['transactionDate', 'deemedExecutionDate', 'transactionCode', 'transactionFormType', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode', 'pricePerShare']);
+/** Each table's holding columns, kept: the same array for every row (alignRow works out what it needs of a set of columns once per array). */
+const holdings = new WeakMap<Column[], Column[]>();
+
 /** Table I's or II's columns a holding fills (no transaction columns). */
 function holdingColumns(columns: Column[]): Column[] {
-  const skip = new Set(['transactionDate', 'deemedExecutionDate', 'transactionCode', 'transactionFormType', 'shares', 'sharesA', 'sharesD', 'acquiredDisposedCode', 'pricePerShare']);
-  return columns.filter((c) => !skip.has(c.field));
+  let kept = holdings.get(columns);
+  if (!kept) holdings.set(columns, (kept = columns.filter((c) => !HOLDING_SKIPS.has(c.field))));
+  return kept;
 }
 
 /**
@@ -496,7 +517,7 @@ function holdingColumns(columns: Column[]): Column[] {
  * transaction prints. Both hold a '/' or are one letter: other cells (most) need no regex.
  */
 function isDateOrCode(t: string): boolean {
-  return (t.length === 1 || t.includes('/')) && /\d{1,2}\/\d{1,2}\/\d{4}|^[A-Z](?:\/[A-Z])?$/.test(t) && !/^[DIA]$/.test(t);
+  return (t.length === 1 || t.includes('/')) && DATE_OR_CODE.test(t) && !DIA.test(t);
 }
 
 /** For each column k, the first cell standing at index k, else an empty cell at the row's start (one pass over the cells). */

@@ -75,8 +75,12 @@ const FORM3_TABLE2: Column[] = [
   nature('6'),
 ];
 
+const FORM5_TABLE1 = withoutV(FORM4_TABLE1);
+const FORM5_TABLE2 = withoutV(FORM4_TABLE2);
+
+/** The form's columns of a table: the same array on every call (the readers keep what they work out of a set of columns by it). */
 export function columnsOf(form: '3' | '4' | '5', table: 1 | 2): Column[] {
   if (form === '3') return table === 1 ? FORM3_TABLE1 : FORM3_TABLE2;
-  if (form === '5') return withoutV(table === 1 ? FORM4_TABLE1 : FORM4_TABLE2);
+  if (form === '5') return table === 1 ? FORM5_TABLE1 : FORM5_TABLE2;
   return table === 1 ? FORM4_TABLE1 : FORM4_TABLE2;
 }
