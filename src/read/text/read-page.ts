@@ -155,8 +155,9 @@ export function readPage(lines: Line[], input: string, sink: TextSink, box5: Rel
     else if (explanationAt === -1 && EXPLANATION.test(j)) explanationAt = n;
   }
   const ownersEnd = signaturesAt !== -1 ? signaturesAt : explanationAt !== -1 ? explanationAt : lines.length;
+  const nameLabel = nameLabelAt(lines, markAt, sink.clean.text);
   const out: PageRead = {
-    owners: readOwners(lines, markAt, ownersEnd, input, sink, boxOneLines(lines, ownersAt), box5),
+    owners: readOwners(lines, markAt, ownersEnd, input, sink, nameLabel, boxOneLines(lines, nameLabel, ownersAt), box5),
     signatures: [],
     footnotes: [],
     remarks: null,
@@ -184,6 +185,7 @@ export function readPage(lines: Line[], input: string, sink: TextSink, box5: Rel
 // --- Reporting Owners ---
 
 const NAME_LABEL = /Name\s+and\s+Address\s+of\s+Reporting\s+Person/i;
+const NAME_LABEL_ALL = new RegExp(NAME_LABEL.source, 'gi');
 const NAME_CAPTIONS = /\(Last\)\s+\(First\)\s+\(Middle\)/;
 const STREET_CAPTION = /^\s*\(Street\)\s*$/;
 
@@ -193,8 +195,8 @@ const STREET_CAPTION = /^\s*\(Street\)\s*$/;
  * captions, the city below the (Street) caption): they tell where the page broke that owner's cell in the Reporting Owners table,
  * which the converter wraps again. Used only where the cell holds the same words (templateBreaks).
  */
-function boxOneLines(lines: Line[], end: number): string[] | null {
-  const label = lines.findIndex((l) => NAME_LABEL.test(l.text));
+function boxOneLines(lines: Line[], label: number, end: number): string[] | null {
+  // `label`: the label's line (nameLabelAt), taken only above `end`.
   if (label === -1 || label >= end) return null;
   const meaningful = (n: number) => {
     const l = lines[n];
@@ -205,19 +207,40 @@ function boxOneLines(lines: Line[], end: number): string[] | null {
   const name = lines[n]?.text.trim();
   if (name === undefined || name === '' || NAME_CAPTIONS.test(name)) return null;
   const out = [name];
-  const captions = lines.findIndex((l, i) => i > n && i < n + 40 && NAME_CAPTIONS.test(l.text));
+  const captions = indexIn(lines, n + 1, n + 40, (l) => NAME_CAPTIONS.test(l.text));
   if (captions === -1) return out;
   n = captions + 1;
   while (n < end && !meaningful(n)) n++;
   for (; n < end && meaningful(n); n++) out.push((lines[n] as Line).text.trim());
   // The city: the first cell of the first line under the (Street) caption.
-  const street = lines.findIndex((l, i) => i >= n && i < n + 30 && STREET_CAPTION.test(l.text));
+  // The caption's word before its regex (most lines hold none).
+  const street = indexIn(lines, n, n + 30, (l) => l.text.includes('(Street)') && STREET_CAPTION.test(l.text));
   if (street === -1) return out;
   n = street + 1;
   while (n < end && !meaningful(n)) n++;
   const city = lines[n]?.text.trim().split(/\s{2,}/)[0];
   if (city !== undefined && city !== '') out.push(city);
   return out;
+}
+
+/**
+ * The first line of [0, end) holding box 1's label "Name and Address of Reporting Person", or -1:
+ * found once for boxOneLines and pdfBoxOneName, by one scan of the cleaned text for the lines a
+ * match can start in rather than a test of every line.
+ */
+function nameLabelAt(lines: Line[], end: number, cleaned: string): number {
+  const labelled = matchStarts(NAME_LABEL_ALL, cleaned);
+  for (let n = 0; n < end; n++) {
+    const l = lines[n] as Line;
+    if (labelled(l) && NAME_LABEL.test(l.text)) return n;
+  }
+  return -1;
+}
+
+/** The first index of lines [from, to) (clipped to the lines) whose line passes `test`, or -1: findIndex without walking the lines before `from`. */
+function indexIn(lines: Line[], from: number, to: number, test: (l: Line) => boolean): number {
+  for (let n = Math.max(0, from); n < Math.min(to, lines.length); n++) if (test(lines[n] as Line)) return n;
+  return -1;
 }
 
 interface RelColumn {
@@ -231,6 +254,7 @@ function readOwners(
   end: number,
   input: string,
   sink: TextSink,
+  nameLabel: number,
   firstOwner: string[] | null,
   box5: Relationship | null,
 ): ReportingOwner[] {
@@ -266,7 +290,12 @@ function readOwners(
   // Each page of a PDF has a grid of its own: an owner's X on a later page than the heads' is placed after the table is read.
   const pageStarts: number[] = [];
   if (pdf) for (let n = headAt + 1; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push((lines[n] as Line).no);
-  const pageOf = (lineNo: number): number => pageStarts.filter((no) => no <= lineNo).length;
+  // Counted without a filtered copy: the starts are in line order.
+  const pageOf = (lineNo: number): number => {
+    let page = 0;
+    while (page < pageStarts.length && (pageStarts[page] as number) <= lineNo) page++;
+    return page;
+  };
   const offPage: OffPageMark[] = [];
   let titleShift: TitleShift | null = null;
   /** Each title's words placed on the heads' grid, and their column (null where two owners' differ). */
@@ -283,12 +312,13 @@ function readOwners(
       // of box 1 or of an owner above (one firm's partners).
       const templates: OwnerTemplate[] =
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
-      if (pdf && owners.length === 0) {
+      const parts = pdf ? pdfOwnerParts(block, sink.clean.text) : null;
+      if (parts && owners.length === 0) {
         const { items, titles } = boxFivePairs(lines, markAt, false);
-        pdfShift = pdfMarkShift(block, cols, boxFiveMarks(items));
-        titleShift = pdfTitleShift(block, cols, boxFiveTitle(titles), pageOf);
+        pdfShift = pdfMarkShift(parts, cols, boxFiveMarks(items));
+        titleShift = pdfTitleShift(parts, cols, boxFiveTitle(titles), pageOf);
       }
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
+      const owner = parts ? readPdfOwnerBlock(parts, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt, nameLabel) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -569,11 +599,25 @@ const HEAD_WIDTH: Record<RelColumn['key'], number> = { isDirector: 8, isTenPerce
  * words, an X goes to the head whose middle is nearest, and words (a title) to the nearer of
  * Officer and Other, the only columns that print any.
  */
-/** A PDF owner block's cell (the left-aligned words) and the marks and titles right of it. */
-function pdfOwnerParts(block: Line[]): { cell: Chunk[]; marks: Chunk[] } {
-  const chunks = block.flatMap((l) => chunksOf(l));
-  const left = Math.min(...chunks.map((c) => c.x));
-  return { cell: chunks.filter((c) => c.x <= left + 2), marks: chunks.filter((c) => c.x > left + 2) };
+/**
+ * A PDF owner block's cell (the left-aligned words) and the marks and titles right of it. Worked
+ * out once per block: the first owner's shifts (pdfMarkShift, pdfTitleShift) read the same parts.
+ */
+function pdfOwnerParts(block: Line[], cleaned: string): PdfOwnerParts {
+  const chunks: Chunk[] = [];
+  for (const l of block) for (const c of chunksOf(l, cleaned)) chunks.push(c);
+  let left = Infinity;
+  for (const c of chunks) if (c.x < left) left = c.x;
+  // One pass shares them out (the two filters' orders kept).
+  const cell: Chunk[] = [];
+  const marks: Chunk[] = [];
+  for (const c of chunks) (c.x <= left + 2 ? cell : marks).push(c);
+  return { cell, marks };
+}
+
+interface PdfOwnerParts {
+  cell: Chunk[];
+  marks: Chunk[];
 }
 
 const headMiddle = (col: RelColumn) => col.x + HEAD_WIDTH[col.key] / 2;
@@ -626,9 +670,9 @@ function boxFiveMarks(items: BoxFivePair | null): Pick<Relationship, 'isDirector
  * How far right of its head's middle the first owner's one X stands, when box 5 checks just one
  * of the two columns that print an X (Director, 10% Owner): 0 when box 5 cannot tell.
  */
-function pdfMarkShift(block: Line[], cols: RelColumn[], box5: Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null): number {
+function pdfMarkShift(parts: PdfOwnerParts, cols: RelColumn[], box5: Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null): number {
   if (!box5) return 0;
-  const xs = pdfOwnerParts(block).marks.filter((c) => /^[xX]$/.test(c.text));
+  const xs = parts.marks.filter((c) => /^[xX]$/.test(c.text));
   const checked = cols.filter((c) => (c.key === 'isDirector' && box5.isDirector) || (c.key === 'isTenPercentOwner' && box5.isTenPercentOwner));
   const [mark] = xs;
   const [col] = checked;
@@ -688,9 +732,9 @@ function checkAsBoxFive(owner: ReportingOwner, checks: BoxFiveChecks | null, spl
  * words, left-aligned in their column), when box 5 says which of the two it is and the owner
  * prints one title cell: null when box 5 cannot tell.
  */
-function pdfTitleShift(block: Line[], cols: RelColumn[], box5: 'isOfficer' | 'isOther' | null, pageOf: (lineNo: number) => number): TitleShift | null {
+function pdfTitleShift(parts: PdfOwnerParts, cols: RelColumn[], box5: 'isOfficer' | 'isOther' | null, pageOf: (lineNo: number) => number): TitleShift | null {
   const col = cols.find((c) => c.key === box5);
-  const titles = pdfOwnerParts(block).marks.filter((c) => !/^[xX]$/.test(c.text));
+  const titles = parts.marks.filter((c) => !/^[xX]$/.test(c.text));
   if (!col || titles.length === 0) return null;
   const x = Math.min(...titles.map((c) => c.x));
   // One cell: its lines start alike.
@@ -723,18 +767,17 @@ interface FirstOwner {
 /** How many lines below its Officer and Other items box 5's title may stand ("below)", a blank line, two lines of title). */
 const BOX5_TITLE_REACH = 6;
 
-function firstPdfOwner(lines: Line[], markAt: number): FirstOwner {
+function firstPdfOwner(lines: Line[], markAt: number, nameLabel: number): FirstOwner {
   const checks = boxFiveChecks(lines, markAt);
   const from = checks ? checks.officerLine + 1 : markAt;
-  return { name: pdfBoxOneName(lines, markAt), checks, titleLines: lines.slice(from, Math.min(markAt, from + BOX5_TITLE_REACH)) };
+  return { name: pdfBoxOneName(lines, nameLabel, markAt), checks, titleLines: lines.slice(from, Math.min(markAt, from + BOX5_TITLE_REACH)) };
 }
 
 /**
  * Box 1's name as a PDF lays it out: the chunks of the box's column between its label and its
  * (Last) (First) (Middle) captions, joined; null when there are none.
  */
-function pdfBoxOneName(lines: Line[], end: number): string | null {
-  const label = lines.findIndex((l) => NAME_LABEL.test(l.text));
+function pdfBoxOneName(lines: Line[], label: number, end: number): string | null {
   if (label === -1 || label >= end) return null;
   const x = (lines[label] as Line).text.search(/\S/);
   const words: string[] = [];
@@ -764,7 +807,7 @@ function joinBoxOneName(cell: Chunk[], name: string | null): { text: string; sta
 }
 
 function readPdfOwnerBlock(
-  block: Line[],
+  parts: PdfOwnerParts,
   cols: RelColumn[],
   k: number,
   sink: TextSink,
@@ -775,7 +818,7 @@ function readPdfOwnerBlock(
   first: FirstOwner | null,
   gridTitles: Map<string, RelColumn['key'] | null>,
 ): ReportingOwner {
-  const { cell, marks: all } = pdfOwnerParts(block);
+  const { cell, marks: all } = parts;
   const marks = all.filter((c) => {
     const page = pageOf(c.line);
     if (page === 0 || !/^[xX]$/.test(c.text)) return true;
@@ -1629,6 +1672,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   }
   let blockStart = -1;
   let lastEntry: Entry | null = null;
+  let sums: Int32Array | null = null;
   const closeBlock = (stop: number) => {
     if (blockStart === -1) return;
     const mains: number[] = [];
@@ -1643,19 +1687,11 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       for (let i = blockStart; i < stop; i++) if (lastEntry && parts[i]) lastEntry.parts.push(parts[i] as Part);
     } else {
       // When the layout allows either, a line that starts a sentence after one that ends one more
-      // likely starts the next entry's text (a small cost, below any layout evidence).
-      const sentenceBreaks = (a: number, b: number) => {
-        let n = 0;
-        for (let i = a; i < b; i++) {
-          const next = parts[i + 1]?.text ?? '';
-          // "(Continued from footnote 2)", "[continued from FN (2)]": a footnote's own first words.
-          // After a sentence's end they outweigh a line's width (a PDF's proportional font fits
-          // fewer capitals on a line: its widths mislead).
-          if (/^[([](?:cont|Cont|CONT)/.test(next)) n += /[.:;]["”)]?$/.test(parts[i]?.text ?? '') ? CONTINUED_AFTER_SENTENCE : 5;
-          else if (/[.:;]["”)]?$/.test(parts[i]?.text ?? '') && /^["“([]?[A-Z0-9]/.test(next)) n++;
-        }
-        return n;
-      };
+      // likely starts the next entry's text (a small cost, below any layout evidence): counted
+      // by running sums over the pairs of lines (sentenceSums), as the chain split tries every range.
+      sums ??= sentenceSums(parts);
+      const sentenceSum = sums;
+      const sentenceBreaks = (a: number, b: number) => (b > a ? (sentenceSum[b] as number) - (sentenceSum[a] as number) : 0);
       // A block opening a new page may open with the end of the entry cut by the page break (one
       // whose last line ends mid-sentence): that entry takes part in the split as a row of its own,
       // its main line the blank one above.
@@ -1736,6 +1772,27 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       sink.set('remarks', (parts[0] as { start: number }).start, (parts[parts.length - 1] as { end: number }).end, inferred ? 0.9 : 1);
     }
   }
+}
+
+/**
+ * For the explanation's lines (null: blank), the running sums of the sentence breaks between
+ * each line and the next: sums[b] - sums[a] is the count for the pairs of lines [a, b).
+ * "(Continued from footnote 2)", "[continued from FN (2)]": a footnote's own first words.
+ * After a sentence's end they outweigh a line's width (a PDF's proportional font fits
+ * fewer capitals on a line: its widths mislead); a line starting a sentence after one ending
+ * one counts 1.
+ */
+function sentenceSums(parts: ({ text: string } | null)[]): Int32Array {
+  const sums = new Int32Array(parts.length + 1);
+  for (let i = 0; i < parts.length; i++) {
+    const next = parts[i + 1]?.text ?? '';
+    const text = parts[i]?.text ?? '';
+    let n = 0;
+    if (/^[([](?:cont|Cont|CONT)/.test(next)) n = /[.:;]["”)]?$/.test(text) ? CONTINUED_AFTER_SENTENCE : 5;
+    else if (/[.:;]["”)]?$/.test(text) && /^["“([]?[A-Z0-9]/.test(next)) n = 1;
+    sums[i + 1] = (sums[i] as number) + n;
+  }
+  return sums;
 }
 
 /**
