@@ -1882,6 +1882,11 @@ const SYMBOL_OPEN_AT_END = /\[[^\]]*$/;
 const SYMBOL_CLOSE = /^[^[\]]+\]$/;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
+const TITLE_OF_SECURITY = /Title\s+of\s+Security/i;
+/** What ends the header's lines (Table I's column heads, the owners table's), for matchStarts. */
+const HEADER_END_ALL = new RegExp(`${TITLE_OF_SECURITY.source}|${PAGE_MARK.source}`, 'gi');
+/** Table I's title, for matchStarts: the only part of TABLES_START a chunk of a line above HEADER_END's can match. */
+const TABLE_I_ALL = /Table\s+I\b/gi;
 const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 interface Placed {
@@ -1894,12 +1899,16 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   const chunks: Chunk[] = [];
   // The first chunk that starts the tables: the chunks are cut there below, and no line after it is needed.
   let stop = -1;
+  // The lines the two regexes can match in, each found by one scan of the cleaned text rather than
+  // a test of every line (and of every chunk: a chunk holding "Title of Security" is on a line that ends the header).
+  const ends = matchStarts(HEADER_END_ALL, sink.clean.text);
+  const tableI = matchStarts(TABLE_I_ALL, sink.clean.text);
   for (const line of lines) {
-    if (/Title\s+of\s+Security/i.test(line.joined) || PAGE_MARK.test(line.joined)) break;
+    if (ends(line) && (TITLE_OF_SECURITY.test(line.joined) || PAGE_MARK.test(line.joined))) break;
     const own = chunksOf(line, sink.clean.text);
-    const k = own.findIndex((c) => TABLES_START.test(c.text));
+    const k = tableI(line) ? own.findIndex((c) => TABLES_START.test(c.text)) : -1;
     if (k !== -1) stop = chunks.length + k;
-    chunks.push(...own);
+    for (const c of own) chunks.push(c);
     if (k !== -1) break;
   }
   const find = (re: RegExp): Placed | null => {
@@ -2048,12 +2057,21 @@ function startsWithN(text: string): boolean {
 // html2text prints a checked box as "*" and an unchecked one as a broken character (U+FFFD).
 const BOX = /(☒|☐|☑|\uFFFD|\[\s*[xX*✓✔]?\s*\]|(?:^|(?<=\s))\*(?=\s))/g;
 
+/** The words of the four check boxes. */
+const CHECK_WORDS = /Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i;
+const CHECK_WORDS_ALL = new RegExp(CHECK_WORDS.source, 'gi');
+
 function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
-  for (let n = 0; n < Math.min(lines.length, 80); n++) {
+  const count = Math.min(lines.length, 80);
+  if (count === 0) return;
+  // The lines the words can start in, by one scan of the cleaned text up to the last line looked at rather than a search of each.
+  const worded = matchStarts(CHECK_WORDS_ALL, sink.clean.text.slice(0, (lines[count - 1] as Line).end));
+  for (let n = 0; n < count; n++) {
     const line = lines[n] as Line;
+    if (!worded(line)) continue;
     const t = line.text;
     // Where the box's words start; a line with none of them (most lines) is not tried four times.
-    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i);
+    const at = t.search(CHECK_WORDS);
     if (at === -1) continue;
     const which = /Check\s+this\s+box\s+if\s+no\b/i.test(t)
       ? 'notSubjectToSection16'
