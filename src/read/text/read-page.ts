@@ -36,8 +36,8 @@ export interface Chunk {
   line: number;
 }
 
-/** Cuts a line into chunks at tabs and at runs of two or more spaces. */
-export function chunksOf(line: Line, cleaned?: string): Chunk[] {
+/** Cuts a line into chunks at tabs and at runs of two or more spaces (the first `max` only, when given). */
+export function chunksOf(line: Line, cleaned?: string, max = Infinity): Chunk[] {
   const out: Chunk[] = [];
   // A PDF's form feed (a new page) starts a line: it is no part of the text. A chunk is what
   // /[^\t\f ]+(?: [^\t\f ]+)*/g finds, scanned by hand: runs of other characters, one space apart.
@@ -46,7 +46,7 @@ export function chunksOf(line: Line, cleaned?: string): Chunk[] {
   const from = cleaned === undefined ? 0 : line.start;
   const to = from + line.text.length;
   const cut = (c: number) => c === 9 || c === 12 || c === 32;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to && out.length < max; ) {
     if (cut(t.charCodeAt(i))) {
       i++;
       continue;
@@ -149,7 +149,8 @@ export function readPage(lines: Line[], input: string, sink: TextSink, box5: Rel
   for (let n = markAt; n >= Math.max(0, markAt - 4); n--) if (OWNERS_HEADING.test((lines[n] as Line).joined)) ownersAt = n;
   let signaturesAt = -1;
   let explanationAt = -1;
-  for (let n = markAt + 1; n < lines.length; n++) {
+  // Up to where both are found (the lines after need no test).
+  for (let n = markAt + 1; n < lines.length && (signaturesAt === -1 || explanationAt === -1); n++) {
     const j = (lines[n] as Line).joined;
     if (signaturesAt === -1 && SIGNATURES_HEADING.test(j)) signaturesAt = n;
     else if (explanationAt === -1 && EXPLANATION.test(j)) explanationAt = n;
@@ -313,12 +314,14 @@ function readOwners(
       const templates: OwnerTemplate[] =
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
       const parts = pdf ? pdfOwnerParts(block, sink.clean.text) : null;
+      let first: FirstOwner | null = null;
       if (parts && owners.length === 0) {
-        const { items, titles } = boxFivePairs(lines, markAt, false);
-        pdfShift = pdfMarkShift(parts, cols, boxFiveMarks(items));
-        titleShift = pdfTitleShift(parts, cols, boxFiveTitle(titles), pageOf);
+        const { any, underlined } = boxFivePairs(lines, markAt);
+        pdfShift = pdfMarkShift(parts, cols, boxFiveMarks(any.items));
+        titleShift = pdfTitleShift(parts, cols, boxFiveTitle(any.titles), pageOf);
+        first = firstPdfOwner(lines, markAt, nameLabel, underlined, sink.clean.text);
       }
-      const owner = parts ? readPdfOwnerBlock(parts, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt, nameLabel) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
+      const owner = parts ? readPdfOwnerBlock(parts, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, first, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -631,31 +634,47 @@ interface BoxFivePair {
   second: RegExpExecArray;
 }
 
+/** Box 5's two pairs of items, each where found (boxFivePairs). */
+interface BoxFivePairs {
+  items: BoxFivePair | null;
+  titles: BoxFivePair | null;
+}
+
 /**
  * Box 5's items as a layout prints them ("_____ Director   __X__ 10% Owner" over "__X__ Officer
  * (give title   _____ Other (specify"): the first line of lines [0, end) holding both of the
- * Director and 10% Owner items, and the first holding both of the Officer and Other items; with
- * `underlined`, only lines holding a box's "__" are looked at.
+ * Director and 10% Owner items, and the first holding both of the Officer and Other items
+ * (`any`); and the same looked for only on lines holding a box's "__" (`underlined`). One scan
+ * for both (the first owner's shifts read `any`, its checks `underlined`): each line's pairs are
+ * matched once, and `any`'s are found no later than `underlined`'s.
  */
-function boxFivePairs(lines: Line[], end: number, underlined: boolean): { items: BoxFivePair | null; titles: BoxFivePair | null } {
-  let items: BoxFivePair | null = null;
-  let titles: BoxFivePair | null = null;
-  for (let n = 0; n < end && !(items && titles); n++) {
+function boxFivePairs(lines: Line[], end: number): { any: BoxFivePairs; underlined: BoxFivePairs } {
+  const any: BoxFivePairs = { items: null, titles: null };
+  const underlined: BoxFivePairs = { items: null, titles: null };
+  for (let n = 0; n < end && !(underlined.items && underlined.titles); n++) {
     const t = (lines[n] as Line).text;
-    if (underlined && !t.includes('__')) continue;
+    const under = t.includes('__');
     // Each pair's words on the line, before their regexes scan it at every position.
-    if (!items && t.includes('Director') && t.includes('Owner')) {
+    if ((!any.items || (under && !underlined.items)) && t.includes('Director') && t.includes('Owner')) {
       const d = BOX5_ITEM.isDirector.exec(t);
       const o = BOX5_ITEM.isTenPercentOwner.exec(t);
-      if (d && o) items = { line: n, first: d, second: o };
+      if (d && o) {
+        const pair = { line: n, first: d, second: o };
+        any.items ??= pair;
+        if (under) underlined.items ??= pair;
+      }
     }
-    if (!titles && t.includes('Officer') && t.includes('Other')) {
+    if ((!any.titles || (under && !underlined.titles)) && t.includes('Officer') && t.includes('Other')) {
       const f = BOX5_TITLE.isOfficer.exec(t);
       const o = BOX5_TITLE.isOther.exec(t);
-      if (f && o) titles = { line: n, first: f, second: o };
+      if (f && o) {
+        const pair = { line: n, first: f, second: o };
+        any.titles ??= pair;
+        if (under) underlined.titles ??= pair;
+      }
     }
   }
-  return { items, titles };
+  return { any, underlined };
 }
 
 /** Whether a box 5 item's box (its match's group 2) is checked. */
@@ -695,10 +714,10 @@ type BoxFiveChecks = Record<RelColumn['key'], { checked: boolean; start: number;
 /**
  * Box 5's four check boxes, each with the cleaned span of its mark, and the line of the Officer
  * and Other items (box 5's title is printed below it); null unless all four are found on lines
- * holding a box's "__".
+ * holding a box's "__" (boxFivePairs' `underlined`).
  */
-function boxFiveChecks(lines: Line[], end: number): BoxFiveChecks | null {
-  const { items, titles } = boxFivePairs(lines, end, true);
+function boxFiveChecks(lines: Line[], underlined: BoxFivePairs): BoxFiveChecks | null {
+  const { items, titles } = underlined;
   if (!items || !titles) return null;
   const box = (pair: BoxFivePair, m: RegExpExecArray) => {
     const mark = m[2] as string;
@@ -767,24 +786,24 @@ interface FirstOwner {
 /** How many lines below its Officer and Other items box 5's title may stand ("below)", a blank line, two lines of title). */
 const BOX5_TITLE_REACH = 6;
 
-function firstPdfOwner(lines: Line[], markAt: number, nameLabel: number): FirstOwner {
-  const checks = boxFiveChecks(lines, markAt);
+function firstPdfOwner(lines: Line[], markAt: number, nameLabel: number, underlined: BoxFivePairs, cleaned: string): FirstOwner {
+  const checks = boxFiveChecks(lines, underlined);
   const from = checks ? checks.officerLine + 1 : markAt;
-  return { name: pdfBoxOneName(lines, nameLabel, markAt), checks, titleLines: lines.slice(from, Math.min(markAt, from + BOX5_TITLE_REACH)) };
+  return { name: pdfBoxOneName(lines, nameLabel, markAt, cleaned), checks, titleLines: lines.slice(from, Math.min(markAt, from + BOX5_TITLE_REACH)) };
 }
 
 /**
  * Box 1's name as a PDF lays it out: the chunks of the box's column between its label and its
  * (Last) (First) (Middle) captions, joined; null when there are none.
  */
-function pdfBoxOneName(lines: Line[], label: number, end: number): string | null {
+function pdfBoxOneName(lines: Line[], label: number, end: number, cleaned: string): string | null {
   if (label === -1 || label >= end) return null;
   const x = (lines[label] as Line).text.search(/\S/);
   const words: string[] = [];
   for (let n = label + 1; n < end; n++) {
     const line = lines[n] as Line;
     if (NAME_CAPTIONS.test(line.text)) return words.length > 0 ? words.join(' ') : null;
-    const first = chunksOf(line)[0];
+    const first = chunksOf(line, cleaned, 1)[0];
     if (first && Math.abs(first.x - x) <= 2) words.push(first.text);
   }
   return null;
@@ -1874,6 +1893,8 @@ const LETTERED_START = /^\([a-z]{1,4}\)/i;
 
 const PERIOD_LABEL = /Date\s+of\s+Earliest\s+Trans|Date\s+of\s+Event\b|Statement\s+for\s+Issuer.?s\s+Fiscal|Fiscal\s+Year\s+Ended/i;
 const AMENDMENT_LABEL = /If\s+Amendment,?\s+Date/i;
+const PERIOD_LABEL_ALL = new RegExp(PERIOD_LABEL.source, 'gi');
+const AMENDMENT_LABEL_ALL = new RegExp(AMENDMENT_LABEL.source, 'gi');
 /** Box 2's "Name [SYMBOL]", maybe followed one space apart by box 5's wrapped heading ("Issuer"). */
 const SYMBOL_AT_END = /\[[^\]]*\](?:\s(?:Person\(s\)\s)?(?:to\s)?Issuer)?\s*$/;
 const BOX5_WORDS = /(?<=\])\s(?:Person\(s\)\s)?(?:to\s)?Issuer\s*$/;
@@ -1881,6 +1902,7 @@ const BOX5_WORDS = /(?<=\])\s(?:Person\(s\)\s)?(?:to\s)?Issuer\s*$/;
 const SYMBOL_OPEN_AT_END = /\[[^\]]*$/;
 const SYMBOL_CLOSE = /^[^[\]]+\]$/;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
+const ISSUER_LABEL_ALL = new RegExp(ISSUER_LABEL.source, 'gi');
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
 const TITLE_OF_SECURITY = /Title\s+of\s+Security/i;
 /** What ends the header's lines (Table I's column heads, the owners table's), for matchStarts. */
@@ -1911,9 +1933,22 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     for (const c of own) chunks.push(c);
     if (k !== -1) break;
   }
-  const find = (re: RegExp): Placed | null => {
-    const k = chunks.findIndex((c) => re.test(c.text));
-    return k === -1 ? null : { chunk: chunks[k] as Chunk, order: k };
+  /**
+   * The first chunk matching a label's regex. `all` (the same with flags g and i, no anchor)
+   * scans the header's text once for where a match can start: only chunks one starts in (a
+   * chunk is its cleaned range of the text) are tested.
+   */
+  const find = (re: RegExp, all: RegExp): Placed | null => {
+    let next = -1;
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k] as Chunk;
+      if (next < c.start) {
+        all.lastIndex = c.start;
+        next = all.exec(header)?.index ?? Infinity;
+      }
+      if (next < c.end && re.test(c.text)) return { chunk: c, order: k };
+    }
+    return null;
   };
   /** The first chunk after a label matching `want`: below it in its column if the layout keeps columns, else next in reading order. */
   const after = (label: Placed, want: RegExp, skip: Set<Chunk>): Chunk | null => {
@@ -1944,7 +1979,9 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   };
   const used = new Set<Chunk>();
   if (stop !== -1) chunks.length = stop;
-  const period = find(PERIOD_LABEL);
+  // The cleaned text up to the last chunk's end: find's scans stop there.
+  const header = sink.clean.text.slice(0, chunks[chunks.length - 1]?.end ?? 0);
+  const period = find(PERIOD_LABEL, PERIOD_LABEL_ALL);
   if (period) {
     const c = after(period, DATE_IN, used);
     if (c) {
@@ -1952,7 +1989,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
       dateOf(c, 'periodOfReport');
     }
   }
-  const amendment = find(AMENDMENT_LABEL);
+  const amendment = find(AMENDMENT_LABEL, AMENDMENT_LABEL_ALL);
   if (amendment) {
     const c = after(amendment, DATE_IN, used);
     if (c) dateOf(c, 'dateOfOriginalSubmission');
@@ -1963,7 +2000,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     const dates = chunks.filter((c) => DATE_IN.test(c.text));
     if (dates.length === 1) dateOf(dates[0] as Chunk, 'periodOfReport', 0.8);
   }
-  const issuer = find(ISSUER_LABEL);
+  const issuer = find(ISSUER_LABEL, ISSUER_LABEL_ALL);
   if (issuer) {
     let found = after(issuer, SYMBOL_AT_END, used);
     // A long symbol wraps inside its brackets, the rest below the line's start: "Franchise Group, Inc. [FRG" over "FRGAP]".
