@@ -1893,8 +1893,6 @@ const LETTERED_START = /^\([a-z]{1,4}\)/i;
 
 const PERIOD_LABEL = /Date\s+of\s+Earliest\s+Trans|Date\s+of\s+Event\b|Statement\s+for\s+Issuer.?s\s+Fiscal|Fiscal\s+Year\s+Ended/i;
 const AMENDMENT_LABEL = /If\s+Amendment,?\s+Date/i;
-const PERIOD_LABEL_ALL = new RegExp(PERIOD_LABEL.source, 'gi');
-const AMENDMENT_LABEL_ALL = new RegExp(AMENDMENT_LABEL.source, 'gi');
 /** Box 2's "Name [SYMBOL]", maybe followed one space apart by box 5's wrapped heading ("Issuer"). */
 const SYMBOL_AT_END = /\[[^\]]*\](?:\s(?:Person\(s\)\s)?(?:to\s)?Issuer)?\s*$/;
 const BOX5_WORDS = /(?<=\])\s(?:Person\(s\)\s)?(?:to\s)?Issuer\s*$/;
@@ -1902,7 +1900,6 @@ const BOX5_WORDS = /(?<=\])\s(?:Person\(s\)\s)?(?:to\s)?Issuer\s*$/;
 const SYMBOL_OPEN_AT_END = /\[[^\]]*$/;
 const SYMBOL_CLOSE = /^[^[\]]+\]$/;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
-const ISSUER_LABEL_ALL = new RegExp(ISSUER_LABEL.source, 'gi');
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
 const TITLE_OF_SECURITY = /Title\s+of\s+Security/i;
 /** What ends the header's lines (Table I's column heads, the owners table's), for matchStarts. */
@@ -1933,22 +1930,9 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     for (const c of own) chunks.push(c);
     if (k !== -1) break;
   }
-  /**
-   * The first chunk matching a label's regex. `all` (the same with flags g and i, no anchor)
-   * scans the header's text once for where a match can start: only chunks one starts in (a
-   * chunk is its cleaned range of the text) are tested.
-   */
-  const find = (re: RegExp, all: RegExp): Placed | null => {
-    let next = -1;
-    for (let k = 0; k < chunks.length; k++) {
-      const c = chunks[k] as Chunk;
-      if (next < c.start) {
-        all.lastIndex = c.start;
-        next = all.exec(header)?.index ?? Infinity;
-      }
-      if (next < c.end && re.test(c.text)) return { chunk: c, order: k };
-    }
-    return null;
+  const find = (re: RegExp): Placed | null => {
+    const k = chunks.findIndex((c) => re.test(c.text));
+    return k === -1 ? null : { chunk: chunks[k] as Chunk, order: k };
   };
   /** The first chunk after a label matching `want`: below it in its column if the layout keeps columns, else next in reading order. */
   const after = (label: Placed, want: RegExp, skip: Set<Chunk>): Chunk | null => {
@@ -1979,9 +1963,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   };
   const used = new Set<Chunk>();
   if (stop !== -1) chunks.length = stop;
-  // The cleaned text up to the last chunk's end: find's scans stop there.
-  const header = sink.clean.text.slice(0, chunks[chunks.length - 1]?.end ?? 0);
-  const period = find(PERIOD_LABEL, PERIOD_LABEL_ALL);
+  const period = find(PERIOD_LABEL);
   if (period) {
     const c = after(period, DATE_IN, used);
     if (c) {
@@ -1989,7 +1971,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
       dateOf(c, 'periodOfReport');
     }
   }
-  const amendment = find(AMENDMENT_LABEL, AMENDMENT_LABEL_ALL);
+  const amendment = find(AMENDMENT_LABEL);
   if (amendment) {
     const c = after(amendment, DATE_IN, used);
     if (c) dateOf(c, 'dateOfOriginalSubmission');
@@ -2000,7 +1982,7 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
     const dates = chunks.filter((c) => DATE_IN.test(c.text));
     if (dates.length === 1) dateOf(dates[0] as Chunk, 'periodOfReport', 0.8);
   }
-  const issuer = find(ISSUER_LABEL, ISSUER_LABEL_ALL);
+  const issuer = find(ISSUER_LABEL);
   if (issuer) {
     let found = after(issuer, SYMBOL_AT_END, used);
     // A long symbol wraps inside its brackets, the rest below the line's start: "Franchise Group, Inc. [FRG" over "FRGAP]".
