@@ -2102,8 +2102,11 @@ function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
             ? 'form4TransactionsReported'
             : null;
     if (!which) continue;
+    // The last box before the words (BOX matches no empty text: exec steps on from each match, as matchAll would, without its iterator and copied regex).
     let mark: RegExpExecArray | null = null;
-    for (const m of t.slice(0, at).matchAll(BOX)) mark = m as RegExpExecArray;
+    const before = t.slice(0, at);
+    BOX.lastIndex = 0;
+    for (let m = BOX.exec(before); m !== null; m = BOX.exec(before)) mark = m;
     if (!mark) continue;
     const checked = mark[0] === CHECKED || mark[0] === '☑' || /[xX*✓✔]/.test(mark[0]);
     if (mark[0] === UNCHECKED || mark[0] === '\uFFFD' || checked || /\[\s*\]/.test(mark[0])) {
