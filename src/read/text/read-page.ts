@@ -45,12 +45,12 @@ export function chunksOf(line: Line, cleaned?: string, max = Infinity): Chunk[] 
   const t = cleaned ?? line.text;
   const from = cleaned === undefined ? 0 : line.start;
   const to = from + line.text.length;
-  const cut = (c: number) => c === 9 || c === 12 || c === 32;
-  for (let i = from; i < to && out.length < max; ) {
-    if (cut(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+  // A character above the space (most of a chunk's) is no cut after one comparison.
+  const cut = (c: number) => c <= 32 && (c === 32 || c === 9 || c === 12);
+  for (let i = from; out.length < max; ) {
+    // The cut characters before the next chunk skipped in a loop of their own (a layout's runs of spaces are long).
+    while (i < to && cut(t.charCodeAt(i))) i++;
+    if (i >= to) break;
     const index = i;
     for (;;) {
       while (i < to && !cut(t.charCodeAt(i))) i++;
@@ -597,12 +597,6 @@ function linesWithSlash(lines: Line[], end: number, text: string, title: string)
 const HEAD_WIDTH: Record<RelColumn['key'], number> = { isDirector: 8, isTenPercentOwner: 9, isOfficer: 7, isOther: 5 };
 
 /**
- * An owner of a PDF's table (pdftotext -layout). Each line is laid out on its own character
- * grid, so a mark stands only roughly under its head: the owner's cell is the lines' left-aligned
- * words, an X goes to the head whose middle is nearest, and words (a title) to the nearer of
- * Officer and Other, the only columns that print any.
- */
-/**
  * A PDF owner block's cell (the left-aligned words) and the marks and titles right of it. Worked
  * out once per block: the first owner's shifts (pdfMarkShift, pdfTitleShift) read the same parts.
  */
@@ -825,6 +819,12 @@ function joinBoxOneName(cell: Chunk[], name: string | null): { text: string; sta
   return parts;
 }
 
+/**
+ * An owner of a PDF's table (pdftotext -layout). Each line is laid out on its own character
+ * grid, so a mark stands only roughly under its head: the owner's cell is the lines' left-aligned
+ * words, an X goes to the head whose middle is nearest, and words (a title) to the nearer of
+ * Officer and Other, the only columns that print any.
+ */
 function readPdfOwnerBlock(
   parts: PdfOwnerParts,
   cols: RelColumn[],
