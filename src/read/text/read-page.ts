@@ -1418,7 +1418,8 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
         // A date above its "Date" caption: the first signature still without one; words read
         // since a caption and not followed by "**" are another table's.
         if (!pendingStars && !pendingAtBoundary) dropPending();
-        dateLater(chunksOf(line, sink.clean.text).filter((c) => c.text !== '')[0] as Chunk);
+        // Its first chunk only (chunksOf's chunks are never empty).
+        dateLater(chunksOf(line, sink.clean.text, 1)[0] as Chunk);
         continue;
       }
       const beforeStars = next !== null && (/^\*\*?$/.test(next) || SIGNATURE_CAPTION.test(next));
@@ -1448,7 +1449,8 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
       if (inOrder && pending && SIGNATURE_CAPTION.test(line.joined)) push(nameWith([]), null);
       continue;
     }
-    const chunks = chunksOf(line, sink.clean.text).filter((c) => c.text !== '');
+    // chunksOf's chunks are never empty: no filtered copy.
+    const chunks = chunksOf(line, sink.clean.text);
     const last = chunks[chunks.length - 1];
     if (!last) continue;
     if (open !== -1 && !pending && !(plain && newBlock) && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
@@ -1482,7 +1484,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     // and the name beside it wraps too: the two lines are one signature.
     const next = lines[n + 1];
     if (PART_DATE.test(last.text) && next && n + 1 < to) {
-      const nextChunks = chunksOf(next, sink.clean.text).filter((c) => c.text !== '');
+      const nextChunks = chunksOf(next, sink.clean.text);
       const year = nextChunks[nextChunks.length - 1];
       if (year && /^\d{4}$/.test(year.text) && year.x >= last.x - 2) {
         const name = nameWith(chunks.slice(0, -1));
@@ -1553,9 +1555,14 @@ function cityTail(b: Line[]): boolean {
   return usStateCodeOf(state ?? '') !== null && ZIP.test(zip ?? '');
 }
 
+/** A line laid out: indented, or with a run of spaces between words. */
+const LAID_OUT = /^\f? |\S {2,}\S/;
+
 /** No line of [from, to) is laid out: plain pdftotext's reading order (one space between words, none before). */
 function isPlainPdf(lines: Line[], from: number, to: number): boolean {
-  return !lines.slice(from, to).some((l) => /^\f? |\S {2,}\S/.test(l.text));
+  // Tested in place (no copy of the lines).
+  for (let n = from; n < Math.min(to, lines.length); n++) if (LAID_OUT.test((lines[n] as Line).text)) return false;
+  return true;
 }
 
 /** The text of the next non-blank line of [from, to), or null. */
