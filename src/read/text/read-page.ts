@@ -1909,10 +1909,13 @@ const SYMBOL_CLOSE = /^[^[\]]+\]$/;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
 const TITLE_OF_SECURITY = /Title\s+of\s+Security/i;
-/** What ends the header's lines (Table I's column heads, the owners table's), for matchStarts. */
-const HEADER_END_ALL = new RegExp(`${TITLE_OF_SECURITY.source}|${PAGE_MARK.source}`, 'gi');
-/** Table I's title, for matchStarts: the only part of TABLES_START a chunk of a line above HEADER_END's can match. */
-const TABLE_I_ALL = /Table\s+I\b/gi;
+/**
+ * For matchStarts, what ends the header's lines: Table I's column heads or the owners table's
+ * (tested on a line's joined cells), and Table I's title, the only part of TABLES_START a chunk
+ * of a line above those can match. One pattern, so that its scan stops at the first of them (a
+ * converter may wrap "Title of" / "Security": a scan for that alone would run on to the owners table).
+ */
+const HEADER_END_ALL = new RegExp(`${TITLE_OF_SECURITY.source}|${PAGE_MARK.source}|Table\\s+I\\b`, 'gi');
 const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 interface Placed {
@@ -1925,14 +1928,14 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   const chunks: Chunk[] = [];
   // The first chunk that starts the tables: the chunks are cut there below, and no line after it is needed.
   let stop = -1;
-  // The lines the two regexes can match in, each found by one scan of the cleaned text rather than
-  // a test of every line (and of every chunk: a chunk holding "Title of Security" is on a line that ends the header).
+  // The lines the regexes can match in, found by one scan of the cleaned text rather than a test
+  // of every line (and of every chunk: a chunk holding "Title of Security" is on a line that ends the header).
   const ends = matchStarts(HEADER_END_ALL, sink.clean.text);
-  const tableI = matchStarts(TABLE_I_ALL, sink.clean.text);
   for (const line of lines) {
-    if (ends(line) && (TITLE_OF_SECURITY.test(line.joined) || PAGE_MARK.test(line.joined))) break;
+    const maybe = ends(line);
+    if (maybe && (TITLE_OF_SECURITY.test(line.joined) || PAGE_MARK.test(line.joined))) break;
     const own = chunksOf(line, sink.clean.text);
-    const k = tableI(line) ? own.findIndex((c) => TABLES_START.test(c.text)) : -1;
+    const k = maybe ? own.findIndex((c) => TABLES_START.test(c.text)) : -1;
     if (k !== -1) stop = chunks.length + k;
     for (const c of own) chunks.push(c);
     if (k !== -1) break;
