@@ -36,8 +36,8 @@ export interface Chunk {
   line: number;
 }
 
-/** Cuts a line into chunks at tabs and at runs of two or more spaces. */
-export function chunksOf(line: Line, cleaned?: string): Chunk[] {
+/** Cuts a line into chunks at tabs and at runs of two or more spaces (the first `max` only, when given). */
+export function chunksOf(line: Line, cleaned?: string, max = Infinity): Chunk[] {
   const out: Chunk[] = [];
   // A PDF's form feed (a new page) starts a line: it is no part of the text. A chunk is what
   // /[^\t\f ]+(?: [^\t\f ]+)*/g finds, scanned by hand: runs of other characters, one space apart.
@@ -45,12 +45,12 @@ export function chunksOf(line: Line, cleaned?: string): Chunk[] {
   const t = cleaned ?? line.text;
   const from = cleaned === undefined ? 0 : line.start;
   const to = from + line.text.length;
-  const cut = (c: number) => c === 9 || c === 12 || c === 32;
-  for (let i = from; i < to; ) {
-    if (cut(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+  // A character above the space (most of a chunk's) is no cut after one comparison.
+  const cut = (c: number) => c <= 32 && (c === 32 || c === 9 || c === 12);
+  for (let i = from; out.length < max; ) {
+    // The cut characters before the next chunk skipped in a loop of their own (a layout's runs of spaces are long).
+    while (i < to && cut(t.charCodeAt(i))) i++;
+    if (i >= to) break;
     const index = i;
     for (;;) {
       while (i < to && !cut(t.charCodeAt(i))) i++;
@@ -149,14 +149,16 @@ export function readPage(lines: Line[], input: string, sink: TextSink, box5: Rel
   for (let n = markAt; n >= Math.max(0, markAt - 4); n--) if (OWNERS_HEADING.test((lines[n] as Line).joined)) ownersAt = n;
   let signaturesAt = -1;
   let explanationAt = -1;
-  for (let n = markAt + 1; n < lines.length; n++) {
+  // Up to where both are found (the lines after need no test).
+  for (let n = markAt + 1; n < lines.length && (signaturesAt === -1 || explanationAt === -1); n++) {
     const j = (lines[n] as Line).joined;
     if (signaturesAt === -1 && SIGNATURES_HEADING.test(j)) signaturesAt = n;
     else if (explanationAt === -1 && EXPLANATION.test(j)) explanationAt = n;
   }
   const ownersEnd = signaturesAt !== -1 ? signaturesAt : explanationAt !== -1 ? explanationAt : lines.length;
+  const nameLabel = nameLabelAt(lines, markAt, sink.clean.text);
   const out: PageRead = {
-    owners: readOwners(lines, markAt, ownersEnd, input, sink, boxOneLines(lines, ownersAt), box5),
+    owners: readOwners(lines, markAt, ownersEnd, input, sink, nameLabel, boxOneLines(lines, nameLabel, ownersAt), box5),
     signatures: [],
     footnotes: [],
     remarks: null,
@@ -184,6 +186,7 @@ export function readPage(lines: Line[], input: string, sink: TextSink, box5: Rel
 // --- Reporting Owners ---
 
 const NAME_LABEL = /Name\s+and\s+Address\s+of\s+Reporting\s+Person/i;
+const NAME_LABEL_ALL = new RegExp(NAME_LABEL.source, 'gi');
 const NAME_CAPTIONS = /\(Last\)\s+\(First\)\s+\(Middle\)/;
 const STREET_CAPTION = /^\s*\(Street\)\s*$/;
 
@@ -193,8 +196,8 @@ const STREET_CAPTION = /^\s*\(Street\)\s*$/;
  * captions, the city below the (Street) caption): they tell where the page broke that owner's cell in the Reporting Owners table,
  * which the converter wraps again. Used only where the cell holds the same words (templateBreaks).
  */
-function boxOneLines(lines: Line[], end: number): string[] | null {
-  const label = lines.findIndex((l) => NAME_LABEL.test(l.text));
+function boxOneLines(lines: Line[], label: number, end: number): string[] | null {
+  // `label`: the label's line (nameLabelAt), taken only above `end`.
   if (label === -1 || label >= end) return null;
   const meaningful = (n: number) => {
     const l = lines[n];
@@ -205,19 +208,40 @@ function boxOneLines(lines: Line[], end: number): string[] | null {
   const name = lines[n]?.text.trim();
   if (name === undefined || name === '' || NAME_CAPTIONS.test(name)) return null;
   const out = [name];
-  const captions = lines.findIndex((l, i) => i > n && i < n + 40 && NAME_CAPTIONS.test(l.text));
+  const captions = indexIn(lines, n + 1, n + 40, (l) => NAME_CAPTIONS.test(l.text));
   if (captions === -1) return out;
   n = captions + 1;
   while (n < end && !meaningful(n)) n++;
   for (; n < end && meaningful(n); n++) out.push((lines[n] as Line).text.trim());
   // The city: the first cell of the first line under the (Street) caption.
-  const street = lines.findIndex((l, i) => i >= n && i < n + 30 && STREET_CAPTION.test(l.text));
+  // The caption's word before its regex (most lines hold none).
+  const street = indexIn(lines, n, n + 30, (l) => l.text.includes('(Street)') && STREET_CAPTION.test(l.text));
   if (street === -1) return out;
   n = street + 1;
   while (n < end && !meaningful(n)) n++;
   const city = lines[n]?.text.trim().split(/\s{2,}/)[0];
   if (city !== undefined && city !== '') out.push(city);
   return out;
+}
+
+/**
+ * The first line of [0, end) holding box 1's label "Name and Address of Reporting Person", or -1:
+ * found once for boxOneLines and pdfBoxOneName, by one scan of the cleaned text for the lines a
+ * match can start in rather than a test of every line.
+ */
+function nameLabelAt(lines: Line[], end: number, cleaned: string): number {
+  const labelled = matchStarts(NAME_LABEL_ALL, cleaned);
+  for (let n = 0; n < end; n++) {
+    const l = lines[n] as Line;
+    if (labelled(l) && NAME_LABEL.test(l.text)) return n;
+  }
+  return -1;
+}
+
+/** The first index of lines [from, to) (clipped to the lines) whose line passes `test`, or -1: findIndex without walking the lines before `from`. */
+function indexIn(lines: Line[], from: number, to: number, test: (l: Line) => boolean): number {
+  for (let n = Math.max(0, from); n < Math.min(to, lines.length); n++) if (test(lines[n] as Line)) return n;
+  return -1;
 }
 
 interface RelColumn {
@@ -231,6 +255,7 @@ function readOwners(
   end: number,
   input: string,
   sink: TextSink,
+  nameLabel: number,
   firstOwner: string[] | null,
   box5: Relationship | null,
 ): ReportingOwner[] {
@@ -266,7 +291,12 @@ function readOwners(
   // Each page of a PDF has a grid of its own: an owner's X on a later page than the heads' is placed after the table is read.
   const pageStarts: number[] = [];
   if (pdf) for (let n = headAt + 1; n < end; n++) if ((lines[n] as Line).text.includes('\f')) pageStarts.push((lines[n] as Line).no);
-  const pageOf = (lineNo: number): number => pageStarts.filter((no) => no <= lineNo).length;
+  // Counted without a filtered copy: the starts are in line order.
+  const pageOf = (lineNo: number): number => {
+    let page = 0;
+    while (page < pageStarts.length && (pageStarts[page] as number) <= lineNo) page++;
+    return page;
+  };
   const offPage: OffPageMark[] = [];
   let titleShift: TitleShift | null = null;
   /** Each title's words placed on the heads' grid, and their column (null where two owners' differ). */
@@ -283,12 +313,15 @@ function readOwners(
       // of box 1 or of an owner above (one firm's partners).
       const templates: OwnerTemplate[] =
         owners.length === 0 ? (firstOwner === null ? [] : [{ lines: firstOwner, name: true }]) : streetsSeen.map((lines) => ({ lines, name: false }));
-      if (pdf && owners.length === 0) {
-        const { items, titles } = boxFivePairs(lines, markAt, false);
-        pdfShift = pdfMarkShift(block, cols, boxFiveMarks(items));
-        titleShift = pdfTitleShift(block, cols, boxFiveTitle(titles), pageOf);
+      const parts = pdf ? pdfOwnerParts(block, sink.clean.text) : null;
+      let first: FirstOwner | null = null;
+      if (parts && owners.length === 0) {
+        const { any, underlined } = boxFivePairs(lines, markAt);
+        pdfShift = pdfMarkShift(parts, cols, boxFiveMarks(any.items));
+        titleShift = pdfTitleShift(parts, cols, boxFiveTitle(any.titles), pageOf);
+        first = firstPdfOwner(lines, markAt, nameLabel, underlined, sink.clean.text);
       }
-      const owner = pdf ? readPdfOwnerBlock(block, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, owners.length === 0 ? firstPdfOwner(lines, markAt) : null, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
+      const owner = parts ? readPdfOwnerBlock(parts, cols, owners.length, sink, pdfShift, titleShift, pageOf, offPage, first, gridTitles) : readOwnerBlock(block, cols, firstCol, owners.length, sink, input, cellWidth, chunksAt, templates, owners.length === 0 ? box5 : null, (title) => linesWithSlash(lines, markAt, sink.clean.text, title));
       const a = owner.address;
       const seen = [a?.street1 ?? null, a?.street2 ?? null, a?.city ?? null].filter((v): v is string => v !== null);
       if (seen.length > 0 && !streetsSeen.some((s) => s.join('\n') === seen.join('\n'))) streetsSeen.push(seen);
@@ -564,16 +597,24 @@ function linesWithSlash(lines: Line[], end: number, text: string, title: string)
 const HEAD_WIDTH: Record<RelColumn['key'], number> = { isDirector: 8, isTenPercentOwner: 9, isOfficer: 7, isOther: 5 };
 
 /**
- * An owner of a PDF's table (pdftotext -layout). Each line is laid out on its own character
- * grid, so a mark stands only roughly under its head: the owner's cell is the lines' left-aligned
- * words, an X goes to the head whose middle is nearest, and words (a title) to the nearer of
- * Officer and Other, the only columns that print any.
+ * A PDF owner block's cell (the left-aligned words) and the marks and titles right of it. Worked
+ * out once per block: the first owner's shifts (pdfMarkShift, pdfTitleShift) read the same parts.
  */
-/** A PDF owner block's cell (the left-aligned words) and the marks and titles right of it. */
-function pdfOwnerParts(block: Line[]): { cell: Chunk[]; marks: Chunk[] } {
-  const chunks = block.flatMap((l) => chunksOf(l));
-  const left = Math.min(...chunks.map((c) => c.x));
-  return { cell: chunks.filter((c) => c.x <= left + 2), marks: chunks.filter((c) => c.x > left + 2) };
+function pdfOwnerParts(block: Line[], cleaned: string): PdfOwnerParts {
+  const chunks: Chunk[] = [];
+  for (const l of block) for (const c of chunksOf(l, cleaned)) chunks.push(c);
+  let left = Infinity;
+  for (const c of chunks) if (c.x < left) left = c.x;
+  // One pass shares them out (the two filters' orders kept).
+  const cell: Chunk[] = [];
+  const marks: Chunk[] = [];
+  for (const c of chunks) (c.x <= left + 2 ? cell : marks).push(c);
+  return { cell, marks };
+}
+
+interface PdfOwnerParts {
+  cell: Chunk[];
+  marks: Chunk[];
 }
 
 const headMiddle = (col: RelColumn) => col.x + HEAD_WIDTH[col.key] / 2;
@@ -587,31 +628,47 @@ interface BoxFivePair {
   second: RegExpExecArray;
 }
 
+/** Box 5's two pairs of items, each where found (boxFivePairs). */
+interface BoxFivePairs {
+  items: BoxFivePair | null;
+  titles: BoxFivePair | null;
+}
+
 /**
  * Box 5's items as a layout prints them ("_____ Director   __X__ 10% Owner" over "__X__ Officer
  * (give title   _____ Other (specify"): the first line of lines [0, end) holding both of the
- * Director and 10% Owner items, and the first holding both of the Officer and Other items; with
- * `underlined`, only lines holding a box's "__" are looked at.
+ * Director and 10% Owner items, and the first holding both of the Officer and Other items
+ * (`any`); and the same looked for only on lines holding a box's "__" (`underlined`). One scan
+ * for both (the first owner's shifts read `any`, its checks `underlined`): each line's pairs are
+ * matched once, and `any`'s are found no later than `underlined`'s.
  */
-function boxFivePairs(lines: Line[], end: number, underlined: boolean): { items: BoxFivePair | null; titles: BoxFivePair | null } {
-  let items: BoxFivePair | null = null;
-  let titles: BoxFivePair | null = null;
-  for (let n = 0; n < end && !(items && titles); n++) {
+function boxFivePairs(lines: Line[], end: number): { any: BoxFivePairs; underlined: BoxFivePairs } {
+  const any: BoxFivePairs = { items: null, titles: null };
+  const underlined: BoxFivePairs = { items: null, titles: null };
+  for (let n = 0; n < end && !(underlined.items && underlined.titles); n++) {
     const t = (lines[n] as Line).text;
-    if (underlined && !t.includes('__')) continue;
+    const under = t.includes('__');
     // Each pair's words on the line, before their regexes scan it at every position.
-    if (!items && t.includes('Director') && t.includes('Owner')) {
+    if ((!any.items || (under && !underlined.items)) && t.includes('Director') && t.includes('Owner')) {
       const d = BOX5_ITEM.isDirector.exec(t);
       const o = BOX5_ITEM.isTenPercentOwner.exec(t);
-      if (d && o) items = { line: n, first: d, second: o };
+      if (d && o) {
+        const pair = { line: n, first: d, second: o };
+        any.items ??= pair;
+        if (under) underlined.items ??= pair;
+      }
     }
-    if (!titles && t.includes('Officer') && t.includes('Other')) {
+    if ((!any.titles || (under && !underlined.titles)) && t.includes('Officer') && t.includes('Other')) {
       const f = BOX5_TITLE.isOfficer.exec(t);
       const o = BOX5_TITLE.isOther.exec(t);
-      if (f && o) titles = { line: n, first: f, second: o };
+      if (f && o) {
+        const pair = { line: n, first: f, second: o };
+        any.titles ??= pair;
+        if (under) underlined.titles ??= pair;
+      }
     }
   }
-  return { items, titles };
+  return { any, underlined };
 }
 
 /** Whether a box 5 item's box (its match's group 2) is checked. */
@@ -626,9 +683,9 @@ function boxFiveMarks(items: BoxFivePair | null): Pick<Relationship, 'isDirector
  * How far right of its head's middle the first owner's one X stands, when box 5 checks just one
  * of the two columns that print an X (Director, 10% Owner): 0 when box 5 cannot tell.
  */
-function pdfMarkShift(block: Line[], cols: RelColumn[], box5: Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null): number {
+function pdfMarkShift(parts: PdfOwnerParts, cols: RelColumn[], box5: Pick<Relationship, 'isDirector' | 'isTenPercentOwner'> | null): number {
   if (!box5) return 0;
-  const xs = pdfOwnerParts(block).marks.filter((c) => /^[xX]$/.test(c.text));
+  const xs = parts.marks.filter((c) => /^[xX]$/.test(c.text));
   const checked = cols.filter((c) => (c.key === 'isDirector' && box5.isDirector) || (c.key === 'isTenPercentOwner' && box5.isTenPercentOwner));
   const [mark] = xs;
   const [col] = checked;
@@ -651,10 +708,10 @@ type BoxFiveChecks = Record<RelColumn['key'], { checked: boolean; start: number;
 /**
  * Box 5's four check boxes, each with the cleaned span of its mark, and the line of the Officer
  * and Other items (box 5's title is printed below it); null unless all four are found on lines
- * holding a box's "__".
+ * holding a box's "__" (boxFivePairs' `underlined`).
  */
-function boxFiveChecks(lines: Line[], end: number): BoxFiveChecks | null {
-  const { items, titles } = boxFivePairs(lines, end, true);
+function boxFiveChecks(lines: Line[], underlined: BoxFivePairs): BoxFiveChecks | null {
+  const { items, titles } = underlined;
   if (!items || !titles) return null;
   const box = (pair: BoxFivePair, m: RegExpExecArray) => {
     const mark = m[2] as string;
@@ -688,9 +745,9 @@ function checkAsBoxFive(owner: ReportingOwner, checks: BoxFiveChecks | null, spl
  * words, left-aligned in their column), when box 5 says which of the two it is and the owner
  * prints one title cell: null when box 5 cannot tell.
  */
-function pdfTitleShift(block: Line[], cols: RelColumn[], box5: 'isOfficer' | 'isOther' | null, pageOf: (lineNo: number) => number): TitleShift | null {
+function pdfTitleShift(parts: PdfOwnerParts, cols: RelColumn[], box5: 'isOfficer' | 'isOther' | null, pageOf: (lineNo: number) => number): TitleShift | null {
   const col = cols.find((c) => c.key === box5);
-  const titles = pdfOwnerParts(block).marks.filter((c) => !/^[xX]$/.test(c.text));
+  const titles = parts.marks.filter((c) => !/^[xX]$/.test(c.text));
   if (!col || titles.length === 0) return null;
   const x = Math.min(...titles.map((c) => c.x));
   // One cell: its lines start alike.
@@ -723,25 +780,24 @@ interface FirstOwner {
 /** How many lines below its Officer and Other items box 5's title may stand ("below)", a blank line, two lines of title). */
 const BOX5_TITLE_REACH = 6;
 
-function firstPdfOwner(lines: Line[], markAt: number): FirstOwner {
-  const checks = boxFiveChecks(lines, markAt);
+function firstPdfOwner(lines: Line[], markAt: number, nameLabel: number, underlined: BoxFivePairs, cleaned: string): FirstOwner {
+  const checks = boxFiveChecks(lines, underlined);
   const from = checks ? checks.officerLine + 1 : markAt;
-  return { name: pdfBoxOneName(lines, markAt), checks, titleLines: lines.slice(from, Math.min(markAt, from + BOX5_TITLE_REACH)) };
+  return { name: pdfBoxOneName(lines, nameLabel, markAt, cleaned), checks, titleLines: lines.slice(from, Math.min(markAt, from + BOX5_TITLE_REACH)) };
 }
 
 /**
  * Box 1's name as a PDF lays it out: the chunks of the box's column between its label and its
  * (Last) (First) (Middle) captions, joined; null when there are none.
  */
-function pdfBoxOneName(lines: Line[], end: number): string | null {
-  const label = lines.findIndex((l) => NAME_LABEL.test(l.text));
+function pdfBoxOneName(lines: Line[], label: number, end: number, cleaned: string): string | null {
   if (label === -1 || label >= end) return null;
   const x = (lines[label] as Line).text.search(/\S/);
   const words: string[] = [];
   for (let n = label + 1; n < end; n++) {
     const line = lines[n] as Line;
     if (NAME_CAPTIONS.test(line.text)) return words.length > 0 ? words.join(' ') : null;
-    const first = chunksOf(line)[0];
+    const first = chunksOf(line, cleaned, 1)[0];
     if (first && Math.abs(first.x - x) <= 2) words.push(first.text);
   }
   return null;
@@ -763,8 +819,14 @@ function joinBoxOneName(cell: Chunk[], name: string | null): { text: string; sta
   return parts;
 }
 
+/**
+ * An owner of a PDF's table (pdftotext -layout). Each line is laid out on its own character
+ * grid, so a mark stands only roughly under its head: the owner's cell is the lines' left-aligned
+ * words, an X goes to the head whose middle is nearest, and words (a title) to the nearer of
+ * Officer and Other, the only columns that print any.
+ */
 function readPdfOwnerBlock(
-  block: Line[],
+  parts: PdfOwnerParts,
   cols: RelColumn[],
   k: number,
   sink: TextSink,
@@ -775,7 +837,7 @@ function readPdfOwnerBlock(
   first: FirstOwner | null,
   gridTitles: Map<string, RelColumn['key'] | null>,
 ): ReportingOwner {
-  const { cell, marks: all } = pdfOwnerParts(block);
+  const { cell, marks: all } = parts;
   const marks = all.filter((c) => {
     const page = pageOf(c.line);
     if (page === 0 || !/^[xX]$/.test(c.text)) return true;
@@ -1356,7 +1418,8 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
         // A date above its "Date" caption: the first signature still without one; words read
         // since a caption and not followed by "**" are another table's.
         if (!pendingStars && !pendingAtBoundary) dropPending();
-        dateLater(chunksOf(line, sink.clean.text).filter((c) => c.text !== '')[0] as Chunk);
+        // Its first chunk only (chunksOf's chunks are never empty).
+        dateLater(chunksOf(line, sink.clean.text, 1)[0] as Chunk);
         continue;
       }
       const beforeStars = next !== null && (/^\*\*?$/.test(next) || SIGNATURE_CAPTION.test(next));
@@ -1386,7 +1449,8 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
       if (inOrder && pending && SIGNATURE_CAPTION.test(line.joined)) push(nameWith([]), null);
       continue;
     }
-    const chunks = chunksOf(line, sink.clean.text).filter((c) => c.text !== '');
+    // chunksOf's chunks are never empty: no filtered copy.
+    const chunks = chunksOf(line, sink.clean.text);
     const last = chunks[chunks.length - 1];
     if (!last) continue;
     if (open !== -1 && !pending && !(plain && newBlock) && !DATE.test(last.text) && !PART_DATE.test(last.text) && !/ \d{1,2}\/\d{1,2}\/\d{4}$/.test(line.joined)) {
@@ -1420,7 +1484,7 @@ function readSignatures(lines: Line[], from: number, to: number, sink: TextSink)
     // and the name beside it wraps too: the two lines are one signature.
     const next = lines[n + 1];
     if (PART_DATE.test(last.text) && next && n + 1 < to) {
-      const nextChunks = chunksOf(next, sink.clean.text).filter((c) => c.text !== '');
+      const nextChunks = chunksOf(next, sink.clean.text);
       const year = nextChunks[nextChunks.length - 1];
       if (year && /^\d{4}$/.test(year.text) && year.x >= last.x - 2) {
         const name = nameWith(chunks.slice(0, -1));
@@ -1491,9 +1555,14 @@ function cityTail(b: Line[]): boolean {
   return usStateCodeOf(state ?? '') !== null && ZIP.test(zip ?? '');
 }
 
+/** A line laid out: indented, or with a run of spaces between words. */
+const LAID_OUT = /^\f? |\S {2,}\S/;
+
 /** No line of [from, to) is laid out: plain pdftotext's reading order (one space between words, none before). */
 function isPlainPdf(lines: Line[], from: number, to: number): boolean {
-  return !lines.slice(from, to).some((l) => /^\f? |\S {2,}\S/.test(l.text));
+  // Tested in place (no copy of the lines).
+  for (let n = from; n < Math.min(to, lines.length); n++) if (LAID_OUT.test((lines[n] as Line).text)) return false;
+  return true;
 }
 
 /** The text of the next non-blank line of [from, to), or null. */
@@ -1629,6 +1698,7 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
   }
   let blockStart = -1;
   let lastEntry: Entry | null = null;
+  let sums: Int32Array | null = null;
   const closeBlock = (stop: number) => {
     if (blockStart === -1) return;
     const mains: number[] = [];
@@ -1643,19 +1713,11 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       for (let i = blockStart; i < stop; i++) if (lastEntry && parts[i]) lastEntry.parts.push(parts[i] as Part);
     } else {
       // When the layout allows either, a line that starts a sentence after one that ends one more
-      // likely starts the next entry's text (a small cost, below any layout evidence).
-      const sentenceBreaks = (a: number, b: number) => {
-        let n = 0;
-        for (let i = a; i < b; i++) {
-          const next = parts[i + 1]?.text ?? '';
-          // "(Continued from footnote 2)", "[continued from FN (2)]": a footnote's own first words.
-          // After a sentence's end they outweigh a line's width (a PDF's proportional font fits
-          // fewer capitals on a line: its widths mislead).
-          if (/^[([](?:cont|Cont|CONT)/.test(next)) n += /[.:;]["”)]?$/.test(parts[i]?.text ?? '') ? CONTINUED_AFTER_SENTENCE : 5;
-          else if (/[.:;]["”)]?$/.test(parts[i]?.text ?? '') && /^["“([]?[A-Z0-9]/.test(next)) n++;
-        }
-        return n;
-      };
+      // likely starts the next entry's text (a small cost, below any layout evidence): counted
+      // by running sums over the pairs of lines (sentenceSums), as the chain split tries every range.
+      sums ??= sentenceSums(parts);
+      const sentenceSum = sums;
+      const sentenceBreaks = (a: number, b: number) => (b > a ? (sentenceSum[b] as number) - (sentenceSum[a] as number) : 0);
       // A block opening a new page may open with the end of the entry cut by the page break (one
       // whose last line ends mid-sentence): that entry takes part in the split as a row of its own,
       // its main line the blank one above.
@@ -1736,6 +1798,27 @@ function readExplanation(lines: Line[], from: number, sink: TextSink, out: PageR
       sink.set('remarks', (parts[0] as { start: number }).start, (parts[parts.length - 1] as { end: number }).end, inferred ? 0.9 : 1);
     }
   }
+}
+
+/**
+ * For the explanation's lines (null: blank), the running sums of the sentence breaks between
+ * each line and the next: sums[b] - sums[a] is the count for the pairs of lines [a, b).
+ * "(Continued from footnote 2)", "[continued from FN (2)]": a footnote's own first words.
+ * After a sentence's end they outweigh a line's width (a PDF's proportional font fits
+ * fewer capitals on a line: its widths mislead); a line starting a sentence after one ending
+ * one counts 1.
+ */
+function sentenceSums(parts: ({ text: string } | null)[]): Int32Array {
+  const sums = new Int32Array(parts.length + 1);
+  for (let i = 0; i < parts.length; i++) {
+    const next = parts[i + 1]?.text ?? '';
+    const text = parts[i]?.text ?? '';
+    let n = 0;
+    if (/^[([](?:cont|Cont|CONT)/.test(next)) n = /[.:;]["”)]?$/.test(text) ? CONTINUED_AFTER_SENTENCE : 5;
+    else if (/[.:;]["”)]?$/.test(text) && /^["“([]?[A-Z0-9]/.test(next)) n = 1;
+    sums[i + 1] = (sums[i] as number) + n;
+  }
+  return sums;
 }
 
 /**
@@ -1825,6 +1908,14 @@ const SYMBOL_OPEN_AT_END = /\[[^\]]*$/;
 const SYMBOL_CLOSE = /^[^[\]]+\]$/;
 const ISSUER_LABEL = /Issuer\s+Name\s+(?:and\s+)?Ticker/i;
 const TABLES_START = /Title\s+of\s+Security|^\W*Table\s+I\b/i;
+const TITLE_OF_SECURITY = /Title\s+of\s+Security/i;
+/**
+ * For matchStarts, what ends the header's lines: Table I's column heads or the owners table's
+ * (tested on a line's joined cells), and Table I's title, the only part of TABLES_START a chunk
+ * of a line above those can match. One pattern, so that its scan stops at the first of them (a
+ * converter may wrap "Title of" / "Security": a scan for that alone would run on to the owners table).
+ */
+const HEADER_END_ALL = new RegExp(`${TITLE_OF_SECURITY.source}|${PAGE_MARK.source}|Table\\s+I\\b`, 'gi');
 const DATE_IN = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
 interface Placed {
@@ -1837,12 +1928,16 @@ function readBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
   const chunks: Chunk[] = [];
   // The first chunk that starts the tables: the chunks are cut there below, and no line after it is needed.
   let stop = -1;
+  // The lines the regexes can match in, found by one scan of the cleaned text rather than a test
+  // of every line (and of every chunk: a chunk holding "Title of Security" is on a line that ends the header).
+  const ends = matchStarts(HEADER_END_ALL, sink.clean.text);
   for (const line of lines) {
-    if (/Title\s+of\s+Security/i.test(line.joined) || PAGE_MARK.test(line.joined)) break;
+    const maybe = ends(line);
+    if (maybe && (TITLE_OF_SECURITY.test(line.joined) || PAGE_MARK.test(line.joined))) break;
     const own = chunksOf(line, sink.clean.text);
-    const k = own.findIndex((c) => TABLES_START.test(c.text));
+    const k = maybe ? own.findIndex((c) => TABLES_START.test(c.text)) : -1;
     if (k !== -1) stop = chunks.length + k;
-    chunks.push(...own);
+    for (const c of own) chunks.push(c);
     if (k !== -1) break;
   }
   const find = (re: RegExp): Placed | null => {
@@ -1991,12 +2086,21 @@ function startsWithN(text: string): boolean {
 // html2text prints a checked box as "*" and an unchecked one as a broken character (U+FFFD).
 const BOX = /(☒|☐|☑|\uFFFD|\[\s*[xX*✓✔]?\s*\]|(?:^|(?<=\s))\*(?=\s))/g;
 
+/** The words of the four check boxes. */
+const CHECK_WORDS = /Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i;
+const CHECK_WORDS_ALL = new RegExp(CHECK_WORDS.source, 'gi');
+
 function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
-  for (let n = 0; n < Math.min(lines.length, 80); n++) {
+  const count = Math.min(lines.length, 80);
+  if (count === 0) return;
+  // The lines the words can start in, by one scan of the cleaned text up to the last line looked at rather than a search of each.
+  const worded = matchStarts(CHECK_WORDS_ALL, sink.clean.text.slice(0, (lines[count - 1] as Line).end));
+  for (let n = 0; n < count; n++) {
     const line = lines[n] as Line;
+    if (!worded(line)) continue;
     const t = line.text;
     // Where the box's words start; a line with none of them (most lines) is not tried four times.
-    const at = t.search(/Check\s+this\s+box|Form\s+[34]\s+(?:Holdings|Transactions)\b/i);
+    const at = t.search(CHECK_WORDS);
     if (at === -1) continue;
     const which = /Check\s+this\s+box\s+if\s+no\b/i.test(t)
       ? 'notSubjectToSection16'
@@ -2008,8 +2112,11 @@ function readCheckBoxes(lines: Line[], sink: TextSink, out: PageRead): void {
             ? 'form4TransactionsReported'
             : null;
     if (!which) continue;
+    // The last box before the words (BOX matches no empty text: exec steps on from each match, as matchAll would, without its iterator and copied regex).
     let mark: RegExpExecArray | null = null;
-    for (const m of t.slice(0, at).matchAll(BOX)) mark = m as RegExpExecArray;
+    const before = t.slice(0, at);
+    BOX.lastIndex = 0;
+    for (let m = BOX.exec(before); m !== null; m = BOX.exec(before)) mark = m;
     if (!mark) continue;
     const checked = mark[0] === CHECKED || mark[0] === '☑' || /[xX*✓✔]/.test(mark[0]);
     if (mark[0] === UNCHECKED || mark[0] === '\uFFFD' || checked || /\[\s*\]/.test(mark[0])) {
