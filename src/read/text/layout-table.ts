@@ -204,52 +204,63 @@ function endsHeadWord(node: number): boolean {
  *   ^ skipped   ^ words: "title", "of", "security"
  */
 function headWordsOnly(lower: string, text: string): boolean {
-  const n = lower.length;
-  let at = 0;
-  // The word next() found: lower[from, at).
-  let from = 0;
-  // The next word from `at` on; false at the line's end.
-  const next = (): boolean => {
-    while (at < n) {
-      const c = lower.charCodeAt(at);
-      if (isWordChar(c)) break;
-      if (c === 40 && lower.startsWith('instr.', at + 1)) {
-        const close = lower.indexOf(')', at + 7);
-        if (close !== -1) {
-          at = close + 1;
-          continue;
-        }
-      }
-      at++;
-    }
-    if (at >= n) return false;
-    from = at;
-    while (at < n && isWordChar(lower.charCodeAt(at))) at++;
-    return true;
-  };
+  // The word w: lower[from, to). (Positions kept in locals and found by plain functions, not a
+  // closure's captured variables: this scans every character of every head line.)
+  let from = headWordFrom(lower, 0);
   // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
-  if (!next()) return !/\(\d{1,2}\)|\$/.test(text);
-  // The word w: lower[wFrom, wTo).
-  let wFrom = from;
-  let wTo = at;
+  if (from === -1) return !/\(\d{1,2}\)|\$/.test(text);
+  let to = headWordTo(lower, from);
   for (;;) {
-    const node = headTrieWalk(lower, wFrom, wTo, 0);
-    const more = next();
-    if (endsHeadWord(node) || isHeadNumber(lower, wFrom, wTo)) {
-      if (!more) return true;
-      wFrom = from;
-      wTo = at;
+    const node = headTrieWalk(lower, from, to, 0);
+    const nextFrom = headWordFrom(lower, to);
+    if (endsHeadWord(node) || isHeadNumber(lower, from, to)) {
+      if (nextFrom === -1) return true;
+      from = nextFrom;
+      to = headWordTo(lower, from);
       continue;
     }
     // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)"): w and the word after it, one head word.
-    if (more && endsHeadWord(headTrieWalk(lower, from, at, node))) {
-      if (!next()) return true;
-      wFrom = from;
-      wTo = at;
-      continue;
+    if (nextFrom !== -1) {
+      const nextTo = headWordTo(lower, nextFrom);
+      if (endsHeadWord(headTrieWalk(lower, nextFrom, nextTo, node))) {
+        from = headWordFrom(lower, nextTo);
+        if (from === -1) return true;
+        to = headWordTo(lower, from);
+        continue;
+      }
     }
     return false;
   }
+}
+
+/** Where headWordsOnly's next word starts from `at` on (an "(instr. ...)" skipped), -1 at the line's end. */
+function headWordFrom(lower: string, at: number): number {
+  const n = lower.length;
+  while (at < n) {
+    const c = lower.charCodeAt(at);
+    // A space (most of a laid-out line's characters) is skipped before any other test.
+    if (c === 32) {
+      at++;
+      continue;
+    }
+    if (isWordChar(c)) return at;
+    if (c === 40 && lower.startsWith('instr.', at + 1)) {
+      const close = lower.indexOf(')', at + 7);
+      if (close !== -1) {
+        at = close + 1;
+        continue;
+      }
+    }
+    at++;
+  }
+  return -1;
+}
+
+/** Where the word starting at `from` ends (its last word character's index + 1). */
+function headWordTo(lower: string, from: number): number {
+  let at = from;
+  while (at < lower.length && isWordChar(lower.charCodeAt(at))) at++;
+  return at;
 }
 
 /**
@@ -415,7 +426,7 @@ function titleFigures(words: Word[]): Set<number> {
 }
 
 /** The column a word stands under: the range it overlaps most. */
-function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): number {
+function columnOf(w: { x: number; xEnd: number }, ranges: { k: number; from: number; to: number }[]): number {
   let best = (ranges[0] as { k: number }).k;
   let most = -1;
   for (const r of ranges) {
@@ -1173,15 +1184,18 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
       const t = texts[i]?.[c];
       // A value standing under the title's head ("$ 39.18" between "OPTIONS (RT" and "TO BUY)") is no title's.
       if (!t || isValueWord(t.text)) continue;
-      if (open !== null && /^[A-Z]/.test(t.text) && /\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(open)) {
+      // A capital first (/^[A-Z]/), by its code: the bracket's regex runs only after the lines that may end it.
+      const first = t.text.charCodeAt(0);
+      if (open !== null && first >= 65 && first <= 90 && /\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(open)) {
         n++;
         return;
       }
-      const piece = empty ? t.text : ' ' + t.text;
+      // The line's piece of the title is ' ' + its text after the first: only an open bracket
+      // takes it whole, and one from the line's own '(' on is a slice of the text alone.
+      const bracket = t.text.lastIndexOf('(');
+      if (bracket !== -1) open = t.text.slice(bracket);
+      else if (open !== null) open += empty ? t.text : ' ' + t.text;
       if (t.text !== '') empty = false;
-      const bracket = piece.lastIndexOf('(');
-      if (bracket !== -1) open = piece.slice(bracket);
-      else if (open !== null) open += piece;
     }
   });
   return n;
@@ -1316,17 +1330,32 @@ function isValueWord(text: string): boolean {
  * (but across a page break, where each page has its own grid).
  */
 export function stackedWords(values: { w: Word; col: number }[][], from: number, to: number, page: number[] = []): number {
-  const seen: { w: Word; col: number; page: number }[] = [];
   let n = 0;
   for (let i = from; i <= to; i++) {
     // Each page has a grid of its own: values of two pages compare by the columns their heads give them.
     const on = page[i] ?? 0;
-    for (const p of values[i] ?? []) {
-      if (seen.some((q) => (q.page === on ? q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd : q.col === p.col))) n++;
-      seen.push({ w: p.w, col: p.col, page: on });
-    }
+    const line = values[i];
+    if (line === undefined) continue;
+    for (const p of line) if (stacksOnEarlier(values, from, i, on, p, page)) n++;
   }
   return n;
+}
+
+/**
+ * Whether value p of line i stands over or under a value of a line in [from, i) (stackedWords'
+ * test), looked up in the lines themselves: no list of the values seen is made for each range a
+ * chain split tries. (A value of line i itself never counts: it is on p's line and page.)
+ */
+function stacksOnEarlier(values: { w: Word; col: number }[][], from: number, i: number, on: number, p: { w: Word; col: number }, page: number[]): boolean {
+  for (let j = from; j < i; j++) {
+    const earlier = values[j];
+    if (earlier === undefined) continue;
+    const same = (page[j] ?? 0) === on;
+    for (const q of earlier) {
+      if (same ? q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd : q.col === p.col) return true;
+    }
+  }
+  return false;
 }
 
 /** A line's whole values, for stackedWords: not joined to a word, and no date in a text ("Trust B, UAD 12/21/2018"). */
@@ -1355,9 +1384,12 @@ export function offMain(texts: { text: string; x: number }[][], from: number, to
  * column; one further left is an (A) or (D)).
  */
 function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[] {
-  const lone = idx.flatMap((i) =>
-    (placed[i] ?? []).flatMap((p, k, ps) => (isLoneDI(ps, k) ? [{ i, x: p.w.x }] : [])),
-  );
+  // (Collected by plain loops: no array made per line and per word.)
+  const lone: { i: number; x: number }[] = [];
+  for (const i of idx) {
+    const ps = placed[i] ?? [];
+    for (let k = 0; k < ps.length; k++) if (isLoneDI(ps, k)) lone.push({ i, x: (ps[k] as Placement).w.x });
+  }
   const right = new Map<number, number>();
   for (const d of lone) right.set(page[d.i] ?? 0, Math.max(right.get(page[d.i] ?? 0) ?? -Infinity, d.x));
   return [...new Set(lone.filter((d) => d.x >= (right.get(page[d.i] ?? 0) ?? 0) - PDF_DI_SLACK).map((d) => d.i))];
@@ -1367,7 +1399,9 @@ function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[
 function isLoneDI(ps: Placement[], k: number): boolean {
   const p = ps[k] as Placement;
   const next = ps[k + 1];
-  return !p.joined && (!next?.joined || isMark(next.w.text)) && /^[DI]$/.test(p.w.text);
+  // The text first: most words are no D or I (/^[DI]$/, by its code).
+  const c = p.w.text.length === 1 ? p.w.text.charCodeAt(0) : 0;
+  return (c === 68 || c === 73) && !p.joined && (!next?.joined || isMark(next.w.text));
 }
 
 /**
@@ -1403,7 +1437,18 @@ function diAndNatureByPage(placed: Placement[][], page: number[], diCol: number,
 function densestNear(mains: number[], placed: Placement[][], first: number, last: number): number[] {
   const out: number[] = [];
   // One-line values stand on the main line; marks and a text's words stand on any line of their cell.
-  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !isMark(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
+  // Each line's count worked out once (the lines near two D/I lines are asked about twice, and the best so far at every step).
+  // (Lines i of the block [first, last], D/I lines among them: counts[i - first], -1 before it is counted.)
+  const counts = new Int32Array(last - first + 1).fill(-1);
+  const values = (i: number): number => {
+    let n = counts[i - first] as number;
+    if (n === -1) {
+      n = 0;
+      for (const p of placed[i] ?? []) if (!p.joined && !isMark(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)) n++;
+      counts[i - first] = n;
+    }
+    return n;
+  };
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
     // A line as far from the next D/I line as from this one is the next row's, whose D/I pdftotext
@@ -1482,14 +1527,20 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
   const cells = groups
     .map((ps) => {
       // Where the cell stands: its words on the main line's page (the grid the other cells share).
-      const own = ps.some((p) => p.page === mainPage) ? ps.filter((p) => p.page === mainPage) : ps;
-      const x = Math.min(...own.map((p) => p.w.x));
-      const xEnd = Math.max(...own.map((p) => p.w.xEnd));
+      // (Its extent in one pass over the words: no arrays made per cell.)
+      const onMain = ps.some((p) => p.page === mainPage);
+      let x = Infinity;
+      let xEnd = -Infinity;
+      for (const p of ps) {
+        if (onMain && p.page !== mainPage) continue;
+        if (p.w.x < x) x = p.w.x;
+        if (p.w.xEnd > xEnd) xEnd = p.w.xEnd;
+      }
       // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
       const mark = (w: Word) => (isMark(w.text) ? 1 : 0);
       const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
-      const cell = cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true);
+      const cell = cellOf(words, offHeadsPage ? -1 : columnOf({ x, xEnd }, ranges), true);
       cellsAt.set(cell, { x, xEnd });
       return { x, cell };
     })
