@@ -55,6 +55,9 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
   };
   // A flattened grid table's lines were laid out anew: their columns are kept apart.
   const column = sink.clean.column;
+  // Columns counted in characters (most lines): a word's column is its input offset less the
+  // line's, with no call to the closures above, which keep their counts in a context of their own.
+  const plain = !bytes && !column;
   const xOf = (i: number): number => (column ? (column[i] as number) : colOf(origin[i] ?? 0));
   // The line's words (runs of non-white-space, as /\S+/g finds them), scanned by hand: this runs on every line of every table.
   // Scanned on the whole cleaned text (a flat string), not on the line's slice of it, as splitLines trims its cells.
@@ -69,8 +72,8 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
     while (i < stop && !isWhiteSpace(t.charCodeAt(i))) i++;
     const word = t.slice(start, i);
     const end = i;
-    const x = xOf(start);
-    const xEnd = xOf(end - 1) + 1;
+    const x = plain ? (origin[start] ?? 0) - base : xOf(start);
+    const xEnd = (plain ? (origin[end - 1] ?? 0) - base : xOf(end - 1)) + 1;
     const prev = out[out.length - 1];
     // "$ 6.98": the dollar sign belongs to the number after it.
     if (prev && prev.text === '$' && /^-?[\d.,]/.test(word) && x - prev.xEnd <= 2) {
@@ -561,6 +564,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const openEndsIn = pdf ? openEndsOf(texts, repeating) : () => 0;
   // The wrap breaks are counted once for the whole table: every block's chain split reads them.
   const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
+  // The lines' filled columns and the title and nature columns, as bits: worked out once for every range the chain splits try.
+  const filled = filledOf(texts);
+  const titledMask = maskOf(titled);
+  const naturedMask = maskOf(natured);
   const rows: LayoutRow[] = [];
   let blockStart = -1;
   const closeBlock = (end: number) => {
@@ -587,7 +594,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     // Two rules on a title's or nature's words count twice (a nature starts "By", a line ending "to"
     // goes on): a filing's words break them less often than pdftotext's lines break the layout
     // rules (a cell's lines in one run, "By Riverstone" two lines above the rest of its nature).
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEndsIn(a, b) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf, filled) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled, filled, titledMask) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured, filled, naturedMask) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEndsIn(a, b) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main, filled) : 0) + 2 * offMain(texts, a, b, main, filled), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -971,6 +978,7 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
  * per table: the chain split's cost functions ask about every range of its lines, each column
  * by each line. The form's tables have at most 16 columns (table-columns.ts), well within 31 bits.
  * Kept only as long as the table's texts are (a weak map), which are not changed once made.
+ * (layoutRows looks it up once and hands it to the cost functions: their `filled` parameter.)
  */
 const FILLED = new WeakMap<object, Int32Array>();
 function filledOf(texts: { text: string; x: number }[][]): Int32Array {
@@ -1018,8 +1026,7 @@ function bitCount(x: number): number {
  *             ... Shares
  *   Class B   ... Class A  ← "Class B" starts row 2's title: row 1's column 1 would have a gap
  */
-export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false): number {
-  const filled = filledOf(texts);
+export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false, filled: Int32Array = filledOf(texts)): number {
   // A column's run after its first starts on a line holding it after one without it; in a PDF
   // (interleaved) after three: pdftotext sets each cell's lines on a grid of its own, so other
   // cells' lines may stand between a cell's, up to two ("Common", then a value line and a mark
@@ -1041,9 +1048,7 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
  * starts with a capital or a digit, not a lowercase word or bracket ("(right to buy)", "to Buy)",
  * "buy) Employee"), the last line of the row above's title.
  */
-export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
-  const filled = filledOf(texts);
-  const want = maskOf(titled);
+export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[], filled: Int32Array = filledOf(texts), want: number = maskOf(titled)): number {
   // Each title column's first line in the range: the lines in order, the columns still to find as bits.
   let n = 0;
   let remaining = want;
@@ -1260,9 +1265,7 @@ const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
  * 1 for each nature of ownership column in [from, to] with a line below its first that starts
  * as a nature does: "By FDS" under "By Fredrick D. Schaufeld / Rev. Trust" is the next row's.
  */
-export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[]): number {
-  const filled = filledOf(texts);
-  const want = maskOf(natured);
+export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[], filled: Int32Array = filledOf(texts), want: number = maskOf(natured)): number {
   // The nature columns' lines after their first, in order, the columns seen and done as bits.
   let n = 0;
   let seen = 0;
@@ -1287,8 +1290,7 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
  * may stand between a cell's own ("Class B" / "See Footnotes (2)" / "Common" on the main line /
  * "Stock"), so a cell's own lines, not the row's, show whether it is centred.
  */
-export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
-  const filled = filledOf(texts);
+export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number, filled: Int32Array = filledOf(texts)): number {
   // Only columns with a line off the main line count: each one's lines above and below, by its bit.
   let cols = 0;
   for (let i = from; i <= to; i++) if (i !== main) cols |= bitsAt(filled, i, from);
@@ -1370,8 +1372,7 @@ function valuesOf(line: Placement[]): { w: Word; col: number }[] {
  * 1 for each column with lines in [from, to] but none on the main line: a cell's lines stand
  * around the row's middle (centred) or start on it (top-aligned), never only above or below it.
  */
-export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
-  const filled = filledOf(texts);
+export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number, filled: Int32Array = filledOf(texts)): number {
   // The columns filled off the main line, less those on it, as bits.
   let off = 0;
   for (let i = from; i <= to; i++) if (i !== main) off |= bitsAt(filled, i, from);
@@ -1691,6 +1692,9 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   });
   // The groups as the stacking made them: the rows past a page break join them below (most rows have none).
   const stacked = groupsNow();
+  const offPage = stacked.filter((ps) => !ps.some((p) => p.page === mainPage));
+  // A row all on its main line's page (most) has no piece to join: nothing below is worked out.
+  if (offPage.length === 0) return { groups: stacked, continued: false };
   const home = stacked.filter((ps) => ps.some((p) => p.page === mainPage));
   const lastOnMainPage = Math.max(...items.filter((p) => p.page === mainPage).map((p) => p.w.line));
   const cutCells = home.filter((h) => h.some((p) => p.w.line === lastOnMainPage));
@@ -1698,7 +1702,6 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // page's grid is its own, but keeps the cells' order: as many pieces of marks alone as cut
   // cells go to them in order ("$ / 25.9317" and "See / Footnote" cut, "(28)" and "(13)" on the next page).
   const left = (ps: PdfItem[]) => Math.min(...ps.map((p) => p.w.x));
-  const offPage = stacked.filter((ps) => !ps.some((p) => p.page === mainPage));
   const markPieces = offPage.filter((ps) => ps.every((p) => isMark(p.w.text))).sort((a, b) => left(a) - left(b));
   const inOrder = markPieces.length === cutCells.length ? [...cutCells].sort((a, b) => left(a) - left(b)) : null;
   let continued = false;
