@@ -375,6 +375,20 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
   // Which head words end a group's title: tested once each, not once per sub-head of their group.
   // (Each of its forms starts with '(' or ends with ')': other words are not tried.)
   const titleEnds = head.map((words) => words.map((w) => (w.text.startsWith('(') || w.text.endsWith(')')) && /^\(Instr|Year\)$|^\(Month|^\d\)$/.test(w.text)));
+  // Sub-heads stand below the group's title, which ends with "(Instr. n)" or "(Month/Day/Year)":
+  // the lowest row holding such an end under the group, found once per group (not per sub-head).
+  const belowOf = new Map<string, number>();
+  const titleBottom = (group: string, g: { x: number; row: number }, end: number): number => {
+    const known = belowOf.get(group);
+    if (known !== undefined) return known;
+    let below = g.row;
+    for (let row = g.row; row < head.length; row++) {
+      const words = head[row] as Word[];
+      if (words.some((w, i) => w.x >= g.x && w.x < end && (titleEnds[row] as boolean[])[i])) below = row;
+    }
+    belowOf.set(group, below);
+    return below;
+  };
   return columns.map((col, k) => {
     const g = groupAt.get(col.group);
     if (!g) return null;
@@ -383,12 +397,7 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
     // The sub-head: the lowest occurrence under the group, below the group's number. A centred
     // sub-head starts right of its column: the column starts after the sub-head on its left.
     const end = groupEnd(col.group);
-    // Sub-heads stand below the group's title, which ends with "(Instr. n)" or "(Month/Day/Year)".
-    let below = g.row;
-    for (let row = g.row; row < head.length; row++) {
-      const words = head[row] as Word[];
-      if (words.some((w, i) => w.x >= g.x && w.x < end && (titleEnds[row] as boolean[])[i])) below = row;
-    }
+    const below = titleBottom(col.group, g, end);
     let x: number | null = null;
     for (let row = below + 1; row < head.length; row++) {
       for (const w of head[row] as Word[]) if (w.x > g.x && w.x < end && col.sub.test(w.text)) x = w.x;
@@ -565,7 +574,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   // The wrap breaks are counted once for the whole table: every block's chain split reads them.
   const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
   // The lines' filled columns and the title and nature columns, as bits: worked out once for every range the chain splits try.
-  const filled = filledOf(texts);
+  const filled = filledBits(texts);
   const titledMask = maskOf(titled);
   const naturedMask = maskOf(natured);
   const rows: LayoutRow[] = [];
@@ -978,12 +987,20 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
  * per table: the chain split's cost functions ask about every range of its lines, each column
  * by each line. The form's tables have at most 16 columns (table-columns.ts), well within 31 bits.
  * Kept only as long as the table's texts are (a weak map), which are not changed once made.
- * (layoutRows looks it up once and hands it to the cost functions: their `filled` parameter.)
+ * (layoutRows works it out once, filledBits, and hands it to the cost functions: their `filled`
+ * parameter; the weak map serves the functions' other callers.)
  */
 const FILLED = new WeakMap<object, Int32Array>();
 function filledOf(texts: { text: string; x: number }[][]): Int32Array {
   const known = FILLED.get(texts);
   if (known !== undefined) return known;
+  const filled = filledBits(texts);
+  FILLED.set(texts, filled);
+  return filled;
+}
+
+/** filledOf's table worked out (not kept). */
+function filledBits(texts: { text: string; x: number }[][]): Int32Array {
   const filled = new Int32Array(texts.length);
   for (let i = 0; i < texts.length; i++) {
     const row = texts[i];
@@ -993,7 +1010,6 @@ function filledOf(texts: { text: string; x: number }[][]): Int32Array {
     for (let c = 0; c < row.length; c++) if (row[c] !== undefined) m |= 1 << c;
     filled[i] = m;
   }
-  FILLED.set(texts, filled);
   return filled;
 }
 
@@ -1154,9 +1170,10 @@ function sharedTitleStarts(starts: Map<string, Set<string>>[], titled: boolean[]
  */
 export function knownStarts(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[], starts: Map<string, Set<string>>[]): number {
   let n = 0;
-  repeating.forEach((isRepeating, c) => {
+  // Column by column (a loop, not a callback: a chain split calls this for every range).
+  for (let c = 0; c < repeating.length; c++) {
     const m = starts[c];
-    if (!isRepeating || m === undefined || m.size === 0) return;
+    if (!repeating[c] || m === undefined || m.size === 0) continue;
     let first = true;
     for (let i = from; i <= to; i++) {
       const t = texts[i]?.[c]?.text;
@@ -1164,11 +1181,11 @@ export function knownStarts(texts: { text: string; x: number }[][], from: number
       const nexts = first ? undefined : m.get(t);
       if (nexts?.has(nextInColumn(texts, i, c))) {
         n++;
-        return;
+        break;
       }
       first = false;
     }
-  });
+  }
   return n;
 }
 
@@ -1179,8 +1196,9 @@ export function knownStarts(texts: { text: string; x: number }[][], from: number
  */
 export function closedTitles(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
   let n = 0;
-  titled.forEach((isTitle, c) => {
-    if (!isTitle) return;
+  // Column by column (a loop, not a callback: a chain split calls this for every range).
+  for (let c = 0; c < titled.length; c++) {
+    if (!titled[c]) continue;
     let empty = true;
     // The title so far from its last '(' on (null before one): a bracket of words holds no '(',
     // so one ending the title starts there. Tested instead of the whole title, which grows line by line.
@@ -1193,7 +1211,7 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
       const first = t.text.charCodeAt(0);
       if (open !== null && first >= 65 && first <= 90 && /\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(open)) {
         n++;
-        return;
+        break;
       }
       // The line's piece of the title is ' ' + its text after the first: only an open bracket
       // takes it whole, and one from the line's own '(' on is a slice of the text alone.
@@ -1202,7 +1220,7 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
       else if (open !== null) open += empty ? t.text : ' ' + t.text;
       if (t.text !== '') empty = false;
     }
-  });
+  }
   return n;
 }
 
