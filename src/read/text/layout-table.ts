@@ -424,17 +424,25 @@ const PAR_FIGURE = /^\$(?:\d+(?:\.\d+)?|\.\d+)$/;
  * apart ("Stock, $1 2/3 Par Value"): the figure, the digits after it and the word closing it.
  * Values of other columns stand further apart, and none is followed by a word at one space.
  */
-function titleFigures(words: Word[]): Set<number> {
-  const out = new Set<number>();
-  const near = (a: Word | undefined, b: Word | undefined) => a !== undefined && b !== undefined && b.x - a.xEnd <= 1;
-  words.forEach((w, i) => {
-    if (!/^\$\.?\d/.test(w.text) || !/[A-Za-z]|^[-–]$/.test(words[i - 1]?.text ?? '') || !near(words[i - 1], w)) return;
+function titleFigures(words: Word[]): Set<number> | null {
+  // Made when a figure is found (few lines hold one): null for none.
+  let out: Set<number> | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    // A figure starts with '$' (/^\$\.?\d/): other words are ruled out by their first character.
+    if (w.text.charCodeAt(0) !== 36 || !/^\$\.?\d/.test(w.text) || !/[A-Za-z]|^[-–]$/.test(words[i - 1]?.text ?? '') || !wordsNear(words[i - 1], w)) continue;
     let j = i + 1;
-    while (near(words[j - 1], words[j]) && /^[\d/.,-]+$/.test((words[j] as Word).text)) j++;
-    if (!near(words[j - 1], words[j]) || !/^[A-Za-z]{2}/.test((words[j] as Word).text)) return;
+    while (wordsNear(words[j - 1], words[j]) && /^[\d/.,-]+$/.test((words[j] as Word).text)) j++;
+    if (!wordsNear(words[j - 1], words[j]) || !/^[A-Za-z]{2}/.test((words[j] as Word).text)) continue;
+    out ??= new Set<number>();
     for (let k = i; k <= j; k++) out.add(k);
-  });
+  }
   return out;
+}
+
+/** Two words of a line one space apart or touching (titleFigures'). */
+function wordsNear(a: Word | undefined, b: Word | undefined): boolean {
+  return a !== undefined && b !== undefined && b.x - a.xEnd <= 1;
 }
 
 /** The column a word stands under: the range it overlaps most. */
@@ -523,11 +531,13 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const placed = data.map((d) => {
     const out: Placement[] = [];
     const figures = pdf ? titleFigures(d.words) : null;
-    d.words.forEach((w, i) => {
+    // (A loop, not a callback per line: this runs on every word of the table.)
+    for (let i = 0; i < d.words.length; i++) {
+      const w = d.words[i] as Word;
       const prev = out[i - 1];
       const joins = prev !== undefined && joinsPrevious(d.words, i, w, prev, figures);
       out.push({ w, col: joins && prev ? prev.col : columnOf(w, ranges), joined: joins });
-    });
+    }
     return out;
   });
   // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
@@ -1555,12 +1565,12 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
         if (p.w.x < x) x = p.w.x;
         if (p.w.xEnd > xEnd) xEnd = p.w.xEnd;
       }
-      // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
-      const mark = (w: Word) => (isMark(w.text) ? 1 : 0);
-      const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
+      // (A cell of one word, most, needs no sorting.)
+      const words = ps.length === 1 ? [(ps[0] as PdfItem).w] : ps.map((p) => p.w).sort(inCellOrder);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
-      const cell = cellOf(words, offHeadsPage ? -1 : columnOf({ x, xEnd }, ranges), true);
-      cellsAt.set(cell, { x, xEnd });
+      const at = { x, xEnd };
+      const cell = cellOf(words, offHeadsPage ? -1 : columnOf(at, ranges), true);
+      cellsAt.set(cell, at);
       return { x, cell };
     })
     .sort((a, b) => a.x - b.x)
@@ -1569,6 +1579,12 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
   const last = rowLines[rowLines.length - 1] as { line: Line };
   // On a page without the heads the cells have no columns: they are placed in reading order.
   return { cells, start: first.line.start, end: last.line.end, flow: offHeadsPage, inferred: inferred || continued, ordered: true };
+}
+
+/** A PDF cell's words in the order they are read: line by line, left to right, its marks last. */
+function inCellOrder(a: Word, b: Word): number {
+  // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
+  return (isMark(a.text) ? 1 : 0) - (isMark(b.text) ? 1 : 0) || a.line - b.line || a.x - b.x;
 }
 
 /**
