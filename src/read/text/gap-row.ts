@@ -60,8 +60,8 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   if (T === 0) return null;
   const isMark = words.map((w) => MARKS_ONLY.test(w.text));
   // Each mark word's first and last footnote numbers, read once (every cell starting before it asks).
-  const firstMark = new Int32Array(T);
-  const lastMark = new Int32Array(T);
+  const firstMark: number[] = new Array<number>(T).fill(0);
+  const lastMark: number[] = new Array<number>(T).fill(0);
   for (let k = 0; k < T; k++) {
     if (!isMark[k]) continue;
     const numbers = markNumbers((words[k] as Word).text);
@@ -71,7 +71,7 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   // Fits are worked out once per cell and kind of column (a nature of ownership its own kind):
   // each column's kind as a small index, and for each kind the fit and the cell it was worked out for.
   const kinds: string[] = [];
-  const kindOf = new Int32Array(C);
+  const kindOf: number[] = new Array<number>(C).fill(0);
   for (let j = 0; j < C; j++) {
     const column = columns[j] as Column;
     const key = column.field === 'natureOfOwnership' ? 'nature' : column.kind;
@@ -79,15 +79,15 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
     if (at === -1) at = kinds.push(key) - 1;
     kindOf[j] = at;
   }
-  const fitOf = new Float64Array(kinds.length);
-  const fitFor = new Int32Array(kinds.length).fill(-1);
+  const fitOf: number[] = new Array<number>(kinds.length).fill(0);
+  const fitFor: number[] = new Array<number>(kinds.length).fill(-1);
   let cell = 0;
   // best[i * C + j]: best score for words i.. with word i starting the cell of column j.
-  const best = new Float64Array(T * C).fill(NO);
-  const next = new Int32Array(T * C).fill(-1);
+  const best: number[] = new Array<number>(T * C).fill(NO);
+  const next: number[] = new Array<number>(T * C).fill(-1);
   // after[k * C + j]: best score for the words after k, a cell of column j ending at word k; afterColumn: the next cell's column.
-  const after = new Float64Array(T * C).fill(NO);
-  const afterColumn = new Int32Array(T * C).fill(-1);
+  const after: number[] = new Array<number>(T * C).fill(NO);
+  const afterColumn: number[] = new Array<number>(T * C).fill(-1);
   for (let i = T - 1; i >= 0; i--) {
     // The cell is words i..k: further words are one space apart, marks stand after the value
     // (no word follows one in its cell) in ascending order (the page prints a value's footnotes
