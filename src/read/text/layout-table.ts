@@ -835,7 +835,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     // counted yet), looked up by index: every try asks for each of them.
     const aboveMost = mains.map((mm, r) => mm - (r === 0 ? first : (mains[r - 1] as number) + 1));
     const belowMost = mains.map((mm, r) => (r === k - 1 ? last : (mains[r + 1] as number) - 1) - mm);
-    const tables: (Float64Array | undefined)[] = [];
+    const tables: (number[] | undefined)[] = [];
     // Other ranges (a periodic split's): ranges lie in [first, last], and offsets into it keep
     // the key a small integer (a Smi, cheap to hash) for any block of fewer than 1,024 lines, and distinct for longer ones.
     const counted = new Map<number, number>();
@@ -845,7 +845,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
       const below = b - main;
       const most = aboveMost[r] as number;
       if (main === mains[r] && above >= 0 && below >= 0 && above <= most && below <= (belowMost[r] as number)) {
-        const table = (tables[r] ??= new Float64Array((most + 1) * ((belowMost[r] as number) + 1)).fill(NaN));
+        const table = (tables[r] ??= new Array<number>((most + 1) * ((belowMost[r] as number) + 1)).fill(NaN));
         const at = below * (most + 1) + above;
         let c = table[at] as number;
         if (c !== c) table[at] = c = extra(a, b, main, r);
@@ -907,14 +907,15 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
   // for each, the lines above row i - 1's that led there (a back pointer: the split is read back
   // from the last row, not copied along). States are tried from the most lines above down, the
   // first of equal costs kept.
-  let prevCost = new Float64Array(m(0) - first + 1).fill(Infinity);
+  // (Plain arrays: a block's rows hold a few states each, and a typed array costs more to make than that.)
+  let prevCost: number[] = new Array<number>(m(0) - first + 1).fill(Infinity);
   prevCost[m(0) - first] = 0;
-  const back: Int32Array[] = [];
+  const back: number[][] = [];
   const gaps: number[] = [];
   for (let i = 0; i < k - 1; i++) {
     const gap = m(i + 1) - m(i) - 1;
-    const nextCost = new Float64Array(gap + 1).fill(Infinity);
-    const from = new Int32Array(gap + 1);
+    const nextCost: number[] = new Array<number>(gap + 1).fill(Infinity);
+    const from: number[] = new Array<number>(gap + 1).fill(0);
     for (let above = prevCost.length - 1; above >= 0; above--) {
       const sc = prevCost[above] as number;
       if (sc === Infinity) continue;
@@ -944,7 +945,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
   const path: number[] = new Array<number>(k - 1);
   for (let i = k - 2, a = bestAbove; i >= 0; i--) {
     path[i] = (gaps[i] as number) - a;
-    a = (back[i] as Int32Array)[a] as number;
+    a = (back[i] as number[])[a] as number;
   }
   const out: [number, number][] = [];
   let from = first;
@@ -1468,7 +1469,7 @@ function densestNear(mains: number[], placed: Placement[][], first: number, last
   // One-line values stand on the main line; marks and a text's words stand on any line of their cell.
   // Each line's count worked out once (the lines near two D/I lines are asked about twice, and the best so far at every step).
   // (Lines i of the block [first, last], D/I lines among them: counts[i - first], -1 before it is counted.)
-  const counts = new Int32Array(last - first + 1).fill(-1);
+  const counts: number[] = new Array<number>(last - first + 1).fill(-1);
   const values = (i: number): number => {
     let n = counts[i - first] as number;
     if (n === -1) {
@@ -1605,7 +1606,8 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // (A capital joined to a word is a text's too: the "P" of "Class P"; so is a figure joined to
   // one, "par value $0.01" under "stock, 11,800".)
   // Each word's kinds worked out when first asked (most words overlap none): 0 unknown, 1 no, 2 yes.
-  const texts = new Uint8Array(items.length);
+  // (Plain arrays here and below: a row holds a few dozen words, and a typed array costs more to make than that.)
+  const texts: number[] = new Array<number>(items.length).fill(0);
   const textWord = (i: number): boolean => {
     if (texts[i] === 0) {
       const p = items[i] as PdfItem;
@@ -1616,7 +1618,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   };
   // So is a price as the page prints one, "$ 80.19" (under "Option -": the exercise price; a
   // title's par value is printed "$0.01").
-  const values = new Uint8Array(items.length);
+  const values: number[] = new Array<number>(items.length).fill(0);
   const value = (i: number): boolean => {
     if (values[i] === 0) {
       const p = items[i] as PdfItem;
@@ -1673,7 +1675,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // "(2)" above the end of "22,190", with the row's main line between.
   const markAt = (p: Placement) => isMark(p.w.text);
   // The groups holding a word other than a mark, by their root (an item's index): no array made per item.
-  const valued = new Uint8Array(items.length);
+  const valued: number[] = new Array<number>(items.length).fill(0);
   items.forEach((q, j) => {
     if (!markAt(q)) valued[root(j)] = 1;
   });
