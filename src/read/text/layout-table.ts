@@ -965,7 +965,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
  * pairs: a chain split tries every range.
  */
 export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1, slackShare = 0, measure: (text: string) => number = (t) => t.length): (from: number, to: number) => number {
-  const sums = new Float64Array(texts.length + 1);
+  const sums: number[] = new Array<number>(texts.length + 1).fill(0);
   for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack, slackShare, measure);
   return (from, to) => (to <= from ? 0 : (sums[Math.min(to, texts.length)] as number) - (sums[Math.max(0, from)] as number));
 }
@@ -1001,8 +1001,8 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
  * (layoutRows works it out once, filledBits, and hands it to the cost functions: their `filled`
  * parameter; the weak map serves the functions' other callers.)
  */
-const FILLED = new WeakMap<object, Int32Array>();
-function filledOf(texts: { text: string; x: number }[][]): Int32Array {
+const FILLED = new WeakMap<object, number[]>();
+function filledOf(texts: { text: string; x: number }[][]): number[] {
   const known = FILLED.get(texts);
   if (known !== undefined) return known;
   const filled = filledBits(texts);
@@ -1011,8 +1011,8 @@ function filledOf(texts: { text: string; x: number }[][]): Int32Array {
 }
 
 /** filledOf's table worked out (not kept). */
-function filledBits(texts: { text: string; x: number }[][]): Int32Array {
-  const filled = new Int32Array(texts.length);
+function filledBits(texts: { text: string; x: number }[][]): number[] {
+  const filled: number[] = new Array<number>(texts.length).fill(0);
   for (let i = 0; i < texts.length; i++) {
     const row = texts[i];
     if (!row) continue;
@@ -1025,7 +1025,7 @@ function filledBits(texts: { text: string; x: number }[][]): Int32Array {
 }
 
 /** Line i's bits in filledOf's table; none for a line before `from` (outside the range asked about) or past the table. */
-function bitsAt(filled: Int32Array, i: number, from: number): number {
+function bitsAt(filled: number[], i: number, from: number): number {
   return i < from || i >= filled.length ? 0 : (filled[i] as number);
 }
 
@@ -1053,7 +1053,7 @@ function bitCount(x: number): number {
  *             ... Shares
  *   Class B   ... Class A  ← "Class B" starts row 2's title: row 1's column 1 would have a gap
  */
-export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false, filled: Int32Array = filledOf(texts)): number {
+export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false, filled: number[] = filledOf(texts)): number {
   // A column's run after its first starts on a line holding it after one without it; in a PDF
   // (interleaved) after three: pdftotext sets each cell's lines on a grid of its own, so other
   // cells' lines may stand between a cell's, up to two ("Common", then a value line and a mark
@@ -1075,7 +1075,7 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
  * starts with a capital or a digit, not a lowercase word or bracket ("(right to buy)", "to Buy)",
  * "buy) Employee"), the last line of the row above's title.
  */
-export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[], filled: Int32Array = filledOf(texts), want: number = maskOf(titled)): number {
+export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[], filled: number[] = filledOf(texts), want: number = maskOf(titled)): number {
   // Each title column's first line in the range: the lines in order, the columns still to find as bits.
   let n = 0;
   let remaining = want;
@@ -1261,17 +1261,18 @@ export function openEndsOf(texts: { text: string; x: number }[][], repeating: bo
   const columns = repeating.flatMap((r, c) => (r ? [c] : []));
   // For each column: at each line, the last line at or before it with a cell there (-1 if none),
   // whether that cell cannot end, and whether the column goes on within REPEAT_REACH lines after it.
-  const last = columns.map(() => new Int32Array(texts.length));
-  const open = columns.map(() => new Uint8Array(texts.length));
-  const goesOn = columns.map(() => new Uint8Array(texts.length));
+  // (Plain arrays: a table's few dozen lines cost less to hold so than a typed array costs to make.)
+  const last = columns.map(() => new Array<number>(texts.length).fill(-1));
+  const open = columns.map(() => new Array<number>(texts.length).fill(0));
+  const goesOn = columns.map(() => new Array<number>(texts.length).fill(0));
   columns.forEach((c, k) => {
     let at = -1;
     for (let i = 0; i < texts.length; i++) {
       const t = texts[i]?.[c]?.text;
       if (t !== undefined && t !== '') at = i;
-      (last[k] as Int32Array)[i] = at;
-      (open[k] as Uint8Array)[i] = t !== undefined && t !== '' && OPEN_END.test(t) ? 1 : 0;
-      (goesOn[k] as Uint8Array)[i] = nextInColumn(texts, i, c) !== '' ? 1 : 0;
+      (last[k] as number[])[i] = at;
+      (open[k] as number[])[i] = t !== undefined && t !== '' && OPEN_END.test(t) ? 1 : 0;
+      (goesOn[k] as number[])[i] = nextInColumn(texts, i, c) !== '' ? 1 : 0;
     }
   });
   return (from, to) => {
@@ -1279,8 +1280,8 @@ export function openEndsOf(texts: { text: string; x: number }[][], repeating: bo
     const end = Math.min(to, texts.length - 1);
     if (end < 0) return 0;
     for (let k = 0; k < columns.length; k++) {
-      const at = (last[k] as Int32Array)[end] as number;
-      if (at >= from && (open[k] as Uint8Array)[at] === 1 && (goesOn[k] as Uint8Array)[to > end ? end : to] === 1) n++;
+      const at = (last[k] as number[])[end] as number;
+      if (at >= from && (open[k] as number[])[at] === 1 && (goesOn[k] as number[])[to > end ? end : to] === 1) n++;
     }
     return n;
   };
@@ -1294,7 +1295,7 @@ const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
  * 1 for each nature of ownership column in [from, to] with a line below its first that starts
  * as a nature does: "By FDS" under "By Fredrick D. Schaufeld / Rev. Trust" is the next row's.
  */
-export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[], filled: Int32Array = filledOf(texts), want: number = maskOf(natured)): number {
+export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[], filled: number[] = filledOf(texts), want: number = maskOf(natured)): number {
   // The nature columns' lines after their first, in order, the columns seen and done as bits.
   let n = 0;
   let seen = 0;
@@ -1319,7 +1320,7 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
  * may stand between a cell's own ("Class B" / "See Footnotes (2)" / "Common" on the main line /
  * "Stock"), so a cell's own lines, not the row's, show whether it is centred.
  */
-export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number, filled: Int32Array = filledOf(texts)): number {
+export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number, filled: number[] = filledOf(texts)): number {
   // Only columns with a line off the main line count: each one's lines above and below, by its bit.
   let cols = 0;
   for (let i = from; i <= to; i++) if (i !== main) cols |= bitsAt(filled, i, from);
@@ -1401,7 +1402,7 @@ function valuesOf(line: Placement[]): { w: Word; col: number }[] {
  * 1 for each column with lines in [from, to] but none on the main line: a cell's lines stand
  * around the row's middle (centred) or start on it (top-aligned), never only above or below it.
  */
-export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number, filled: Int32Array = filledOf(texts)): number {
+export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number, filled: number[] = filledOf(texts)): number {
   // The columns filled off the main line, less those on it, as bits.
   let off = 0;
   for (let i = from; i <= to; i++) if (i !== main) off |= bitsAt(filled, i, from);
