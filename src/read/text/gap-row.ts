@@ -59,13 +59,35 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
   const C = columns.length;
   if (T === 0) return null;
   const isMark = words.map((w) => MARKS_ONLY.test(w.text));
+  // Each mark word's first and last footnote numbers, read once (every cell starting before it asks).
+  const firstMark: number[] = new Array<number>(T).fill(0);
+  const lastMark: number[] = new Array<number>(T).fill(0);
+  for (let k = 0; k < T; k++) {
+    if (!isMark[k]) continue;
+    const numbers = markNumbers((words[k] as Word).text);
+    firstMark[k] = numbers[0] as number;
+    lastMark[k] = numbers[numbers.length - 1] as number;
+  }
+  // Fits are worked out once per cell and kind of column (a nature of ownership its own kind):
+  // each column's kind as a small index, and for each kind the fit and the cell it was worked out for.
+  const kinds: string[] = [];
+  const kindOf: number[] = new Array<number>(C).fill(0);
+  for (let j = 0; j < C; j++) {
+    const column = columns[j] as Column;
+    const key = column.field === 'natureOfOwnership' ? 'nature' : column.kind;
+    let at = kinds.indexOf(key);
+    if (at === -1) at = kinds.push(key) - 1;
+    kindOf[j] = at;
+  }
+  const fitOf: number[] = new Array<number>(kinds.length).fill(0);
+  const fitFor: number[] = new Array<number>(kinds.length).fill(-1);
+  let cell = 0;
   // best[i * C + j]: best score for words i.. with word i starting the cell of column j.
-  const best = new Float64Array(T * C).fill(NO);
-  const next = new Int32Array(T * C).fill(-1);
+  const best: number[] = new Array<number>(T * C).fill(NO);
+  const next: number[] = new Array<number>(T * C).fill(-1);
   // after[k * C + j]: best score for the words after k, a cell of column j ending at word k; afterColumn: the next cell's column.
-  const after = new Float64Array(T * C).fill(NO);
-  const afterColumn = new Int32Array(T * C).fill(-1);
-  const fits = new Map<string, number>();
+  const after: number[] = new Array<number>(T * C).fill(NO);
+  const afterColumn: number[] = new Array<number>(T * C).fill(-1);
   for (let i = T - 1; i >= 0; i--) {
     // The cell is words i..k: further words are one space apart, marks stand after the value
     // (no word follows one in its cell) in ascending order (the page prints a value's footnotes
@@ -74,30 +96,32 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
     let value = '';
     let valueWords = 0;
     let marks = 0;
-    let lastMark = 0;
+    let markBefore = 0;
     for (let k = i; k < T; k++) {
       if (k > i && ((gaps[k] as number) > 1 || gaps[k] === UNKNOWN_GAP || (!isMark[k] && isMark[k - 1]))) break;
       if (isMark[k]) {
-        const numbers = markNumbers((words[k] as Word).text);
-        if ((numbers[0] as number) <= lastMark) break;
-        lastMark = numbers[numbers.length - 1] as number;
+        if ((firstMark[k] as number) <= markBefore) break;
+        markBefore = lastMark[k] as number;
         marks++;
       } else {
         value = valueWords === 0 ? (words[k] as Word).text : `${value} ${(words[k] as Word).text}`;
         valueWords++;
       }
-      fits.clear();
+      // A new cell (words i..k): no fit worked out for it yet.
+      cell++;
       for (let j = 0; j < C; j++) {
         const column = columns[j] as Column;
         const kind = column.kind;
         if (valueWords > 1 && kind !== 'text') continue;
-        const free = column.field === 'natureOfOwnership';
-        const key = free ? 'nature' : kind;
-        let f = fits.get(key);
-        if (f === undefined) {
+        const key = kindOf[j] as number;
+        let f: number;
+        if (fitFor[key] === cell) f = fitOf[key] as number;
+        else {
+          const free = column.field === 'natureOfOwnership';
           // "$ ^(1)": a price given only as a footnote, its dollar sign printed.
           f = valueWords === 0 ? (kind === 'price' ? PRICE_MARKS_CELL : MARKS_CELL) : fitOnPage(value === '$' ? '' : value, kind, free) + MARK_KEPT * marks;
-          fits.set(key, f);
+          fitOf[key] = f;
+          fitFor[key] = cell;
         }
         if (f === NO) continue;
         const sc = k === T - 1 ? f : f + (after[k * C + j] as number);
@@ -113,12 +137,27 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
       for (let j = 0; j < C; j++) {
         let score = NO;
         let column = -1;
-        for (const j2 of nextColumns(j, gap, isMark[i] as boolean, C)) {
-          // Across a line break the next cell may stand anywhere after: the nearest column that fits.
-          const sc = (best[i * C + j2] as number) - (gap === UNKNOWN_GAP ? SKIP_COST * (j2 - j - 1) : 0);
-          if (sc > score) {
-            score = sc;
+        // The columns nextColumns gives, tried in its order (the first of equal scores kept),
+        // without making its list: this runs for every word and column.
+        if (gap === UNKNOWN_GAP) {
+          for (let j2 = j + 1; j2 < C; j2++) {
+            // Across a line break the next cell may stand anywhere after: the nearest column that fits.
+            const sc = (best[i * C + j2] as number) - SKIP_COST * (j2 - j - 1);
+            if (sc > score) {
+              score = sc;
+              column = j2;
+            }
+          }
+        } else if (gap % 2 === 1) {
+          const j2 = j + 1 + (gap - 1) / 2;
+          if (j2 < C && (best[i * C + j2] as number) > score) {
+            score = best[i * C + j2] as number;
             column = j2;
+          }
+          const j3 = j + 1 + (gap - 3) / 2;
+          if (isMark[i] && gap >= 3 && (best[i * C + j3] as number) > score) {
+            score = best[i * C + j3] as number;
+            column = j3;
           }
         }
         after[(i - 1) * C + j] = score;

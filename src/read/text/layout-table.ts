@@ -55,6 +55,9 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
   };
   // A flattened grid table's lines were laid out anew: their columns are kept apart.
   const column = sink.clean.column;
+  // Columns counted in characters (most lines): a word's column is its input offset less the
+  // line's, with no call to the closures above, which keep their counts in a context of their own.
+  const plain = !bytes && !column;
   const xOf = (i: number): number => (column ? (column[i] as number) : colOf(origin[i] ?? 0));
   // The line's words (runs of non-white-space, as /\S+/g finds them), scanned by hand: this runs on every line of every table.
   // Scanned on the whole cleaned text (a flat string), not on the line's slice of it, as splitLines trims its cells.
@@ -69,8 +72,8 @@ export function wordsOf(line: Line, sink: TextSink, bytes = false, input = ''): 
     while (i < stop && !isWhiteSpace(t.charCodeAt(i))) i++;
     const word = t.slice(start, i);
     const end = i;
-    const x = xOf(start);
-    const xEnd = xOf(end - 1) + 1;
+    const x = plain ? (origin[start] ?? 0) - base : xOf(start);
+    const xEnd = (plain ? (origin[end - 1] ?? 0) - base : xOf(end - 1)) + 1;
     const prev = out[out.length - 1];
     // "$ 6.98": the dollar sign belongs to the number after it.
     if (prev && prev.text === '$' && /^-?[\d.,]/.test(word) && x - prev.xEnd <= 2) {
@@ -204,52 +207,63 @@ function endsHeadWord(node: number): boolean {
  *   ^ skipped   ^ words: "title", "of", "security"
  */
 function headWordsOnly(lower: string, text: string): boolean {
-  const n = lower.length;
-  let at = 0;
-  // The word next() found: lower[from, at).
-  let from = 0;
-  // The next word from `at` on; false at the line's end.
-  const next = (): boolean => {
-    while (at < n) {
-      const c = lower.charCodeAt(at);
-      if (isWordChar(c)) break;
-      if (c === 40 && lower.startsWith('instr.', at + 1)) {
-        const close = lower.indexOf(')', at + 7);
-        if (close !== -1) {
-          at = close + 1;
-          continue;
-        }
-      }
-      at++;
-    }
-    if (at >= n) return false;
-    from = at;
-    while (at < n && isWordChar(lower.charCodeAt(at))) at++;
-    return true;
-  };
+  // The word w: lower[from, to). (Positions kept in locals and found by plain functions, not a
+  // closure's captured variables: this scans every character of every head line.)
+  let from = headWordFrom(lower, 0);
   // A line of marks or of a lone "$" (a price's dollar sign printed above it) is a row's.
-  if (!next()) return !/\(\d{1,2}\)|\$/.test(text);
-  // The word w: lower[wFrom, wTo).
-  let wFrom = from;
-  let wTo = at;
+  if (from === -1) return !/\(\d{1,2}\)|\$/.test(text);
+  let to = headWordTo(lower, from);
   for (;;) {
-    const node = headTrieWalk(lower, wFrom, wTo, 0);
-    const more = next();
-    if (endsHeadWord(node) || isHeadNumber(lower, wFrom, wTo)) {
-      if (!more) return true;
-      wFrom = from;
-      wTo = at;
+    const node = headTrieWalk(lower, from, to, 0);
+    const nextFrom = headWordFrom(lower, to);
+    if (endsHeadWord(node) || isHeadNumber(lower, from, to)) {
+      if (nextFrom === -1) return true;
+      from = nextFrom;
+      to = headWordTo(lower, from);
       continue;
     }
     // A word pandoc cut at a grid cell's wall ("Transact ion", "(Mo nth/Day/Year)"): w and the word after it, one head word.
-    if (more && endsHeadWord(headTrieWalk(lower, from, at, node))) {
-      if (!next()) return true;
-      wFrom = from;
-      wTo = at;
-      continue;
+    if (nextFrom !== -1) {
+      const nextTo = headWordTo(lower, nextFrom);
+      if (endsHeadWord(headTrieWalk(lower, nextFrom, nextTo, node))) {
+        from = headWordFrom(lower, nextTo);
+        if (from === -1) return true;
+        to = headWordTo(lower, from);
+        continue;
+      }
     }
     return false;
   }
+}
+
+/** Where headWordsOnly's next word starts from `at` on (an "(instr. ...)" skipped), -1 at the line's end. */
+function headWordFrom(lower: string, at: number): number {
+  const n = lower.length;
+  while (at < n) {
+    const c = lower.charCodeAt(at);
+    // A space (most of a laid-out line's characters) is skipped before any other test.
+    if (c === 32) {
+      at++;
+      continue;
+    }
+    if (isWordChar(c)) return at;
+    if (c === 40 && lower.startsWith('instr.', at + 1)) {
+      const close = lower.indexOf(')', at + 7);
+      if (close !== -1) {
+        at = close + 1;
+        continue;
+      }
+    }
+    at++;
+  }
+  return -1;
+}
+
+/** Where the word starting at `from` ends (its last word character's index + 1). */
+function headWordTo(lower: string, from: number): number {
+  let at = from;
+  while (at < lower.length && isWordChar(lower.charCodeAt(at))) at++;
+  return at;
 }
 
 /**
@@ -361,6 +375,20 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
   // Which head words end a group's title: tested once each, not once per sub-head of their group.
   // (Each of its forms starts with '(' or ends with ')': other words are not tried.)
   const titleEnds = head.map((words) => words.map((w) => (w.text.startsWith('(') || w.text.endsWith(')')) && /^\(Instr|Year\)$|^\(Month|^\d\)$/.test(w.text)));
+  // Sub-heads stand below the group's title, which ends with "(Instr. n)" or "(Month/Day/Year)":
+  // the lowest row holding such an end under the group, found once per group (not per sub-head).
+  const belowOf = new Map<string, number>();
+  const titleBottom = (group: string, g: { x: number; row: number }, end: number): number => {
+    const known = belowOf.get(group);
+    if (known !== undefined) return known;
+    let below = g.row;
+    for (let row = g.row; row < head.length; row++) {
+      const words = head[row] as Word[];
+      if (words.some((w, i) => w.x >= g.x && w.x < end && (titleEnds[row] as boolean[])[i])) below = row;
+    }
+    belowOf.set(group, below);
+    return below;
+  };
   return columns.map((col, k) => {
     const g = groupAt.get(col.group);
     if (!g) return null;
@@ -369,12 +397,7 @@ export function columnStarts(head: Word[][], columns: Column[], runs: { x: numbe
     // The sub-head: the lowest occurrence under the group, below the group's number. A centred
     // sub-head starts right of its column: the column starts after the sub-head on its left.
     const end = groupEnd(col.group);
-    // Sub-heads stand below the group's title, which ends with "(Instr. n)" or "(Month/Day/Year)".
-    let below = g.row;
-    for (let row = g.row; row < head.length; row++) {
-      const words = head[row] as Word[];
-      if (words.some((w, i) => w.x >= g.x && w.x < end && (titleEnds[row] as boolean[])[i])) below = row;
-    }
+    const below = titleBottom(col.group, g, end);
     let x: number | null = null;
     for (let row = below + 1; row < head.length; row++) {
       for (const w of head[row] as Word[]) if (w.x > g.x && w.x < end && col.sub.test(w.text)) x = w.x;
@@ -401,21 +424,29 @@ const PAR_FIGURE = /^\$(?:\d+(?:\.\d+)?|\.\d+)$/;
  * apart ("Stock, $1 2/3 Par Value"): the figure, the digits after it and the word closing it.
  * Values of other columns stand further apart, and none is followed by a word at one space.
  */
-function titleFigures(words: Word[]): Set<number> {
-  const out = new Set<number>();
-  const near = (a: Word | undefined, b: Word | undefined) => a !== undefined && b !== undefined && b.x - a.xEnd <= 1;
-  words.forEach((w, i) => {
-    if (!/^\$\.?\d/.test(w.text) || !/[A-Za-z]|^[-–]$/.test(words[i - 1]?.text ?? '') || !near(words[i - 1], w)) return;
+function titleFigures(words: Word[]): Set<number> | null {
+  // Made when a figure is found (few lines hold one): null for none.
+  let out: Set<number> | null = null;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    // A figure starts with '$' (/^\$\.?\d/): other words are ruled out by their first character.
+    if (w.text.charCodeAt(0) !== 36 || !/^\$\.?\d/.test(w.text) || !/[A-Za-z]|^[-–]$/.test(words[i - 1]?.text ?? '') || !wordsNear(words[i - 1], w)) continue;
     let j = i + 1;
-    while (near(words[j - 1], words[j]) && /^[\d/.,-]+$/.test((words[j] as Word).text)) j++;
-    if (!near(words[j - 1], words[j]) || !/^[A-Za-z]{2}/.test((words[j] as Word).text)) return;
+    while (wordsNear(words[j - 1], words[j]) && /^[\d/.,-]+$/.test((words[j] as Word).text)) j++;
+    if (!wordsNear(words[j - 1], words[j]) || !/^[A-Za-z]{2}/.test((words[j] as Word).text)) continue;
+    out ??= new Set<number>();
     for (let k = i; k <= j; k++) out.add(k);
-  });
+  }
   return out;
 }
 
+/** Two words of a line one space apart or touching (titleFigures'). */
+function wordsNear(a: Word | undefined, b: Word | undefined): boolean {
+  return a !== undefined && b !== undefined && b.x - a.xEnd <= 1;
+}
+
 /** The column a word stands under: the range it overlaps most. */
-function columnOf(w: Word, ranges: { k: number; from: number; to: number }[]): number {
+function columnOf(w: { x: number; xEnd: number }, ranges: { k: number; from: number; to: number }[]): number {
   let best = (ranges[0] as { k: number }).k;
   let most = -1;
   for (const r of ranges) {
@@ -500,11 +531,13 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const placed = data.map((d) => {
     const out: Placement[] = [];
     const figures = pdf ? titleFigures(d.words) : null;
-    d.words.forEach((w, i) => {
+    // (A loop, not a callback per line: this runs on every word of the table.)
+    for (let i = 0; i < d.words.length; i++) {
+      const w = d.words[i] as Word;
       const prev = out[i - 1];
       const joins = prev !== undefined && joinsPrevious(d.words, i, w, prev, figures);
       out.push({ w, col: joins && prev ? prev.col : columnOf(w, ranges), joined: joins });
-    });
+    }
     return out;
   });
   // pdftotext lays out each page of a PDF on its own character grid: the heads place only the rows of their own page.
@@ -550,6 +583,10 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
   const openEndsIn = pdf ? openEndsOf(texts, repeating) : () => 0;
   // The wrap breaks are counted once for the whole table: every block's chain split reads them.
   const breaks = wrapBreaksOf(texts, width, 1, pdf ? PDF_CELL_SLACK : 0, measure);
+  // The lines' filled columns and the title and nature columns, as bits: worked out once for every range the chain splits try.
+  const filled = filledBits(texts);
+  const titledMask = maskOf(titled);
+  const naturedMask = maskOf(natured);
   const rows: LayoutRow[] = [];
   let blockStart = -1;
   const closeBlock = (end: number) => {
@@ -576,7 +613,7 @@ function layoutRows(data: { line: Line; words: Word[] }[], starts: (number | nul
     // Two rules on a title's or nature's words count twice (a nature starts "By", a line ending "to"
     // goes on): a filing's words break them less often than pdftotext's lines break the layout
     // rules (a cell's lines in one run, "By Riverstone" two lines above the rest of its nature).
-    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEndsIn(a, b) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main) : 0) + 2 * offMain(texts, a, b, main), {
+    const spans = splitChain(idx[0] as number, idx[idx.length - 1] as number, mains, (a, b, main) => 5 * (breaks(a, b) + cellGaps(texts, a, b, pdf, filled) + (pdf ? stackedWords(values, a, b, page) + continuedStarts(texts, a, b, titled, filled, titledMask) + closedTitles(texts, a, b, titled) + repeatedStarts(texts, a, b, repeating, natured) + 2 * natureStarts(texts, a, b, natured, filled, naturedMask) + knownStarts(texts, a, b, repeating, cellStarts) + 2 * openEndsIn(a, b) : 0)) + (pdf ? cellsOffCentre(texts, a, b, main, filled) : 0) + 2 * offMain(texts, a, b, main, filled), {
       unlike: UNLIKE_ROWS,
       pageStarts,
       // pdftotext puts a cell's lines on a line grid of its own: a row is only roughly centred on its D/I,
@@ -798,7 +835,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
     // counted yet), looked up by index: every try asks for each of them.
     const aboveMost = mains.map((mm, r) => mm - (r === 0 ? first : (mains[r - 1] as number) + 1));
     const belowMost = mains.map((mm, r) => (r === k - 1 ? last : (mains[r + 1] as number) - 1) - mm);
-    const tables: (Float64Array | undefined)[] = [];
+    const tables: (number[] | undefined)[] = [];
     // Other ranges (a periodic split's): ranges lie in [first, last], and offsets into it keep
     // the key a small integer (a Smi, cheap to hash) for any block of fewer than 1,024 lines, and distinct for longer ones.
     const counted = new Map<number, number>();
@@ -808,7 +845,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
       const below = b - main;
       const most = aboveMost[r] as number;
       if (main === mains[r] && above >= 0 && below >= 0 && above <= most && below <= (belowMost[r] as number)) {
-        const table = (tables[r] ??= new Float64Array((most + 1) * ((belowMost[r] as number) + 1)).fill(NaN));
+        const table = (tables[r] ??= new Array<number>((most + 1) * ((belowMost[r] as number) + 1)).fill(NaN));
         const at = below * (most + 1) + above;
         let c = table[at] as number;
         if (c !== c) table[at] = c = extra(a, b, main, r);
@@ -870,14 +907,15 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
   // for each, the lines above row i - 1's that led there (a back pointer: the split is read back
   // from the last row, not copied along). States are tried from the most lines above down, the
   // first of equal costs kept.
-  let prevCost = new Float64Array(m(0) - first + 1).fill(Infinity);
+  // (Plain arrays: a block's rows hold a few states each, and a typed array costs more to make than that.)
+  let prevCost: number[] = new Array<number>(m(0) - first + 1).fill(Infinity);
   prevCost[m(0) - first] = 0;
-  const back: Int32Array[] = [];
+  const back: number[][] = [];
   const gaps: number[] = [];
   for (let i = 0; i < k - 1; i++) {
     const gap = m(i + 1) - m(i) - 1;
-    const nextCost = new Float64Array(gap + 1).fill(Infinity);
-    const from = new Int32Array(gap + 1);
+    const nextCost: number[] = new Array<number>(gap + 1).fill(Infinity);
+    const from: number[] = new Array<number>(gap + 1).fill(0);
     for (let above = prevCost.length - 1; above >= 0; above--) {
       const sc = prevCost[above] as number;
       if (sc === Infinity) continue;
@@ -907,7 +945,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
   const path: number[] = new Array<number>(k - 1);
   for (let i = k - 2, a = bestAbove; i >= 0; i--) {
     path[i] = (gaps[i] as number) - a;
-    a = (back[i] as Int32Array)[a] as number;
+    a = (back[i] as number[])[a] as number;
   }
   const out: [number, number][] = [];
   let from = first;
@@ -927,7 +965,7 @@ export function splitChain(first: number, last: number, mains: number[], extra: 
  * pairs: a chain split tries every range.
  */
 export function wrapBreaksOf(texts: { text: string; x: number }[][], width: number[], slack = 1, slackShare = 0, measure: (text: string) => number = (t) => t.length): (from: number, to: number) => number {
-  const sums = new Float64Array(texts.length + 1);
+  const sums: number[] = new Array<number>(texts.length + 1).fill(0);
   for (let i = 0; i < texts.length; i++) sums[i + 1] = (sums[i] as number) + pairBreaks(texts, width, i, slack, slackShare, measure);
   return (from, to) => (to <= from ? 0 : (sums[Math.min(to, texts.length)] as number) - (sums[Math.max(0, from)] as number));
 }
@@ -960,12 +998,21 @@ function pairBreaks(texts: { text: string; x: number }[][], width: number[], i: 
  * per table: the chain split's cost functions ask about every range of its lines, each column
  * by each line. The form's tables have at most 16 columns (table-columns.ts), well within 31 bits.
  * Kept only as long as the table's texts are (a weak map), which are not changed once made.
+ * (layoutRows works it out once, filledBits, and hands it to the cost functions: their `filled`
+ * parameter; the weak map serves the functions' other callers.)
  */
-const FILLED = new WeakMap<object, Int32Array>();
-function filledOf(texts: { text: string; x: number }[][]): Int32Array {
+const FILLED = new WeakMap<object, number[]>();
+function filledOf(texts: { text: string; x: number }[][]): number[] {
   const known = FILLED.get(texts);
   if (known !== undefined) return known;
-  const filled = new Int32Array(texts.length);
+  const filled = filledBits(texts);
+  FILLED.set(texts, filled);
+  return filled;
+}
+
+/** filledOf's table worked out (not kept). */
+function filledBits(texts: { text: string; x: number }[][]): number[] {
+  const filled: number[] = new Array<number>(texts.length).fill(0);
   for (let i = 0; i < texts.length; i++) {
     const row = texts[i];
     if (!row) continue;
@@ -974,12 +1021,11 @@ function filledOf(texts: { text: string; x: number }[][]): Int32Array {
     for (let c = 0; c < row.length; c++) if (row[c] !== undefined) m |= 1 << c;
     filled[i] = m;
   }
-  FILLED.set(texts, filled);
   return filled;
 }
 
 /** Line i's bits in filledOf's table; none for a line before `from` (outside the range asked about) or past the table. */
-function bitsAt(filled: Int32Array, i: number, from: number): number {
+function bitsAt(filled: number[], i: number, from: number): number {
   return i < from || i >= filled.length ? 0 : (filled[i] as number);
 }
 
@@ -1007,8 +1053,7 @@ function bitCount(x: number): number {
  *             ... Shares
  *   Class B   ... Class A  ← "Class B" starts row 2's title: row 1's column 1 would have a gap
  */
-export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false): number {
-  const filled = filledOf(texts);
+export function cellGaps(texts: { text: string; x: number }[][], from: number, to: number, interleaved = false, filled: number[] = filledOf(texts)): number {
   // A column's run after its first starts on a line holding it after one without it; in a PDF
   // (interleaved) after three: pdftotext sets each cell's lines on a grid of its own, so other
   // cells' lines may stand between a cell's, up to two ("Common", then a value line and a mark
@@ -1030,9 +1075,7 @@ export function cellGaps(texts: { text: string; x: number }[][], from: number, t
  * starts with a capital or a digit, not a lowercase word or bracket ("(right to buy)", "to Buy)",
  * "buy) Employee"), the last line of the row above's title.
  */
-export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
-  const filled = filledOf(texts);
-  const want = maskOf(titled);
+export function continuedStarts(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[], filled: number[] = filledOf(texts), want: number = maskOf(titled)): number {
   // Each title column's first line in the range: the lines in order, the columns still to find as bits.
   let n = 0;
   let remaining = want;
@@ -1138,9 +1181,10 @@ function sharedTitleStarts(starts: Map<string, Set<string>>[], titled: boolean[]
  */
 export function knownStarts(texts: { text: string; x: number }[][], from: number, to: number, repeating: boolean[], starts: Map<string, Set<string>>[]): number {
   let n = 0;
-  repeating.forEach((isRepeating, c) => {
+  // Column by column (a loop, not a callback: a chain split calls this for every range).
+  for (let c = 0; c < repeating.length; c++) {
     const m = starts[c];
-    if (!isRepeating || m === undefined || m.size === 0) return;
+    if (!repeating[c] || m === undefined || m.size === 0) continue;
     let first = true;
     for (let i = from; i <= to; i++) {
       const t = texts[i]?.[c]?.text;
@@ -1148,11 +1192,11 @@ export function knownStarts(texts: { text: string; x: number }[][], from: number
       const nexts = first ? undefined : m.get(t);
       if (nexts?.has(nextInColumn(texts, i, c))) {
         n++;
-        return;
+        break;
       }
       first = false;
     }
-  });
+  }
   return n;
 }
 
@@ -1163,8 +1207,9 @@ export function knownStarts(texts: { text: string; x: number }[][], from: number
  */
 export function closedTitles(texts: { text: string; x: number }[][], from: number, to: number, titled: boolean[]): number {
   let n = 0;
-  titled.forEach((isTitle, c) => {
-    if (!isTitle) return;
+  // Column by column (a loop, not a callback: a chain split calls this for every range).
+  for (let c = 0; c < titled.length; c++) {
+    if (!titled[c]) continue;
     let empty = true;
     // The title so far from its last '(' on (null before one): a bracket of words holds no '(',
     // so one ending the title starts there. Tested instead of the whole title, which grows line by line.
@@ -1173,17 +1218,20 @@ export function closedTitles(texts: { text: string; x: number }[][], from: numbe
       const t = texts[i]?.[c];
       // A value standing under the title's head ("$ 39.18" between "OPTIONS (RT" and "TO BUY)") is no title's.
       if (!t || isValueWord(t.text)) continue;
-      if (open !== null && /^[A-Z]/.test(t.text) && /\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(open)) {
+      // A capital first (/^[A-Z]/), by its code: the bracket's regex runs only after the lines that may end it.
+      const first = t.text.charCodeAt(0);
+      if (open !== null && first >= 65 && first <= 90 && /\((?:[A-Za-z][a-z]*|[A-Z]+)(?: (?:[A-Za-z][a-z]*|[A-Z]+))+\)$/.test(open)) {
         n++;
-        return;
+        break;
       }
-      const piece = empty ? t.text : ' ' + t.text;
+      // The line's piece of the title is ' ' + its text after the first: only an open bracket
+      // takes it whole, and one from the line's own '(' on is a slice of the text alone.
+      const bracket = t.text.lastIndexOf('(');
+      if (bracket !== -1) open = t.text.slice(bracket);
+      else if (open !== null) open += empty ? t.text : ' ' + t.text;
       if (t.text !== '') empty = false;
-      const bracket = piece.lastIndexOf('(');
-      if (bracket !== -1) open = piece.slice(bracket);
-      else if (open !== null) open += piece;
     }
-  });
+  }
   return n;
 }
 
@@ -1213,17 +1261,18 @@ export function openEndsOf(texts: { text: string; x: number }[][], repeating: bo
   const columns = repeating.flatMap((r, c) => (r ? [c] : []));
   // For each column: at each line, the last line at or before it with a cell there (-1 if none),
   // whether that cell cannot end, and whether the column goes on within REPEAT_REACH lines after it.
-  const last = columns.map(() => new Int32Array(texts.length));
-  const open = columns.map(() => new Uint8Array(texts.length));
-  const goesOn = columns.map(() => new Uint8Array(texts.length));
+  // (Plain arrays: a table's few dozen lines cost less to hold so than a typed array costs to make.)
+  const last = columns.map(() => new Array<number>(texts.length).fill(-1));
+  const open = columns.map(() => new Array<number>(texts.length).fill(0));
+  const goesOn = columns.map(() => new Array<number>(texts.length).fill(0));
   columns.forEach((c, k) => {
     let at = -1;
     for (let i = 0; i < texts.length; i++) {
       const t = texts[i]?.[c]?.text;
       if (t !== undefined && t !== '') at = i;
-      (last[k] as Int32Array)[i] = at;
-      (open[k] as Uint8Array)[i] = t !== undefined && t !== '' && OPEN_END.test(t) ? 1 : 0;
-      (goesOn[k] as Uint8Array)[i] = nextInColumn(texts, i, c) !== '' ? 1 : 0;
+      (last[k] as number[])[i] = at;
+      (open[k] as number[])[i] = t !== undefined && t !== '' && OPEN_END.test(t) ? 1 : 0;
+      (goesOn[k] as number[])[i] = nextInColumn(texts, i, c) !== '' ? 1 : 0;
     }
   });
   return (from, to) => {
@@ -1231,8 +1280,8 @@ export function openEndsOf(texts: { text: string; x: number }[][], repeating: bo
     const end = Math.min(to, texts.length - 1);
     if (end < 0) return 0;
     for (let k = 0; k < columns.length; k++) {
-      const at = (last[k] as Int32Array)[end] as number;
-      if (at >= from && (open[k] as Uint8Array)[at] === 1 && (goesOn[k] as Uint8Array)[to > end ? end : to] === 1) n++;
+      const at = (last[k] as number[])[end] as number;
+      if (at >= from && (open[k] as number[])[at] === 1 && (goesOn[k] as number[])[to > end ? end : to] === 1) n++;
     }
     return n;
   };
@@ -1246,9 +1295,7 @@ const NATURE_START = /^(?:By|See|Held|BY|SEE|HELD)\b/;
  * 1 for each nature of ownership column in [from, to] with a line below its first that starts
  * as a nature does: "By FDS" under "By Fredrick D. Schaufeld / Rev. Trust" is the next row's.
  */
-export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[]): number {
-  const filled = filledOf(texts);
-  const want = maskOf(natured);
+export function natureStarts(texts: { text: string; x: number }[][], from: number, to: number, natured: boolean[], filled: number[] = filledOf(texts), want: number = maskOf(natured)): number {
   // The nature columns' lines after their first, in order, the columns seen and done as bits.
   let n = 0;
   let seen = 0;
@@ -1273,8 +1320,7 @@ export function natureStarts(texts: { text: string; x: number }[][], from: numbe
  * may stand between a cell's own ("Class B" / "See Footnotes (2)" / "Common" on the main line /
  * "Stock"), so a cell's own lines, not the row's, show whether it is centred.
  */
-export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
-  const filled = filledOf(texts);
+export function cellsOffCentre(texts: { text: string; x: number }[][], from: number, to: number, main: number, filled: number[] = filledOf(texts)): number {
   // Only columns with a line off the main line count: each one's lines above and below, by its bit.
   let cols = 0;
   for (let i = from; i <= to; i++) if (i !== main) cols |= bitsAt(filled, i, from);
@@ -1316,17 +1362,32 @@ function isValueWord(text: string): boolean {
  * (but across a page break, where each page has its own grid).
  */
 export function stackedWords(values: { w: Word; col: number }[][], from: number, to: number, page: number[] = []): number {
-  const seen: { w: Word; col: number; page: number }[] = [];
   let n = 0;
   for (let i = from; i <= to; i++) {
     // Each page has a grid of its own: values of two pages compare by the columns their heads give them.
     const on = page[i] ?? 0;
-    for (const p of values[i] ?? []) {
-      if (seen.some((q) => (q.page === on ? q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd : q.col === p.col))) n++;
-      seen.push({ w: p.w, col: p.col, page: on });
-    }
+    const line = values[i];
+    if (line === undefined) continue;
+    for (const p of line) if (stacksOnEarlier(values, from, i, on, p, page)) n++;
   }
   return n;
+}
+
+/**
+ * Whether value p of line i stands over or under a value of a line in [from, i) (stackedWords'
+ * test), looked up in the lines themselves: no list of the values seen is made for each range a
+ * chain split tries. (A value of line i itself never counts: it is on p's line and page.)
+ */
+function stacksOnEarlier(values: { w: Word; col: number }[][], from: number, i: number, on: number, p: { w: Word; col: number }, page: number[]): boolean {
+  for (let j = from; j < i; j++) {
+    const earlier = values[j];
+    if (earlier === undefined) continue;
+    const same = (page[j] ?? 0) === on;
+    for (const q of earlier) {
+      if (same ? q.w.line !== p.w.line && q.w.x < p.w.xEnd && p.w.x < q.w.xEnd : q.col === p.col) return true;
+    }
+  }
+  return false;
 }
 
 /** A line's whole values, for stackedWords: not joined to a word, and no date in a text ("Trust B, UAD 12/21/2018"). */
@@ -1341,8 +1402,7 @@ function valuesOf(line: Placement[]): { w: Word; col: number }[] {
  * 1 for each column with lines in [from, to] but none on the main line: a cell's lines stand
  * around the row's middle (centred) or start on it (top-aligned), never only above or below it.
  */
-export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number): number {
-  const filled = filledOf(texts);
+export function offMain(texts: { text: string; x: number }[][], from: number, to: number, main: number, filled: number[] = filledOf(texts)): number {
   // The columns filled off the main line, less those on it, as bits.
   let off = 0;
   for (let i = from; i <= to; i++) if (i !== main) off |= bitsAt(filled, i, from);
@@ -1355,9 +1415,12 @@ export function offMain(texts: { text: string; x: number }[][], from: number, to
  * column; one further left is an (A) or (D)).
  */
 function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[] {
-  const lone = idx.flatMap((i) =>
-    (placed[i] ?? []).flatMap((p, k, ps) => (isLoneDI(ps, k) ? [{ i, x: p.w.x }] : [])),
-  );
+  // (Collected by plain loops: no array made per line and per word.)
+  const lone: { i: number; x: number }[] = [];
+  for (const i of idx) {
+    const ps = placed[i] ?? [];
+    for (let k = 0; k < ps.length; k++) if (isLoneDI(ps, k)) lone.push({ i, x: (ps[k] as Placement).w.x });
+  }
   const right = new Map<number, number>();
   for (const d of lone) right.set(page[d.i] ?? 0, Math.max(right.get(page[d.i] ?? 0) ?? -Infinity, d.x));
   return [...new Set(lone.filter((d) => d.x >= (right.get(page[d.i] ?? 0) ?? 0) - PDF_DI_SLACK).map((d) => d.i))];
@@ -1367,7 +1430,9 @@ function pdfMains(idx: number[], placed: Placement[][], page: number[]): number[
 function isLoneDI(ps: Placement[], k: number): boolean {
   const p = ps[k] as Placement;
   const next = ps[k + 1];
-  return !p.joined && (!next?.joined || isMark(next.w.text)) && /^[DI]$/.test(p.w.text);
+  // The text first: most words are no D or I (/^[DI]$/, by its code).
+  const c = p.w.text.length === 1 ? p.w.text.charCodeAt(0) : 0;
+  return (c === 68 || c === 73) && !p.joined && (!next?.joined || isMark(next.w.text));
 }
 
 /**
@@ -1403,7 +1468,18 @@ function diAndNatureByPage(placed: Placement[][], page: number[], diCol: number,
 function densestNear(mains: number[], placed: Placement[][], first: number, last: number): number[] {
   const out: number[] = [];
   // One-line values stand on the main line; marks and a text's words stand on any line of their cell.
-  const values = (i: number) => (placed[i] ?? []).filter((p) => !p.joined && !isMark(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)).length;
+  // Each line's count worked out once (the lines near two D/I lines are asked about twice, and the best so far at every step).
+  // (Lines i of the block [first, last], D/I lines among them: counts[i - first], -1 before it is counted.)
+  const counts: number[] = new Array<number>(last - first + 1).fill(-1);
+  const values = (i: number): number => {
+    let n = counts[i - first] as number;
+    if (n === -1) {
+      n = 0;
+      for (const p of placed[i] ?? []) if (!p.joined && !isMark(p.w.text) && /\d|^\$$|^[A-Z]$/.test(p.w.text)) n++;
+      counts[i - first] = n;
+    }
+    return n;
+  };
   mains.forEach((m, r) => {
     const from = Math.max(first, m - PDF_MAIN_REACH, (out[r - 1] ?? -Infinity) + 1);
     // A line as far from the next D/I line as from this one is the next row's, whose D/I pdftotext
@@ -1482,15 +1558,21 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
   const cells = groups
     .map((ps) => {
       // Where the cell stands: its words on the main line's page (the grid the other cells share).
-      const own = ps.some((p) => p.page === mainPage) ? ps.filter((p) => p.page === mainPage) : ps;
-      const x = Math.min(...own.map((p) => p.w.x));
-      const xEnd = Math.max(...own.map((p) => p.w.xEnd));
-      // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
-      const mark = (w: Word) => (isMark(w.text) ? 1 : 0);
-      const words = ps.map((p) => p.w).sort((a, b) => mark(a) - mark(b) || a.line - b.line || a.x - b.x);
+      // (Its extent in one pass over the words: no arrays made per cell.)
+      const onMain = ps.some((p) => p.page === mainPage);
+      let x = Infinity;
+      let xEnd = -Infinity;
+      for (const p of ps) {
+        if (onMain && p.page !== mainPage) continue;
+        if (p.w.x < x) x = p.w.x;
+        if (p.w.xEnd > xEnd) xEnd = p.w.xEnd;
+      }
+      // (A cell of one word, most, needs no sorting.)
+      const words = ps.length === 1 ? [(ps[0] as PdfItem).w] : ps.map((p) => p.w).sort(inCellOrder);
       // Chromium breaks a line after a hyphen too ("Non-" over "Qualified").
-      const cell = cellOf(words, offHeadsPage ? -1 : columnOf({ ...(words[0] as Word), x, xEnd }, ranges), true);
-      cellsAt.set(cell, { x, xEnd });
+      const at = { x, xEnd };
+      const cell = cellOf(words, offHeadsPage ? -1 : columnOf(at, ranges), true);
+      cellsAt.set(cell, at);
       return { x, cell };
     })
     .sort((a, b) => a.x - b.x)
@@ -1499,6 +1581,12 @@ function pdfRow(rowLines: { line: Line; placed: Placement[]; page: number }[], i
   const last = rowLines[rowLines.length - 1] as { line: Line };
   // On a page without the heads the cells have no columns: they are placed in reading order.
   return { cells, start: first.line.start, end: last.line.end, flow: offHeadsPage, inferred: inferred || continued, ordered: true };
+}
+
+/** A PDF cell's words in the order they are read: line by line, left to right, its marks last. */
+function inCellOrder(a: Word, b: Word): number {
+  // A mark printed higher than its value (pdftotext may set it on the line above) still follows it.
+  return (isMark(a.text) ? 1 : 0) - (isMark(b.text) ? 1 : 0) || a.line - b.line || a.x - b.x;
 }
 
 /**
@@ -1519,7 +1607,8 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // (A capital joined to a word is a text's too: the "P" of "Class P"; so is a figure joined to
   // one, "par value $0.01" under "stock, 11,800".)
   // Each word's kinds worked out when first asked (most words overlap none): 0 unknown, 1 no, 2 yes.
-  const texts = new Uint8Array(items.length);
+  // (Plain arrays here and below: a row holds a few dozen words, and a typed array costs more to make than that.)
+  const texts: number[] = new Array<number>(items.length).fill(0);
   const textWord = (i: number): boolean => {
     if (texts[i] === 0) {
       const p = items[i] as PdfItem;
@@ -1530,7 +1619,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   };
   // So is a price as the page prints one, "$ 80.19" (under "Option -": the exercise price; a
   // title's par value is printed "$0.01").
-  const values = new Uint8Array(items.length);
+  const values: number[] = new Array<number>(items.length).fill(0);
   const value = (i: number): boolean => {
     if (values[i] === 0) {
       const p = items[i] as PdfItem;
@@ -1587,7 +1676,7 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // "(2)" above the end of "22,190", with the row's main line between.
   const markAt = (p: Placement) => isMark(p.w.text);
   // The groups holding a word other than a mark, by their root (an item's index): no array made per item.
-  const valued = new Uint8Array(items.length);
+  const valued: number[] = new Array<number>(items.length).fill(0);
   items.forEach((q, j) => {
     if (!markAt(q)) valued[root(j)] = 1;
   });
@@ -1640,6 +1729,9 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   });
   // The groups as the stacking made them: the rows past a page break join them below (most rows have none).
   const stacked = groupsNow();
+  const offPage = stacked.filter((ps) => !ps.some((p) => p.page === mainPage));
+  // A row all on its main line's page (most) has no piece to join: nothing below is worked out.
+  if (offPage.length === 0) return { groups: stacked, continued: false };
   const home = stacked.filter((ps) => ps.some((p) => p.page === mainPage));
   const lastOnMainPage = Math.max(...items.filter((p) => p.page === mainPage).map((p) => p.w.line));
   const cutCells = home.filter((h) => h.some((p) => p.w.line === lastOnMainPage));
@@ -1647,7 +1739,6 @@ function stackedCells(items: PdfItem[], mainPage: number, natureCol: number): { 
   // page's grid is its own, but keeps the cells' order: as many pieces of marks alone as cut
   // cells go to them in order ("$ / 25.9317" and "See / Footnote" cut, "(28)" and "(13)" on the next page).
   const left = (ps: PdfItem[]) => Math.min(...ps.map((p) => p.w.x));
-  const offPage = stacked.filter((ps) => !ps.some((p) => p.page === mainPage));
   const markPieces = offPage.filter((ps) => ps.every((p) => isMark(p.w.text))).sort((a, b) => left(a) - left(b));
   const inOrder = markPieces.length === cutCells.length ? [...cutCells].sort((a, b) => left(a) - left(b)) : null;
   let continued = false;

@@ -318,6 +318,22 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
     const can = left[i];
     return !can || (n - placed.transactionCode.length <= can.code && n - placed.acquiredDisposedCode.length <= can.ad && rows - placed.directOrIndirectOwnership.length <= can.di);
   };
+  // Value i placed in column c (its cell: the value, or a price's "$" and number), then the values after it.
+  // (One function for the whole search, not a closure made at each step of it.)
+  const tryIn = (i: number, c: FlowColumn, cell: Token[]): void => {
+    const k = placed[c].length;
+    if (k >= room(c) || (TOP_ALIGNED.has(c) && (at.get(cell[0] as Token) as number) < (dateAt[k] as number))) return;
+    // Values printed on one line stand in one row. (Loops, not callbacks: this runs at every step of the search.)
+    for (const t of cell) {
+      const mates = lineMates.get(t.line);
+      if (mates !== undefined) for (const u of mates) if (rowOf.has(u) && rowOf.get(u) !== k) return;
+    }
+    placed[c].push(cell);
+    for (const t of cell) rowOf.set(t, k);
+    if (addsUp(k) && addsUp(k + 1)) place(i + 1);
+    for (const t of cell) rowOf.delete(t);
+    placed[c].pop();
+  };
   const place = (i: number): void => {
     if (found.size > 1 || ++tries > SEARCH_LIMIT || !canEnd(i)) return;
     const t = values[i];
@@ -328,39 +344,28 @@ function interleavedRows(texts: TextGroup[], tokens: Token[], columns: Column[],
       if (!found.has(key)) found.set(key, Object.fromEntries(FLOW_COLUMNS.map((c) => [c, placed[c].map((ts) => [...ts])])) as Record<FlowColumn, Token[][]>);
       return;
     }
-    const tryIn = (c: FlowColumn, cell: Token[]): void => {
-      const k = placed[c].length;
-      if (k >= room(c) || (TOP_ALIGNED.has(c) && (at.get(cell[0] as Token) as number) < (dateAt[k] as number))) return;
-      // Values printed on one line stand in one row.
-      if (cell.some((t) => (lineMates.get(t.line) ?? []).some((u) => rowOf.has(u) && rowOf.get(u) !== k))) return;
-      placed[c].push(cell);
-      for (const t of cell) rowOf.set(t, k);
-      if (addsUp(k) && addsUp(k + 1)) place(i + 1);
-      for (const t of cell) rowOf.delete(t);
-      placed[c].pop();
-    };
     if (t.kind === 'letter') {
       const letter = letterOf(t);
       const amount = gluedTo.get(t);
       if (amount) {
         // Its amount's row: the (A)/(D) goes there or nowhere.
-        if (placed.shares.findIndex((ts) => ts[0] === amount) === placed.acquiredDisposedCode.length) tryIn('acquiredDisposedCode', [t]);
+        if (placed.shares.findIndex((ts) => ts[0] === amount) === placed.acquiredDisposedCode.length) tryIn(i, 'acquiredDisposedCode', [t]);
         return;
       }
-      if (Object.hasOwn(transactionCodes, letter)) tryIn('transactionCode', [t]);
-      if (/^[AD]$/.test(letter)) tryIn('acquiredDisposedCode', [t]);
-      if (/^[DI]$/.test(letter)) tryIn('directOrIndirectOwnership', [t]);
+      if (Object.hasOwn(transactionCodes, letter)) tryIn(i, 'transactionCode', [t]);
+      if (/^[AD]$/.test(letter)) tryIn(i, 'acquiredDisposedCode', [t]);
+      if (/^[DI]$/.test(letter)) tryIn(i, 'directOrIndirectOwnership', [t]);
     } else if (t.kind === 'number') {
       // A price's number went with its "$".
       if (priceNumbers.has(t)) place(i + 1);
       else {
-        tryIn('shares', [t]);
-        tryIn('sharesOwnedFollowingTransaction', [t]);
+        tryIn(i, 'shares', [t]);
+        tryIn(i, 'sharesOwnedFollowingTransaction', [t]);
       }
-    } else if (t.kind === 'price') tryIn('pricePerShare', [t]);
+    } else if (t.kind === 'price') tryIn(i, 'pricePerShare', [t]);
     else if (t.kind === 'dollar') {
       const number = numberOf.get(t);
-      if (number) tryIn('pricePerShare', [t, number]);
+      if (number) tryIn(i, 'pricePerShare', [t, number]);
     }
   };
   place(0);
