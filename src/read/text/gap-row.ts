@@ -137,8 +137,8 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
       for (let j = 0; j < C; j++) {
         let score = NO;
         let column = -1;
-        // The columns nextColumns gives, tried in its order (the first of equal scores kept),
-        // without making its list: this runs for every word and column.
+        // The columns nextColumns gives, tried in its order (the first of equal scores kept), by
+        // the rules it is made of, without making its list: this runs for every word and column.
         if (gap === UNKNOWN_GAP) {
           for (let j2 = j + 1; j2 < C; j2++) {
             // Across a line break the next cell may stand anywhere after: the nearest column that fits.
@@ -148,14 +148,14 @@ export function parseGapRow(words: Word[], gaps: number[], columns: Column[]): G
               column = j2;
             }
           }
-        } else if (gap % 2 === 1) {
-          const j2 = j + 1 + (gap - 1) / 2;
-          if (j2 < C && (best[i * C + j2] as number) > score) {
+        } else {
+          const j2 = gapColumn(j, gap, C);
+          if (j2 !== -1 && (best[i * C + j2] as number) > score) {
             score = best[i * C + j2] as number;
             column = j2;
           }
-          const j3 = j + 1 + (gap - 3) / 2;
-          if (isMark[i] && gap >= 3 && (best[i * C + j3] as number) > score) {
+          const j3 = markGapColumn(j, gap, isMark[i] as boolean);
+          if (j3 !== -1 && (best[i * C + j3] as number) > score) {
             score = best[i * C + j3] as number;
             column = j3;
           }
@@ -189,9 +189,22 @@ function nextColumns(j: number, gap: number, marks: boolean, C: number): number[
     for (let k = j + 1; k < C; k++) out.push(k);
     return out;
   }
-  if (gap % 2 === 1 && j + 1 + (gap - 1) / 2 < C) out.push(j + 1 + (gap - 1) / 2);
-  if (marks && gap >= 3 && gap % 2 === 1) out.push(j + 1 + (gap - 3) / 2);
+  const column = gapColumn(j, gap, C);
+  if (column !== -1) out.push(column);
+  const marksColumn = markGapColumn(j, gap, marks);
+  if (marksColumn !== -1) out.push(marksColumn);
   return out;
+}
+
+/** After column j and a known gap of `gap` spaces (1 + 2 per empty cell between), the next cell's column, or -1 (an even gap, or past the last column). */
+function gapColumn(j: number, gap: number, C: number): number {
+  const column = j + 1 + (gap - 1) / 2;
+  return gap % 2 === 1 && column < C ? column : -1;
+}
+
+/** The next cell's column when it holds marks only, which the page prints 2 spaces nearer (a gap of 3 or more), or -1. */
+function markGapColumn(j: number, gap: number, marks: boolean): number {
+  return marks && gap >= 3 && gap % 2 === 1 ? j + 1 + (gap - 3) / 2 : -1;
 }
 
 
