@@ -648,24 +648,16 @@ function boxFivePairs(lines: Line[], end: number): { any: BoxFivePairs; underlin
   for (let n = 0; n < end && !(underlined.items && underlined.titles); n++) {
     const t = (lines[n] as Line).text;
     const under = t.includes('__');
-    // Each pair's words on the line, before their regexes scan it at every position.
-    if ((!any.items || (under && !underlined.items)) && t.includes('Director') && t.includes('Owner')) {
-      const d = BOX5_ITEM.isDirector.exec(t);
-      const o = BOX5_ITEM.isTenPercentOwner.exec(t);
-      if (d && o) {
-        const pair = { line: n, first: d, second: o };
-        any.items ??= pair;
-        if (under) underlined.items ??= pair;
-      }
-    }
-    if ((!any.titles || (under && !underlined.titles)) && t.includes('Officer') && t.includes('Other')) {
-      const f = BOX5_TITLE.isOfficer.exec(t);
-      const o = BOX5_TITLE.isOther.exec(t);
-      if (f && o) {
-        const pair = { line: n, first: f, second: o };
-        any.titles ??= pair;
-        if (under) underlined.titles ??= pair;
-      }
+    for (const { key, words, first, second } of BOX5_PAIRS) {
+      if (any[key] && !(under && !underlined[key])) continue;
+      // The pair's words on the line, before their regexes scan it at every position.
+      if (!t.includes(words[0]) || !t.includes(words[1])) continue;
+      const a = first.exec(t);
+      const b = second.exec(t);
+      if (!a || !b) continue;
+      const pair = { line: n, first: a, second: b };
+      any[key] ??= pair;
+      if (under) underlined[key] ??= pair;
     }
   }
   return { any, underlined };
@@ -694,6 +686,12 @@ function pdfMarkShift(parts: PdfOwnerParts, cols: RelColumn[], box5: Pick<Relati
 }
 
 const BOX5_TITLE = { isOfficer: /(^|\s)(_*[xX]_*|_{3,})\s*Officer\s*\(give\b/, isOther: /(^|\s)(_*[xX]_*|_{3,})\s*Other\s*\(spec/ } as const;
+
+/** Box 5's two pairs of items (boxFivePairs): the words each needs on a line, and its two items' regexes. */
+const BOX5_PAIRS: { key: keyof BoxFivePairs; words: [string, string]; first: RegExp; second: RegExp }[] = [
+  { key: 'items', words: ['Director', 'Owner'], first: BOX5_ITEM.isDirector, second: BOX5_ITEM.isTenPercentOwner },
+  { key: 'titles', words: ['Officer', 'Other'], first: BOX5_TITLE.isOfficer, second: BOX5_TITLE.isOther },
+];
 
 /** The one of box 5's Officer and Other items checked, when just one is ("__X__ Officer (give title below)"). */
 function boxFiveTitle(titles: BoxFivePair | null): 'isOfficer' | 'isOther' | null {
